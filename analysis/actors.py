@@ -1,0 +1,240 @@
+"""Actor dictionary and mention finding.
+
+An actor dictionary (TOML, see ``analysis/data/actors.toml`` for the documented layout)
+defines actor *groups* (id, label, colour) and *actors* (a resolved name, a group and
+surface aliases). :func:`find_mentions` finds every alias in a text with offsets.
+
+Matching rules: longest alias wins at a position; matching is case-sensitive (so ``US``
+is not ``us``), except that an alias starting in lower case also matches with a capital
+first letter; a possessive (``'s``, ``’s``, or a bare ``’`` after s) may follow an alias and
+is not part of the mention. Aliases match on word boundaries only.
+
+Not handled: pronouns and role nouns (``he``, ``the spokesman``; the quote module resolves
+those for speakers), and inflected adjectives that are not listed as aliases.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "ActorError",
+    "Group",
+    "Actor",
+    "Mention",
+    "ActorDictionary",
+    "load_actors",
+    "default_actors",
+    "find_mentions",
+]
+
+_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ActorError(ValueError):
+    """A malformed actor dictionary. The message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """An actor group: ``id`` as used in tables, a display ``label`` and a ``colour``."""
+
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One actor: the resolved ``name``, its ``group`` id, ``kind`` and ``aliases``."""
+
+    name: str
+    group: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An alias found in a text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    actor: str
+    group: str
+
+
+class ActorDictionary:
+    """Groups and actors, with a compiled matcher.
+
+    Build one with :func:`load_actors`; it is immutable after construction.
+    """
+
+    def __init__(self, groups: dict[str, Group], actors: list[Actor], source: str = "<memory>"):
+        self.groups = dict(groups)
+        self.actors = tuple(actors)
+        self.source = source
+        self._by_alias: dict[str, Actor] = {}
+        for actor in self.actors:
+            for alias in actor.aliases:
+                self._by_alias[alias] = actor
+                if alias[:1].islower():
+                    self._by_alias[alias[0].upper() + alias[1:]] = actor
+        # Longest first: Python's alternation is leftmost-first, so this gives longest match.
+        alts = sorted(self._by_alias, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in alts) or r"(?!x)x"
+        self._re = re.compile(rf"(?<![\w.])(?:{body})(?=(?:['’]s?)?(?!\w))")
+
+    def __repr__(self) -> str:
+        return f"ActorDictionary({self.source!r}, groups={list(self.groups)}, actors={len(self.actors)})"
+
+    def colour(self, group: str) -> str:
+        """The colour of ``group`` (grey for unknown groups, e.g. ``other``)."""
+        g = self.groups.get(group)
+        return g.colour if g else "#999999"
+
+    def label(self, group: str) -> str:
+        """The display label of ``group`` (the id itself for unknown groups)."""
+        g = self.groups.get(group)
+        return g.label if g else str(group)
+
+    def lookup(self, alias: str) -> Actor | None:
+        """The actor whose alias is exactly ``alias``, or None."""
+        return self._by_alias.get(alias)
+
+    def resolve(self, phrase: str) -> Actor | None:
+        """The actor of the longest alias found anywhere in ``phrase``, or None.
+
+        ``resolve("Kremlin spokesman Dmitry Peskov")`` gives Dmitry Peskov.
+        """
+        best = None
+        for m in self._re.finditer(phrase):
+            if best is None or len(m.group(0)) > len(best.group(0)):
+                best = m
+        return self._by_alias[best.group(0)] if best else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions in ``text[start:end]``, in text order, offsets into ``text``."""
+        end = len(text) if end is None else end
+        out = []
+        for m in self._re.finditer(text, start, end):
+            actor = self._by_alias[m.group(0)]
+            out.append(Mention(m.start(), m.end(), m.group(0), actor.name, actor.group))
+        return out
+
+
+def _line_of(raw: str, needle: str) -> int:
+    """1-based line of the first occurrence of ``needle`` in ``raw`` (0 if absent)."""
+    i = raw.find(needle)
+    return raw.count("\n", 0, i) + 1 if i >= 0 else 0
+
+
+def _parse(raw: str, source: str) -> ActorDictionary:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ActorError(f"{source}: not valid TOML: {exc}") from None
+
+    def fail(msg: str, needle: str) -> ActorError:
+        line = _line_of(raw, needle)
+        where = f"{source}, line {line}" if line else source
+        return ActorError(f"{where}: {msg}")
+
+    raw_groups = data.get("groups")
+    if not isinstance(raw_groups, dict) or not raw_groups:
+        raise ActorError(f"{source}: no [groups.<id>] tables; at least one group is required")
+    groups = {}
+    for gid, g in raw_groups.items():
+        if not _ID_RE.match(gid):
+            raise fail(f"group id {gid!r} must be lower-case letters, digits or _", f"groups.{gid}")
+        if not isinstance(g, dict):
+            raise fail(f"group {gid!r} must be a table", f"groups.{gid}")
+        colour = g.get("colour", g.get("color"))
+        if not isinstance(colour, str) or not _COLOUR_RE.match(colour):
+            raise fail(f"group {gid!r} has bad colour {colour!r}; expected '#rrggbb'", f"groups.{gid}")
+        groups[gid] = Group(gid, str(g.get("label", gid)), colour)
+
+    actors = []
+    seen: dict[str, str] = {}
+    raw_actors = data.get("actor", [])
+    if not isinstance(raw_actors, list):
+        raise ActorError(f"{source}: 'actor' must be an array of tables ([[actor]])")
+    for a in raw_actors:
+        name = a.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise fail("an [[actor]] has no name", "[[actor]]")
+        group = a.get("group")
+        if group not in groups:
+            raise fail(f"actor {name!r} has unknown group {group!r}; known: {', '.join(groups)}",
+                       f'"{name}"')
+        aliases = a.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(x, str) and x.strip() for x in aliases):
+            raise fail(f"actor {name!r}: aliases must be a list of non-empty strings", f'"{name}"')
+        aliases = list(dict.fromkeys([*aliases, name] if name[:1].isupper() else aliases))
+        for alias in aliases:
+            if alias in seen and seen[alias] != name:
+                raise fail(f"duplicate alias {alias!r}: used by {seen[alias]!r} and {name!r}", f'"{alias}"')
+            seen[alias] = name
+        actors.append(Actor(name, group, str(a.get("kind", "")), tuple(aliases)))
+    return ActorDictionary(groups, actors, source)
+
+
+def load_actors(path: str | Path | None = None) -> ActorDictionary:
+    """Load an actor dictionary.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A TOML file in the layout of ``analysis/data/actors.toml``. None gives the default.
+
+    Returns
+    -------
+    ActorDictionary
+
+    Raises
+    ------
+    ActorError
+        For a missing or unreadable file, invalid TOML, an unknown group, a bad colour or a
+        duplicate alias; the message names the file and the line.
+    """
+    if path is None:
+        return default_actors()
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ActorError(f"{p}: cannot read actor file: {exc.__class__.__name__}: {exc}") from None
+    return _parse(raw, str(p))
+
+
+@cache
+def default_actors() -> ActorDictionary:
+    """The packaged default dictionary (groups ``kremlin``, ``coalition``, ``us``, ``ukraine``)."""
+    raw = resources.files("analysis.data").joinpath("actors.toml").read_text("utf-8")
+    return _parse(raw, "analysis/data/actors.toml")
+
+
+def find_mentions(text: str, actors: ActorDictionary | None = None, start: int = 0,
+                  end: int | None = None) -> list[Mention]:
+    """Find actor mentions in ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+    actors : ActorDictionary, optional
+        Defaults to :func:`default_actors`.
+    start, end : int
+        The region to search; offsets in the result are into ``text``.
+
+    Returns
+    -------
+    list of Mention
+    """
+    return (actors or default_actors()).find(text, start, end)
