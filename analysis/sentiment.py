@@ -1,0 +1,1075 @@
+"""Sentiment toward a target mention in a news sentence.
+
+Task and data
+-------------
+Target-dependent sentiment classification as defined by NewsMTSC
+(F. Hamborg and K. Donnay, "NewsMTSC: A Dataset for (Multi-)Target-dependent
+Sentiment Classification in Political News Articles", EACL 2021): given a
+sentence and the character span of a person or organisation mentioned in it,
+decide whether the sentence is negative, neutral or positive *toward that
+target*.  Labels are the strings ``'negative'``, ``'neutral'`` and
+``'positive'`` (NewsMTSC polarity 2.0, 4.0 and 6.0).
+
+Method
+------
+Two models with the same scikit-learn interface:
+
+* :class:`VaderTargetClassifier` -- a baseline that ignores the target and
+  thresholds VADER's compound score (Hutto & Gilbert, ICWSM 2014) of the
+  sentence (or of the clause around the target) at the usual +-0.05.
+* :class:`TargetSentimentClassifier` -- a multinomial logistic regression over
+  three L2-normalised feature blocks:
+
+  1. *sentence*: TF-IDF word uni- and bigrams of the sentence with the target
+     span replaced by a placeholder token (masking), so the model learns how
+     the sentence treats "whoever is here", not who it is.  Tokens after a
+     negator (``analysis/data/negators.txt`` or any ``...n't``) are prefixed
+     ``not_`` up to the next clause punctuation.
+  2. *window*: position-marked tokens around the target (``l:``/``r:`` within
+     a few tokens, ``l1:``/``r1:`` for the nearest ones, boundary bigrams),
+     plus the VADER polarity class of nearby lexicon words by side, so "X was
+     accused" and "accused X" differ from "X accused".
+  3. *lexicon*: a dozen dense features from VADER's lexicon: positive and
+     negative valence sums in the sentence, in the window, left/right of the
+     target and weighted by distance to it (negated words flipped).
+
+  Prediction is reimplemented with plain Python/NumPy from the stored
+  vocabularies, idf weights and coefficients, so the model file is a small
+  JSON document (``analysis/data/sentiment_model.json``) that does not depend
+  on scikit-learn's pickles or version; scikit-learn is needed only to train.
+
+Not handled
+-----------
+No syntax or coreference: a later pronoun referring to the target is treated
+as an ordinary word, and who-did-what-to-whom is only approximated by word
+order.  Sarcasm, quotes attributed to third parties, and sentiment that needs
+world knowledge ("X voted for the bill") are out of reach of a bag-of-words
+model.  English only.  The VADER lexicon is read from the ``vaderSentiment``
+package at run time (it is not copied here); the model file records a
+fingerprint of it and warns when it differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import hashlib
+import importlib.resources
+import itertools
+import json
+import logging
+import math
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+log = logging.getLogger(__name__)
+
+CLASSES = ("negative", "neutral", "positive")
+#: NewsMTSC polarity codes -> labels.
+POLARITY_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+MODEL_FORMAT = "framing-lab/target-sentiment"
+MODEL_FORMAT_VERSION = 1
+DEFAULT_MODEL_RESOURCE = "data/sentiment_model.json"
+
+_TARGET = "__tgt__"
+_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# Punctuation that ends a negation scope (a clause boundary, roughly).
+_SCOPE_END = frozenset(",.;:!?")
+# VADER's own damping of a negated word's valence.
+_NEGATION_SCALAR = -0.74
+
+
+# --------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------
+
+
+@functools.cache
+def vader():
+    """Return the process-wide VADER analyser (built once, it loads a lexicon).
+
+    Returns
+    -------
+    vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer
+    """
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_compound(text: str) -> float:
+    """VADER compound score of ``text``.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    float
+        In [-1, 1]; VADER's convention is negative below -0.05 and positive
+        above 0.05.
+    """
+    return float(vader().polarity_scores(text)["compound"])
+
+
+@functools.cache
+def _lexicon() -> dict[str, float]:
+    # Single-word entries only: our features look tokens up one at a time.
+    return {w: float(v) for w, v in vader().lexicon.items() if " " not in w}
+
+
+@functools.cache
+def _lexicon_fingerprint() -> str:
+    items = sorted(_lexicon().items())
+    return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:16]
+
+
+def _package_files():
+    return importlib.resources.files(__package__ or "analysis")
+
+
+@functools.cache
+def _negators() -> frozenset[str]:
+    text = _package_files().joinpath("data/negators.txt").read_text(encoding="utf-8")
+    words = (line.strip().lower() for line in text.splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+# --------------------------------------------------------------------------
+# Feature extraction (shared by training and prediction)
+# --------------------------------------------------------------------------
+
+
+def _tokenize(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.lower().translate(_APOSTROPHES))
+
+
+def _is_negator(tok: str, negators: frozenset[str]) -> bool:
+    return tok in negators or tok.endswith("n't")
+
+
+def _negation_flags(seq: list[str], negators: frozenset[str]) -> list[bool]:
+    """True for tokens inside a negation scope (after a negator, before punctuation)."""
+    flags = [False] * len(seq)
+    active = False
+    for i, tok in enumerate(seq):
+        if tok in _SCOPE_END:
+            active = False
+        elif _is_negator(tok, negators):
+            active = True
+        elif active and tok != _TARGET:
+            flags[i] = True
+    return flags
+
+
+#: Names of the dense lexicon features, in column order.
+LEXICON_FEATURES = (
+    "sent_pos", "sent_neg", "sent_compound",
+    "win_pos", "win_neg", "win_compound",
+    "left_pos", "left_neg", "right_pos", "right_neg",
+    "dist_pos", "dist_neg",
+)  # fmt: skip
+
+
+def _squash(x: float) -> float:
+    # Bounded, monotone transform of non-negative valence sums: keeps one very
+    # emotive sentence from dominating the linear model.
+    return x / (1.0 + x)
+
+
+def _compound(x: float) -> float:
+    # VADER's normalisation of a valence sum into (-1, 1).
+    return x / math.sqrt(x * x + 15.0)
+
+
+class _Extractor:
+    """Turns (sentence, start, end) into the three feature blocks.
+
+    Only transform options live here; the same object serves training (where
+    term strings are collected into vocabularies) and prediction.
+    """
+
+    def __init__(self, opts: dict[str, Any]):
+        self.ngram_max = int(opts["ngram_max"])
+        self.window = int(opts["window"])
+        self.near = int(opts["near"])
+        self.negation = bool(opts["negation"])
+        self.lex_classes = bool(opts["lex_classes"])
+        self.negators = _negators()
+        self.lexicon = _lexicon()
+
+    def __call__(self, text: str, start: int, end: int):
+        left = _tokenize(text[:start])
+        right = _tokenize(text[end:])
+        seq = left + [_TARGET] + right
+        t = len(left)
+        n = len(seq)
+        neg = _negation_flags(seq, self.negators) if self.negation else [False] * n
+        marked = ["not_" + w if f else w for w, f in zip(seq, neg)]
+
+        # Block 1: masked sentence n-grams.
+        sent = list(marked)
+        for k in range(2, self.ngram_max + 1):
+            sent.extend(" ".join(marked[i : i + k]) for i in range(n - k + 1))
+
+        # Lexicon valences (negated ones flipped and damped as VADER does).
+        lex = self.lexicon
+        vals = []
+        for i, w in enumerate(seq):
+            v = lex.get(w)
+            if v is not None and i != t:
+                vals.append((i, v * _NEGATION_SCALAR if neg[i] else v))
+
+        # Block 2: window around the target.
+        win = []
+        wsize, near = self.window, self.near
+        for d in range(1, min(wsize, t) + 1):
+            tok = marked[t - d]
+            win.append("l:" + tok)
+            if d <= near:
+                win.append(f"l{d}:" + tok)
+        for d in range(1, min(wsize, n - t - 1) + 1):
+            tok = marked[t + d]
+            win.append("r:" + tok)
+            if d <= near:
+                win.append(f"r{d}:" + tok)
+        if t >= 2:
+            win.append("lb:" + marked[t - 2] + " " + marked[t - 1])
+        if n - t - 1 >= 2:
+            win.append("rb:" + marked[t + 1] + " " + marked[t + 2])
+        if t == 0:
+            win.append("pos:first")
+        if self.lex_classes:
+            for i, v in vals:
+                d = i - t
+                if -wsize <= d <= wsize:
+                    side = "l" if d < 0 else "r"
+                    pol = "pos" if v > 0 else "neg"
+                    win.append(f"x{side}:{pol}")
+                    if abs(d) <= near:
+                        win.append(f"x{side}1:{pol}")
+
+        # Block 3: dense lexicon features.
+        sp = sn = wp = wn = lp = ln = rp = rn = dp = dn = 0.0
+        for i, v in vals:
+            d = abs(i - t)
+            w = 1.0 / (1.0 + d / 4.0)
+            if v > 0:
+                sp += v
+                dp += v * w
+            else:
+                sn -= v
+                dn -= v * w
+            if d <= wsize:
+                if v > 0:
+                    wp += v
+                    if i < t:
+                        lp += v
+                    else:
+                        rp += v
+                else:
+                    wn -= v
+                    if i < t:
+                        ln -= v
+                    else:
+                        rn -= v
+        s = _squash
+        dense = [
+            s(sp), s(sn), _compound(sp - sn),
+            s(wp), s(wn), _compound(wp - wn),
+            s(lp), s(ln), s(rp), s(rn),
+            s(dp), s(dn),
+        ]  # fmt: skip
+        return sent, win, dense
+
+
+class _LinearModel:
+    """Prediction-time state: vocabularies, idf, coefficients (no scikit-learn)."""
+
+    def __init__(self, doc: dict[str, Any]):
+        if doc.get("format") != MODEL_FORMAT:
+            raise ValueError(f"not a {MODEL_FORMAT} model file")
+        if doc.get("format_version") != MODEL_FORMAT_VERSION:
+            raise ValueError(f"unsupported model format_version {doc.get('format_version')!r}")
+        if list(doc["classes"]) != list(CLASSES):
+            raise ValueError(f"model classes {doc['classes']!r} != {list(CLASSES)!r}")
+        self.doc = doc
+        self.options = dict(doc["options"])
+        self.extract = _Extractor(self.options)
+        blocks = doc["blocks"]
+        self.sent_vocab = {t: i for i, t in enumerate(blocks["sentence"]["terms"])}
+        self.sent_idf = [float(x) for x in blocks["sentence"]["idf"]]
+        off = len(self.sent_vocab)
+        self.win_vocab = {t: off + i for i, t in enumerate(blocks["window"]["terms"])}
+        self.win_idf = [float(x) for x in blocks["window"]["idf"]]
+        self.lex_offset = off + len(self.win_vocab)
+        self.n_features = self.lex_offset + len(LEXICON_FEATURES)
+        self.w_sent = float(self.options["w_sent"])
+        self.w_win = float(self.options["w_win"])
+        self.w_lex = float(self.options["w_lex"])
+        self.sublinear = bool(self.options["sublinear_tf"])
+        coef = np.asarray(doc["coef"], dtype=np.float64)
+        if coef.shape != (len(CLASSES), self.n_features):
+            raise ValueError(f"coef shape {coef.shape} does not match the vocabularies")
+        self.coef_t = np.ascontiguousarray(coef.T)
+        self.intercept = np.asarray(doc["intercept"], dtype=np.float64)
+        fp = doc.get("lexicon_fingerprint")
+        if fp and fp != _lexicon_fingerprint():
+            log.warning("VADER lexicon differs from the one the model was trained with")
+
+    def _block(self, terms, vocab, idf, weight, idx, val, offset=0):
+        counts: dict[int, int] = {}
+        for term in terms:
+            j = vocab.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return
+        ws = []
+        for j, c in counts.items():
+            tf = 1.0 + math.log(c) if self.sublinear else float(c)
+            ws.append(tf * idf[j - offset])
+        norm = weight / math.sqrt(sum(w * w for w in ws))
+        idx.extend(counts)
+        val.extend(w * norm for w in ws)
+
+    def decision_function(self, triples: Sequence[tuple[str, int, int]]) -> np.ndarray:
+        idx: list[int] = []
+        val: list[float] = []
+        rows = [0]
+        lex_cols = range(self.lex_offset, self.n_features)
+        woff = len(self.sent_vocab)
+        for text, start, end in triples:
+            sent, win, dense = self.extract(text, start, end)
+            self._block(sent, self.sent_vocab, self.sent_idf, self.w_sent, idx, val)
+            self._block(win, self.win_vocab, self.win_idf, self.w_win, idx, val, woff)
+            idx.extend(lex_cols)
+            wl = self.w_lex
+            val.extend(x * wl for x in dense)
+            rows.append(len(idx))
+        idx_a = np.asarray(idx, dtype=np.int64)
+        val_a = np.asarray(val, dtype=np.float64)
+        contrib = self.coef_t[idx_a] * val_a[:, None]
+        out = np.zeros((len(rows) - 1, len(CLASSES)))
+        starts = np.asarray(rows[:-1])
+        nonempty = starts < np.asarray(rows[1:])
+        if len(idx_a):
+            out[nonempty] = np.add.reduceat(contrib, starts[nonempty], axis=0)
+        return out + self.intercept
+
+    def predict_proba(self, triples) -> np.ndarray:
+        z = self.decision_function(triples)
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
+
+
+# --------------------------------------------------------------------------
+# Input handling
+# --------------------------------------------------------------------------
+
+
+def _span_error(text: Any, start: Any, end: Any) -> str | None:
+    """Why (text, start, end) is not a usable target span, or None if it is."""
+    if not isinstance(text, str):
+        return f"sentence is {type(text).__name__}, not str"
+    for name, v in (("start", start), ("end", end)):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)):
+            return f"{name} offset {v!r} is not an integer"
+    if not 0 <= start < end <= len(text):
+        return f"bad span [{start}, {end}) for a sentence of {len(text)} characters"
+    return None
+
+
+def _as_triples(X) -> list[tuple[str, int, int]]:
+    """Accept a sequence of (text, start, end) or a DataFrame text/start/end."""
+    if hasattr(X, "columns"):  # pandas DataFrame, without importing pandas
+        missing = {"text", "start", "end"} - set(X.columns)
+        if missing:
+            raise ValueError(f"DataFrame lacks column(s) {sorted(missing)}")
+        rows = zip(X["text"].tolist(), X["start"].tolist(), X["end"].tolist())
+    else:
+        rows = X
+    out = []
+    for i, row in enumerate(rows):
+        try:
+            text, start, end = row
+        except (TypeError, ValueError):
+            raise ValueError(f"X[{i}] is not a (sentence, start, end) triple") from None
+        err = _span_error(text, start, end)
+        if err:
+            raise ValueError(f"X[{i}]: {err}")
+        out.append((text, int(start), int(end)))
+    return out
+
+
+def _softmax_free_metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 and per-class precision/recall/F1 over CLASSES."""
+    per_class = {}
+    for c in CLASSES:
+        tp = sum(t == c and p == c for t, p in zip(y_true, y_pred))
+        n_pred = sum(p == c for p in y_pred)
+        n_true = sum(t == c for t in y_true)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_true if n_true else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_class[c] = {"precision": prec, "recall": rec, "f1": f1, "support": n_true}
+    n = len(y_true)
+    acc = sum(t == p for t, p in zip(y_true, y_pred)) / n if n else 0.0
+    macro = sum(m["f1"] for m in per_class.values()) / len(CLASSES)
+    return {"macro_f1": macro, "accuracy": acc, "per_class": per_class}
+
+
+# --------------------------------------------------------------------------
+# Estimators
+# --------------------------------------------------------------------------
+
+
+class TargetSentimentClassifier(BaseEstimator, ClassifierMixin):
+    """Logistic regression over masked-sentence, window and lexicon features.
+
+    Parameters
+    ----------
+    C : float
+        Inverse L2 regularisation strength of the logistic regression.
+    class_weight : {None, 'balanced'}
+        Passed to :class:`sklearn.linear_model.LogisticRegression`.
+    ngram_max : int
+        Longest word n-gram of the masked-sentence block.
+    min_df : int
+        Minimum number of training targets a term must occur in.
+    window : int
+        Tokens on each side of the target used by the window block.
+    near : int
+        Tokens on each side that also get a distance-specific feature.
+    negation : bool
+        Mark tokens in negation scope with ``not_``.
+    lex_classes : bool
+        Add the VADER polarity class of window words as window features.
+    sublinear_tf : bool
+        Use 1 + log(tf) for term counts.
+    w_sent, w_win, w_lex : float
+        Weights of the three blocks (each block is L2-normalised first).
+    max_iter : int
+        Solver iterations.
+    precision : int
+        Significant digits kept for idf and coefficients; the fitted model and
+        the saved file use exactly the same rounded numbers.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        ``['negative', 'neutral', 'positive']``.
+    model_ : _LinearModel
+        Prediction state, identical to what :meth:`save` writes.
+    n_features_ : int
+    """
+
+    def __init__(
+        self,
+        C: float = 1.0,
+        class_weight: str | None = None,
+        ngram_max: int = 2,
+        min_df: int = 2,
+        window: int = 4,
+        near: int = 2,
+        negation: bool = True,
+        lex_classes: bool = True,
+        sublinear_tf: bool = True,
+        w_sent: float = 1.0,
+        w_win: float = 1.0,
+        w_lex: float = 1.0,
+        max_iter: int = 3000,
+        precision: int = 6,
+    ):
+        self.C = C
+        self.class_weight = class_weight
+        self.ngram_max = ngram_max
+        self.min_df = min_df
+        self.window = window
+        self.near = near
+        self.negation = negation
+        self.lex_classes = lex_classes
+        self.sublinear_tf = sublinear_tf
+        self.w_sent = w_sent
+        self.w_win = w_win
+        self.w_lex = w_lex
+        self.max_iter = max_iter
+        self.precision = precision
+
+    def _options(self) -> dict[str, Any]:
+        return {
+            "ngram_max": int(self.ngram_max),
+            "window": int(self.window),
+            "near": int(self.near),
+            "negation": bool(self.negation),
+            "lex_classes": bool(self.lex_classes),
+            "sublinear_tf": bool(self.sublinear_tf),
+            "w_sent": float(self.w_sent),
+            "w_win": float(self.w_win),
+            "w_lex": float(self.w_lex),
+        }
+
+    def fit(self, X, y):
+        """Fit on target triples and string labels.
+
+        Parameters
+        ----------
+        X : sequence of (str, int, int) or DataFrame with text/start/end
+        y : sequence of {'negative', 'neutral', 'positive'}
+
+        Returns
+        -------
+        self
+        """
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+
+        triples = _as_triples(X)
+        y = np.asarray(y, dtype=object)
+        if len(y) != len(triples):
+            raise ValueError(f"X has {len(triples)} rows but y has {len(y)}")
+        bad = sorted(set(y) - set(CLASSES))
+        if bad:
+            raise ValueError(f"unknown labels {bad!r}; expected {CLASSES}")
+        if len(set(y)) < 2:
+            raise ValueError("need at least two classes to fit")
+        opts = self._options()
+        extract = _Extractor(opts)
+        feats = [extract(*t) for t in triples]
+
+        def vocab_idf(block):
+            df: dict[str, int] = {}
+            for f in feats:
+                for term in set(f[block]):
+                    df[term] = df.get(term, 0) + 1
+            terms = sorted(t for t, c in df.items() if c >= self.min_df)
+            n = len(feats)
+            # Smoothed idf as in scikit-learn's TfidfVectorizer.
+            idf = [self._round(math.log((1 + n) / (1 + df[t])) + 1.0) for t in terms]
+            return terms, idf
+
+        s_terms, s_idf = vocab_idf(0)
+        w_terms, w_idf = vocab_idf(1)
+        doc = {
+            "format": MODEL_FORMAT,
+            "format_version": MODEL_FORMAT_VERSION,
+            "classes": list(CLASSES),
+            "options": opts,
+            "lexicon_features": list(LEXICON_FEATURES),
+            "lexicon_fingerprint": _lexicon_fingerprint(),
+            "blocks": {
+                "sentence": {"terms": s_terms, "idf": s_idf},
+                "window": {"terms": w_terms, "idf": w_idf},
+            },
+            "coef": [[0.0] * (len(s_terms) + len(w_terms) + len(LEXICON_FEATURES))] * 3,
+            "intercept": [0.0] * 3,
+        }
+        # Build the design matrix with the prediction code itself, so training
+        # and prediction cannot drift apart.
+        unit = _LinearModel(doc)
+        Xm = _design_matrix(unit, feats)
+        lr = LogisticRegression(
+            C=self.C,
+            class_weight=self.class_weight,
+            max_iter=self.max_iter,
+            tol=1e-6,
+        )
+        lr.fit(sparse.csr_matrix(Xm), y)
+        order = [list(lr.classes_).index(c) if c in lr.classes_ else None for c in CLASSES]
+        coef = np.zeros((3, Xm.shape[1]))
+        intercept = np.full(3, -1e3)  # a class absent from y is never predicted
+        if len(lr.classes_) == 2:
+            # Binary LR keeps one row, for classes_[1]; the other class is the
+            # zero-logit reference.
+            k0, k1 = (CLASSES.index(c) for c in lr.classes_)
+            coef[k0], intercept[k0] = 0.0, 0.0
+            coef[k1], intercept[k1] = lr.coef_[0], lr.intercept_[0]
+        else:
+            for k, o in enumerate(order):
+                if o is not None:
+                    coef[k], intercept[k] = lr.coef_[o], lr.intercept_[o]
+        doc["coef"] = [[self._round(v) for v in row] for row in coef]
+        doc["intercept"] = [self._round(v) for v in intercept]
+        self.model_ = _LinearModel(doc)
+        self.n_features_ = self.model_.n_features
+        self.classes_ = np.array(CLASSES)
+        return self
+
+    def _round(self, v: float) -> float:
+        return float(f"{float(v):.{int(self.precision)}g}")
+
+    def _check_fitted(self):
+        if not hasattr(self, "model_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("TargetSentimentClassifier is not fitted; call fit or load")
+
+    def decision_function(self, X) -> np.ndarray:
+        """Class logits, shape (n, 3), columns in ``classes_`` order."""
+        self._check_fitted()
+        return self.model_.decision_function(_as_triples(X))
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities, shape (n, 3), columns in ``classes_`` order."""
+        self._check_fitted()
+        return self.model_.predict_proba(_as_triples(X))
+
+    def predict(self, X) -> np.ndarray:
+        """Predicted labels (array of str)."""
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+    def sentiment_score(self, X) -> np.ndarray:
+        """Continuous score P(positive) - P(negative) in [-1, 1] per target.
+
+        (Not called ``score``: scikit-learn reserves ``score(X, y)`` for
+        accuracy, which :class:`~sklearn.base.ClassifierMixin` provides.)
+        """
+        p = self.predict_proba(X)
+        return p[:, 2] - p[:, 0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The portable model document (plain JSON types)."""
+        self._check_fitted()
+        return self.model_.doc
+
+    def save(self, path) -> Path:
+        """Write the fitted model as JSON (gzip-compressed if ``path`` ends in .gz).
+
+        Parameters
+        ----------
+        path : str or Path
+
+        Returns
+        -------
+        Path
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = _dump_model(self.to_dict()).encode("utf-8")
+        if path.suffix == ".gz":
+            data = gzip.compress(data, mtime=0)  # mtime=0: reproducible bytes
+        path.write_bytes(data)
+        return path
+
+    @classmethod
+    def load(cls, path) -> TargetSentimentClassifier:
+        """Load a model written by :meth:`save`.
+
+        Parameters
+        ----------
+        path : str, Path or importlib.resources Traversable
+
+        Returns
+        -------
+        TargetSentimentClassifier
+        """
+        data = Path(path).read_bytes() if isinstance(path, (str, Path)) else path.read_bytes()
+        return cls.from_dict(json.loads(_maybe_gunzip(data).decode("utf-8")))
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> TargetSentimentClassifier:
+        """Build a fitted classifier from a model document."""
+        model = _LinearModel(doc)
+        params = {k: v for k, v in doc.get("params", {}).items() if k in cls._get_param_names()}
+        opts = {k: v for k, v in model.options.items() if k in cls._get_param_names()}
+        est = cls(**{**params, **opts})
+        est.model_ = model
+        est.n_features_ = model.n_features
+        est.classes_ = np.array(CLASSES)
+        return est
+
+
+def _maybe_gunzip(data: bytes) -> bytes:
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def _dump_model(doc: dict[str, Any]) -> str:
+    # One JSON value per top-level key on its own line: compact, yet a diff of
+    # a retrained model shows which parts changed.
+    lines = [f"{json.dumps(k)}: {json.dumps(v, separators=(',', ':'))}" for k, v in doc.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _design_matrix(model: _LinearModel, feats) -> Any:
+    """CSR matrix of extracted features, weighted exactly as at prediction time."""
+    from scipy import sparse
+
+    idx: list[int] = []
+    val: list[float] = []
+    rows = [0]
+    woff = len(model.sent_vocab)
+    lex_cols = range(model.lex_offset, model.n_features)
+    for sent, win, dense in feats:
+        model._block(sent, model.sent_vocab, model.sent_idf, model.w_sent, idx, val)
+        model._block(win, model.win_vocab, model.win_idf, model.w_win, idx, val, woff)
+        idx.extend(lex_cols)
+        val.extend(x * model.w_lex for x in dense)
+        rows.append(len(idx))
+    return sparse.csr_matrix((val, idx, rows), shape=(len(feats), model.n_features))
+
+
+class VaderTargetClassifier(BaseEstimator, ClassifierMixin):
+    """Baseline: VADER compound of the sentence (or the target's clause).
+
+    Parameters
+    ----------
+    scope : {'sentence', 'clause'}
+        Score the whole sentence, or only the clause containing the target
+        (delimited by ``; : . ! ?`` and commas).
+    threshold : float
+        Compound above ``threshold`` is positive, below ``-threshold`` negative.
+    """
+
+    def __init__(self, scope: str = "sentence", threshold: float = 0.05):
+        self.scope = scope
+        self.threshold = threshold
+
+    def fit(self, X=None, y=None):
+        """No-op (VADER is not trained); returns self."""
+        if self.scope not in ("sentence", "clause"):
+            raise ValueError(f"scope must be 'sentence' or 'clause', not {self.scope!r}")
+        self.classes_ = np.array(CLASSES)
+        return self
+
+    def sentiment_score(self, X) -> np.ndarray:
+        """VADER compound in [-1, 1] per target."""
+        triples = _as_triples(X)
+        if self.scope == "clause":
+            texts = [_clause(*t) for t in triples]
+        else:
+            texts = [t[0] for t in triples]
+        cache: dict[str, float] = {}  # targets of one sentence share its score
+        out = np.empty(len(texts))
+        for i, text in enumerate(texts):
+            if text not in cache:
+                cache[text] = vader_compound(text)
+            out[i] = cache[text]
+        return out
+
+    def predict_proba(self, X) -> np.ndarray:
+        """A simple mapping of compound c, consistent with :meth:`predict`.
+
+        ``|c| >= threshold``: the signed class gets (1 + |c|) / 2, neutral the
+        rest; otherwise neutral gets 1 - |c| and the signed class |c|.
+        """
+        c = self.sentiment_score(X)
+        m = np.abs(c)
+        strong = m >= self.threshold
+        signed = np.where(strong, (1 + m) / 2, m)
+        p = np.zeros((len(c), 3))
+        p[:, 1] = 1 - signed
+        p[:, 2] = np.where(c > 0, signed, 0.0)
+        p[:, 0] = np.where(c < 0, signed, 0.0)
+        return p
+
+    def predict(self, X) -> np.ndarray:
+        """Labels from the compound with the ±threshold rule."""
+        c = self.sentiment_score(X)
+        labels = np.full(len(c), "neutral", dtype=object)
+        labels[c >= self.threshold] = "positive"
+        labels[c <= -self.threshold] = "negative"
+        return labels.astype(str)
+
+
+_CLAUSE_RE = re.compile(r"[;:.!?,]")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` around [start, end) between clause punctuation."""
+    lo = 0
+    for m in _CLAUSE_RE.finditer(text, 0, start):
+        # A full stop inside an abbreviation like "Mr." is not a boundary.
+        lo = m.end()
+    m = _CLAUSE_RE.search(text, end)
+    hi = m.start() if m else len(text)
+    return text[lo:hi].strip() or text
+
+
+# --------------------------------------------------------------------------
+# Model registry and public helpers
+# --------------------------------------------------------------------------
+
+
+@functools.cache
+def load_default_model() -> TargetSentimentClassifier:
+    """The committed model ``analysis/data/sentiment_model.json`` (loaded once).
+
+    Returns
+    -------
+    TargetSentimentClassifier
+    """
+    return TargetSentimentClassifier.load(_package_files().joinpath(DEFAULT_MODEL_RESOURCE))
+
+
+def _get_model(model) -> BaseEstimator:
+    if isinstance(model, BaseEstimator):
+        return model
+    if model == "learned":
+        return load_default_model()
+    if model == "vader":
+        return VaderTargetClassifier().fit()
+    if model == "vader-clause":
+        return VaderTargetClassifier(scope="clause").fit()
+    if isinstance(model, (str, Path)) and Path(model).is_file():
+        return TargetSentimentClassifier.load(model)
+    raise ValueError(f"unknown model {model!r}: use 'learned', 'vader', 'vader-clause' or a file")
+
+
+def score(X, *, model="learned") -> np.ndarray:
+    """Continuous sentiment toward each target, in [-1, 1].
+
+    Parameters
+    ----------
+    X : sequence of (str, int, int) or DataFrame with text/start/end
+    model : {'learned', 'vader', 'vader-clause'}, path, or fitted estimator
+        'learned' gives P(positive) - P(negative); 'vader' the VADER compound.
+
+    Returns
+    -------
+    ndarray of float
+    """
+    return _get_model(model).sentiment_score(X)
+
+
+def read_newsmtsc(path) -> Iterator[dict]:
+    """Read NewsMTSC-style JSONL (optionally .gz), skipping malformed lines.
+
+    A line is skipped, with a logged warning naming its line number, when it
+    is not valid JSON, not an object, or lacks a string
+    ``sentence_normalized`` and a list ``targets``.  Target offsets are not
+    checked here (see :func:`score_targets`).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Yields
+    ------
+    dict
+    """
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    skipped = 0
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                reason = f"invalid JSON ({exc.msg})"
+            else:
+                if not isinstance(rec, dict):
+                    reason = "not a JSON object"
+                elif not isinstance(rec.get("sentence_normalized"), str):
+                    reason = "no string 'sentence_normalized'"
+                elif not isinstance(rec.get("targets"), list):
+                    reason = "no list 'targets'"
+                else:
+                    yield rec
+                    continue
+            skipped += 1
+            log.warning("%s:%d: skipped malformed line: %s", path, lineno, reason)
+    if skipped:
+        log.warning("%s: skipped %d malformed line(s)", path, skipped)
+
+
+def _target_span(rec: dict, tgt: Any) -> tuple[tuple[str, int, int] | None, str | None]:
+    if not isinstance(tgt, dict):
+        return None, "target is not an object"
+    text, start, end = rec.get("sentence_normalized"), tgt.get("from"), tgt.get("to")
+    err = _span_error(text, start, end)
+    return (None, err) if err else ((text, int(start), int(end)), None)
+
+
+def score_targets(records: Iterable[dict], *, model: str = "learned") -> Iterator[dict]:
+    """Predict sentiment for every target of NewsMTSC-style records.
+
+    Parameters
+    ----------
+    records : iterable of dict
+        Each with ``sentence_normalized`` and ``targets`` (list of dicts with
+        ``from``, ``to`` (exclusive) and ``mention``; ``polarity`` optional).
+    model : {'learned', 'vader', 'vader-clause'} or path to a model file
+
+    Yields
+    ------
+    dict
+        A copy of each record whose targets (copied too) carry ``predicted``
+        ('negative' | 'neutral' | 'positive') and ``score`` (float in
+        [-1, 1]).  A target with unusable offsets gets ``predicted: None``,
+        ``score: None`` and a one-line ``error`` instead; a record without a
+        ``targets`` list is passed through with a record-level ``error``.
+    """
+    est = _get_model(model)
+    it = iter(records)
+    while True:
+        # Batch records so prediction is vectorised but memory stays bounded.
+        batch = list(itertools.islice(it, 512))
+        if not batch:
+            return
+        out, spans, slots = [], [], []
+        for rec in batch:
+            rec = dict(rec)
+            targets = rec.get("targets")
+            if not isinstance(targets, list):
+                rec["error"] = "record has no 'targets' list"
+                out.append(rec)
+                continue
+            rec["targets"] = []
+            for tgt in targets:
+                span, err = _target_span(rec, tgt)
+                tgt = dict(tgt) if isinstance(tgt, dict) else {"value": tgt}
+                if span is None:
+                    tgt.update(predicted=None, score=None, error=err)
+                else:
+                    spans.append(span)
+                    slots.append(tgt)
+                rec["targets"].append(tgt)
+            out.append(rec)
+        if spans:
+            proba = est.predict_proba(spans)
+            scores = est.sentiment_score(spans)
+            for tgt, p, s in zip(slots, proba, scores):
+                tgt["predicted"] = CLASSES[int(np.argmax(p))]
+                tgt["score"] = float(s)
+        yield from out
+
+
+def _labelled_targets(path) -> tuple[list[tuple[str, int, int]], list[str], int]:
+    X, y, skipped = [], [], 0
+    for rec in read_newsmtsc(path):
+        for tgt in rec["targets"]:
+            span, err = _target_span(rec, tgt)
+            label = POLARITY_LABELS.get(tgt.get("polarity")) if isinstance(tgt, dict) else None
+            if span is None or label is None:
+                skipped += 1
+                continue
+            X.append(span)
+            y.append(label)
+    return X, y, skipped
+
+
+def evaluate_newsmtsc(path, *, model: str = "learned") -> dict:
+    """Macro-F1, accuracy and per-class scores on a NewsMTSC JSONL file.
+
+    Parameters
+    ----------
+    path : str or Path
+    model : {'learned', 'vader', 'vader-clause'} or path to a model file
+
+    Returns
+    -------
+    dict
+        ``file``, ``model``, ``n_targets``, ``n_skipped`` (targets with bad
+        offsets or no polarity), ``macro_f1``, ``accuracy`` and ``per_class``
+        (label -> precision, recall, f1, support).
+    """
+    X, y, skipped = _labelled_targets(path)
+    est = _get_model(model)
+    pred = list(est.predict(X)) if X else []
+    metrics = _softmax_free_metrics(y, pred)
+    return {
+        "file": str(path),
+        "model": str(model),
+        "n_targets": len(X),
+        "n_skipped": skipped,
+        **metrics,
+    }
+
+
+#: Hyper-parameters of the committed model, chosen on dev_rw/dev_mt (see
+#: scripts/bench_sentiment.py for speed and the module docstring for features).
+DEFAULT_PARAMS: dict[str, Any] = {}
+
+
+def train_default(train_path, out_path) -> dict:
+    """Train the default model on a NewsMTSC training file and save it.
+
+    Parameters
+    ----------
+    train_path : str or Path
+        NewsMTSC ``train.jsonl``.
+    out_path : str or Path
+        Where to write the model JSON.
+
+    Returns
+    -------
+    dict
+        Training-set metrics, sizes and the parameters used.
+    """
+    t0 = time.perf_counter()
+    X, y, skipped = _labelled_targets(train_path)
+    est = TargetSentimentClassifier(**DEFAULT_PARAMS).fit(X, y)
+    est.save(out_path)
+    train_metrics = _softmax_free_metrics(y, list(est.predict(X)))
+    return {
+        "train_file": str(train_path),
+        "out": str(out_path),
+        "n_targets": len(X),
+        "n_skipped": skipped,
+        "n_features": est.n_features_,
+        "size_bytes": Path(out_path).stat().st_size,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "params": est.get_params(),
+        "train_macro_f1": train_metrics["macro_f1"],
+        "train_accuracy": train_metrics["accuracy"],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``train``, ``evaluate`` and ``score`` subcommands.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Defaults to ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        Exit status.
+    """
+    parser = argparse.ArgumentParser(prog="python -m analysis.sentiment", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("train", help="train the default model and write it")
+    p.add_argument("--newsmtsc", required=True, help="NewsMTSC train.jsonl")
+    p.add_argument("--out", required=True, help="model file to write (.json or .json.gz)")
+    p = sub.add_parser("evaluate", help="macro-F1 on NewsMTSC JSONL file(s)")
+    p.add_argument("--newsmtsc", required=True, nargs="+", help="NewsMTSC dev/test JSONL")
+    p.add_argument("--model", default="learned", help="learned | vader | vader-clause | FILE")
+    p = sub.add_parser("score", help="add predictions to NewsMTSC-style JSONL")
+    p.add_argument("input", help="JSONL file, or - for stdin")
+    p.add_argument("--model", default="learned")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    if args.cmd == "train":
+        print(json.dumps(train_default(args.newsmtsc, args.out), indent=2))
+    elif args.cmd == "evaluate":
+        for path in args.newsmtsc:
+            print(json.dumps(evaluate_newsmtsc(path, model=args.model), indent=2))
+    else:
+        if args.input == "-":
+            recs = (json.loads(line) for line in sys.stdin if line.strip())
+        else:
+            recs = read_newsmtsc(args.input)
+        for rec in score_targets(recs, model=args.model):
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
