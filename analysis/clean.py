@@ -1,0 +1,196 @@
+"""Page-furniture removal that never moves a character.
+
+Cleaning does not produce a new string. It classifies spans of the original text: which
+paragraphs are body, heading, title or caption, and which spans were removed and why
+(cookie banners, translator notices, share prompts, bylines, datelines, wire credits,
+repeated captions). Every later stage reads the original text through these spans, so
+every offset it reports can be checked against the file.
+
+The rules are data: ``analysis/data/boilerplate.tsv`` (documented in its header). On top
+of them, two rules need state across paragraphs and live here:
+
+- a paragraph repeated verbatim (a photo caption scraped three times) is kept once, and
+  later copies are removed as ``repeated paragraph``;
+- a first short line with no final punctuation, before any body paragraph, is the title
+  when the input had no title of its own (plain-text scrapes start with the headline).
+
+Not handled: furniture in the middle of a paragraph (inline "Read more: ..." links),
+and captions without a photo credit that are not repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from analysis.text import split_paragraphs
+
+__all__ = ["Removal", "Cleaned", "Rule", "load_rules", "clean", "clean_text"]
+
+_META_FIELDS = ("byline", "outlet", "wire_source", "dateline", "credits")
+_TERMINAL = frozenset(".!?\"”’:;…)")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span of the original text taken out of the body: ``text[start:end]``, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of ``boilerplate.tsv``."""
+
+    scope: str
+    action: str
+    reason: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What cleaning found.
+
+    Attributes
+    ----------
+    paragraphs : tuple of (start, end, kind)
+        Kept paragraphs, ``kind`` in ``body``, ``heading``, ``title``, ``caption``.
+    removed : tuple of Removal
+        Everything taken out, in text order.
+    meta : tuple of (field, value)
+        Metadata found in the furniture: byline, outlet, wire_source, dateline, credits,
+        title. The first value found for a field wins.
+    """
+
+    paragraphs: tuple[tuple[int, int, str], ...]
+    removed: tuple[Removal, ...]
+    meta: tuple[tuple[str, str], ...]
+
+    def get(self, field: str) -> str | None:
+        """The metadata value for ``field``, or None."""
+        for k, v in self.meta:
+            if k == field:
+                return v
+        return None
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    """Parse ``analysis/data/boilerplate.tsv`` once."""
+    raw = resources.files("analysis.data").joinpath("boilerplate.tsv").read_text("utf-8")
+    rules = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4:
+            raise ValueError(f"boilerplate.tsv line {n}: expected 4 tab-separated columns")
+        scope, action, reason, regex = parts
+        if scope == "prefix":
+            regex = f"(?:{regex})"
+        elif scope == "suffix":
+            regex = f"(?:{regex})$"
+        rules.append(Rule(scope, action, reason, re.compile(regex)))
+    return tuple(rules)
+
+
+def _is_title_like(text: str, s: int, e: int) -> bool:
+    n_words = text.count(" ", s, e) + 1
+    return 2 <= n_words <= 25 and text[e - 1] not in _TERMINAL and text[s].isupper()
+
+
+def clean(text: str, *, title: str | None = None) -> Cleaned:
+    """Classify the paragraphs of ``text`` and record what is not body text.
+
+    Parameters
+    ----------
+    text : str
+        The original article text, as decoded.
+    title : str, optional
+        A title known from metadata (HTML, JSON, CSV, manifest). A paragraph equal to it is
+        marked ``title``; when given, no other paragraph is guessed to be the title.
+
+    Returns
+    -------
+    Cleaned
+    """
+    rules = load_rules()
+    kept: list[tuple[int, int, str]] = []
+    removed: list[Removal] = []
+    meta: dict[str, str] = {}
+    seen: dict[str, str] = {}  # paragraph text -> kind of its first copy
+    want_title = title is None
+    title_norm = " ".join(title.split()) if title else None
+
+    def take(s: int, e: int, reason: str) -> None:
+        removed.append(Removal(s, e, text[s:e], reason))
+
+    for ps, pe in split_paragraphs(text):
+        s, e, kind = ps, pe, "body"
+        for rule in rules:
+            if rule.scope == "line":
+                m = rule.pattern.fullmatch(text, s, e)
+            elif rule.scope == "prefix":
+                m = rule.pattern.match(text, s, e)
+            else:
+                m = rule.pattern.search(text, s, e)
+            if m is None or m.end() == m.start():
+                continue
+            if rule.action == "heading":
+                kind = "heading"
+                break
+            for field in _META_FIELDS:
+                value = m.groupdict().get(field)
+                if value and field not in meta:
+                    meta[field] = value.strip()
+            take(m.start(), m.end(), rule.reason)
+            if rule.scope == "line":
+                s = e  # whole paragraph gone
+                break
+            if rule.scope == "prefix":
+                s = m.end()
+            else:
+                e = m.start()
+                if rule.action == "caption":
+                    kind = "caption"
+            if s >= e:
+                break
+        while s < e and text[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        key = " ".join(text[s:e].split())
+        if key in seen and len(key) > 20:
+            take(ps, pe, f"repeated {seen[key]}")
+            continue
+        if title_norm is not None and key == title_norm and not any(k == "title" for *_, k in kept):
+            kind = "title"
+        elif want_title and kind == "body" and not any(k in ("body", "title") for *_, k in kept) \
+                and _is_title_like(text, s, e) and e < len(text.rstrip()):
+            kind = "title"
+            meta.setdefault("title", text[s:e])
+        seen[key] = "caption" if kind == "caption" or (kind == "body" and _repeats(text, key, pe)) else kind
+        if seen[key] == "caption":
+            kind = "caption"
+        kept.append((s, e, kind))
+    removed.sort(key=lambda r: r.start)
+    return Cleaned(tuple(kept), tuple(removed), tuple(meta.items()))
+
+
+def _repeats(text: str, key: str, after: int) -> bool:
+    """Whether the paragraph ``key`` occurs again later: a repeated block is a caption."""
+    if len(key) <= 20:
+        return False
+    probe = key[:60]
+    return text.find(probe, after) >= 0
+
+
+def clean_text(text: str, cleaned: Cleaned) -> str:
+    """The kept body and heading paragraphs joined by blank lines (for display and export)."""
+    return "\n\n".join(text[s:e] for s, e, kind in cleaned.paragraphs if kind in ("body", "heading"))
