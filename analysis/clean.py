@@ -167,7 +167,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
             continue
         key = " ".join(text[s:e].split())
         if key in seen and len(key) > 20:
-            take(ps, pe, f"repeated {seen[key]}")
+            take(s, e, f"repeated {seen[key]}")
             continue
         if title_norm is not None and key == title_norm and not any(k == "title" for *_, k in kept):
             kind = "title"

@@ -1,0 +1,74 @@
+"""Cleaning, checked against the seed pages by hand: what goes, what stays, and why."""
+
+from __future__ import annotations
+
+from analysis.clean import clean, clean_text
+from conftest import CGTN, REUTERS
+
+JUNK = [
+    "Privacy Statement", "Cookie Policy", "I agree", "Translating...", "Azure Translator",
+    "CGTN is not responsible", "/VCG", "Source(s)", "Xinhua News Agency", "Search Trends",
+    "By Andrew MacAskill", "LONDON (Reuters)", "(Reporting by", "editing by William James",
+]
+
+
+def _kinds(text, cleaned):
+    return [(k, text[s:e]) for s, e, k in cleaned.paragraphs]
+
+
+def test_cgtn_page_furniture():
+    text = CGTN.read_text(encoding="utf-8")
+    c = clean(text)
+    reasons = [r.reason for r in c.removed]
+    assert reasons.count("cookie banner") == 2 and "consent button" in reasons
+    assert "machine-translation notice" in reasons and "machine-translation disclaimer" in reasons
+    assert reasons.count("photo credit") == 3 and reasons.count("repeated caption") == 2
+    assert "wire credit" in reasons and "trending/search widget" in reasons
+    kinds = _kinds(text, c)
+    assert kinds[0] == ("title", "Military leaders discuss Ukraine defense plans in UK meeting")
+    captions = [t for k, t in kinds if k == "caption"]
+    assert len(captions) == 1 and captions[0].startswith("Britain's Prime Minister Keir Starmer speaks")
+    assert not captions[0].endswith("/VCG")
+    body = [t for k, t in kinds if k == "body"]
+    assert len(body) == 11
+    assert body[0].startswith("Military chiefs from around 30 countries")
+    assert body[-1].endswith("reaffirming their support for Ukraine's stance.")
+
+
+def test_reuters_metadata_lines_and_heading():
+    text = REUTERS.read_text(encoding="utf-8")
+    c = clean(text)
+    assert c.get("byline") == "Andrew MacAskill and Elizabeth Piper"
+    assert (c.get("dateline"), c.get("wire_source")) == ("LONDON", "Reuters")
+    assert c.get("credits").startswith("Reporting by Andrew MacAskill and Elizabeth Piper; additional")
+    kinds = _kinds(text, c)
+    assert ("heading", "U.S. BACKSTOP?") in kinds
+    # The dateline is cut from the front of the first paragraph, the rest is body.
+    assert kinds[0] == ("body", text[text.index("British Prime Minister Keir Starmer said"):text.index("\nThe meeting")])
+    assert sum(k == "body" for k, _ in kinds) == 14
+
+
+def test_removed_spans_point_into_the_original():
+    for f in (CGTN, REUTERS):
+        text = f.read_text(encoding="utf-8")
+        c = clean(text)
+        for r in c.removed:
+            assert text[r.start:r.end] == r.text
+        spans = sorted([(s, e) for s, e, _ in c.paragraphs] + [(r.start, r.end) for r in c.removed])
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+            assert e1 <= s2, "kept and removed spans never overlap"
+
+
+def test_clean_body_is_free_of_junk():
+    for f in (CGTN, REUTERS):
+        text = f.read_text(encoding="utf-8")
+        body = clean_text(text, clean(text))
+        for junk in JUNK:
+            assert junk not in body, (f.name, junk)
+        assert "Starmer" in body
+
+
+def test_known_title_is_marked_not_guessed():
+    text = "Peace talks stall\n\nLeaders met on Monday. They disagreed.\n"
+    assert _kinds(text, clean(text, title="Peace talks stall"))[0] == ("title", "Peace talks stall")
+    assert _kinds(text, clean(text, title="Another headline"))[0][0] == "body"
