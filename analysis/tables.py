@@ -67,3 +67,45 @@ def articles_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """
     rows = [article_record(a) for a in articles]
     return pd.DataFrame(rows, columns=None if rows else ARTICLE_FIELDS)
+
+
+SENTENCE_FIELDS = ["article_id", "outlet", "sentence", "paragraph", "kind", "start", "end", "rel_position",
+                   "n_words", "text"]
+
+
+def sentence_records(article: Article) -> list[dict]:
+    """The sentences of one article (body and headings), in order.
+
+    ``sentence`` is the index among these sentences; ``rel_position`` is that index scaled
+    to [0, 1] (0 = first sentence, 1 = last); ``kind`` is the paragraph kind.
+    """
+    if article.status == "error" or not article.paragraphs:
+        return []
+    doc = segment(article.text, list(article.paragraphs))
+    kinds = [p.kind for p in doc.paragraphs]
+    n = len(doc.sentences)
+    return [
+        {
+            "article_id": article.article_id,
+            "outlet": article.outlet,
+            "sentence": s.index,
+            "paragraph": s.paragraph,
+            "kind": kinds[s.paragraph],
+            "start": s.start,
+            "end": s.end,
+            "rel_position": s.index / (n - 1) if n > 1 else 0.0,
+            "n_words": count_words(article.text, s.start, s.end),
+            "text": article.text[s.start:s.end],
+        }
+        for s in doc.sentences
+    ]
+
+
+def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """Tidy table of sentences, one row per sentence.
+
+    Columns: article_id, outlet, sentence, paragraph, kind, start, end, rel_position,
+    n_words, text (see :func:`sentence_records`).
+    """
+    rows = [r for a in articles for r in sentence_records(a)]
+    return pd.DataFrame(rows, columns=SENTENCE_FIELDS)
