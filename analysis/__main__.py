@@ -49,6 +49,18 @@ def cmd_articles(args) -> int:
     return _status(counter, args.paths)
 
 
+def cmd_report(args) -> int:
+    from analysis.report import write_basic_report
+
+    paths = args.paths or ["seeds"]
+    _check_paths(paths)
+    n_ok, n = write_basic_report(paths, Path(args.out))
+    print(f"wrote {args.out}/articles.csv and {n_ok} cleaned texts ({n} inputs)", file=sys.stderr)
+    if n_ok == 0:
+        raise NothingRead(f"none of {n} inputs could be read in {', '.join(paths)}")
+    return 0
+
+
 def _status(counter: dict, paths) -> int:
     if counter["ok"] == 0:
         what = "no articles found" if counter["n"] == 0 else f"none of {counter['n']} inputs could be read"
@@ -77,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("articles", help="one record per article: metadata, cleaned text, counts")
     _add_common(p)
     p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("report", help="run the main job on articles (default seeds/) and write reports")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)")
+    p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default reports/)")
+    p.set_defaults(func=cmd_report)
 
     return parser
 
