@@ -130,10 +130,14 @@ class ActorDictionary:
         return out
 
 
-def _line_of(raw: str, needle: str) -> int:
-    """1-based line of the first occurrence of ``needle`` in ``raw`` (0 if absent)."""
-    i = raw.find(needle)
-    return raw.count("\n", 0, i) + 1 if i >= 0 else 0
+def _line_of(raw: str, needle: str, anchor: str = "") -> int:
+    """1-based line of ``needle`` after ``anchor`` in ``raw`` (the anchor's line, or 0, if absent)."""
+    a = raw.find(anchor) if anchor else 0
+    if a < 0:
+        return 0
+    i = raw.find(needle, a)
+    i = i if i >= 0 else a
+    return raw.count("\n", 0, i) + 1
 
 
 def _parse(raw: str, source: str) -> ActorDictionary:
@@ -142,8 +146,8 @@ def _parse(raw: str, source: str) -> ActorDictionary:
     except tomllib.TOMLDecodeError as exc:
         raise ActorError(f"{source}: not valid TOML: {exc}") from None
 
-    def fail(msg: str, needle: str) -> ActorError:
-        line = _line_of(raw, needle)
+    def fail(msg: str, needle: str, anchor: str = "") -> ActorError:
+        line = _line_of(raw, needle, anchor)
         where = f"{source}, line {line}" if line else source
         return ActorError(f"{where}: {msg}")
 
@@ -158,7 +162,8 @@ def _parse(raw: str, source: str) -> ActorDictionary:
             raise fail(f"group {gid!r} must be a table", f"groups.{gid}")
         colour = g.get("colour", g.get("color"))
         if not isinstance(colour, str) or not _COLOUR_RE.match(colour):
-            raise fail(f"group {gid!r} has bad colour {colour!r}; expected '#rrggbb'", f"groups.{gid}")
+            raise fail(f"group {gid!r} has bad colour {colour!r}; expected '#rrggbb'", "colo",
+                       f"groups.{gid}]")
         groups[gid] = Group(gid, str(g.get("label", gid)), colour)
 
     actors = []
@@ -173,14 +178,15 @@ def _parse(raw: str, source: str) -> ActorDictionary:
         group = a.get("group")
         if group not in groups:
             raise fail(f"actor {name!r} has unknown group {group!r}; known: {', '.join(groups)}",
-                       f'"{name}"')
+                       "group", f'"{name}"')
         aliases = a.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(x, str) and x.strip() for x in aliases):
             raise fail(f"actor {name!r}: aliases must be a list of non-empty strings", f'"{name}"')
         aliases = list(dict.fromkeys([*aliases, name] if name[:1].isupper() else aliases))
         for alias in aliases:
             if alias in seen and seen[alias] != name:
-                raise fail(f"duplicate alias {alias!r}: used by {seen[alias]!r} and {name!r}", f'"{alias}"')
+                raise fail(f"duplicate alias {alias!r}: used by {seen[alias]!r} and {name!r}",
+                           f'"{alias}"', f'"{name}"')
             seen[alias] = name
         actors.append(Actor(name, group, str(a.get("kind", "")), tuple(aliases)))
     return ActorDictionary(groups, actors, source)

@@ -1,0 +1,83 @@
+"""Actor dictionary: loading, clear errors naming the line, and mention finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import ActorError, default_actors, load_actors
+
+GOOD = """
+[groups.kremlin]
+label = "Kremlin"
+colour = "#D55E00"
+
+[groups.coalition]
+label = "Coalition"
+colour = "#0072B2"
+
+[[actor]]
+name = "Dmitry Peskov"
+group = "kremlin"
+aliases = ["Peskov", "Kremlin spokesman Dmitry Peskov"]
+
+[[actor]]
+name = "Keir Starmer"
+group = "coalition"
+aliases = ["Starmer"]
+"""
+
+
+def test_default_groups_and_colours():
+    a = default_actors()
+    assert list(a.groups) == ["kremlin", "coalition", "us", "ukraine"]
+    assert all(a.colour(g).startswith("#") and len(a.colour(g)) == 7 for g in a.groups)
+    assert a.colour("other") == "#999999"
+
+
+def test_longest_match_possessive_and_case(seed_articles):
+    a = default_actors()
+    text = "Kremlin spokesman Dmitry Peskov met Starmer’s team; us and the US, voters’ views."
+    found = [(m.surface, m.actor, m.group) for m in a.find(text)]
+    assert found == [
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "kremlin"),
+        ("Starmer", "Keir Starmer", "coalition"),
+        ("US", "United States", "us"),
+    ]
+    assert [m.surface for m in a.find("Coalition of the willing members met.")] == ["Coalition of the willing"]
+
+
+def test_seed_mentions_have_exact_offsets(seed_articles):
+    art = seed_articles["CGTN"]
+    ms = default_actors().find(art.text)
+    assert all(art.text[m.start:m.end] == m.surface for m in ms)
+    peskov = [m for m in ms if m.actor == "Dmitry Peskov"]
+    assert [m.surface for m in peskov] == ["Kremlin spokesman Dmitry Peskov"]
+    assert {m.actor for m in ms if m.group == "kremlin"} >= {"the Kremlin", "Vladimir Putin", "Yuri Ushakov", "Russia"}
+
+
+def test_user_file(tmp_path):
+    p = tmp_path / "a.toml"
+    p.write_text(GOOD, encoding="utf-8")
+    a = load_actors(p)
+    assert [m.actor for m in a.find("Peskov criticised Starmer.")] == ["Dmitry Peskov", "Keir Starmer"]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (('colour = "#0072B2"', 'colour = "blue"'), r"line 8: group 'coalition' has bad colour 'blue'"),
+        (('group = "coalition"', 'group = "nato"'), r"line 17: actor 'Keir Starmer' has unknown group 'nato'"),
+        (('aliases = ["Starmer"]', 'aliases = ["Starmer", "Peskov"]'), r"line 18: duplicate alias 'Peskov'"),
+        (('[[actor]]\nname = "Keir', '[[actor]\nname = "Keir'), r"not valid TOML: .*line 15"),
+    ],
+)
+def test_errors_name_the_line(tmp_path, change, message):
+    p = tmp_path / "bad.toml"
+    p.write_text(GOOD.replace(*change), encoding="utf-8")
+    with pytest.raises(ActorError, match=message):
+        load_actors(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ActorError, match="cannot read actor file"):
+        load_actors(tmp_path / "nope.toml")
