@@ -1,0 +1,1093 @@
+"""Quotes and voices: direct, mixed and reported speech, with cue, speaker and actor group.
+
+Method (rule-based, one pass per paragraph, every pattern precompiled):
+
+1. **Quote marks.** Double marks (``"`` ``“ ”`` ``« »`` ``„`` and NYT-style ``''``/`````) are
+   paired per paragraph with a small state machine. Curly marks say which way they face;
+   straight marks are read from their context (space before and a letter after opens) and
+   toggle when the context is ambiguous. A paragraph that ends inside a quote continues it
+   when the next paragraph opens with a quote mark (the convention for quotes running over
+   several paragraphs); otherwise the quote is closed at the paragraph end and reported as a
+   warning. Single quotes (``‘ ’`` and ``'``) are paired only outside double quotes, and an
+   apostrophe can never open a quote (``voters’``, ``don't``); inside double quotes they are
+   nested quotes and stay part of the content.
+2. **Attribution of quoted spans.** A cue from ``data/speech_verbs.tsv`` right after the
+   closing mark with a speaker before or after it (``," Starmer said``, ``," said X``), or a
+   speaker and cue right before the opening mark (``Starmer said: "``), makes a *direct* quote.
+3. **Reported speech**, sentence by sentence, from cues outside quotes: ``X said (that) ...``,
+   ``X told reporters ...``, ``..., X said Thursday``, ``..., said X``, ``according to X, ...``,
+   ``X accused Y of ...``, ``..., arguing ...`` (speaker: the subject of the main clause). The
+   content is the reported clause; quoted spans inside it become its *fragments* and make it
+   *mixed* (so a scare-quoted word inside a reported clause belongs to that attribution).
+4. **What is left.** An unattributed quoted span that reads like speech (a sentence or more,
+   or many words) is a direct quote of the previous speaker when its paragraph has no
+   attribution of its own (continuation paragraphs); short ones are *scare* quotes
+   (``so-called "coalition of the willing"``).
+5. **Speakers.** The subject noun phrase is found without a parser: the words between the
+   clause boundary and the cue, checked against a shape (names, determiner + nouns, pronouns,
+   role nouns from ``data/speaker_roles.txt``), skipping appositions and relative clauses
+   (``Starmer, who has seen ..., said``). Pronouns take the last named speaker; role nouns
+   with a possessive take the possessor (``his spokesperson`` -> ``Keir Starmer's
+   spokesperson``); ``the spokesperson`` takes the last speaker with that role; last names
+   take the full name seen earlier. The actor group comes from the actor dictionary.
+
+Not handled: cues that are nouns (``his claim that``), passives (``as reported by X``),
+speech without a cue word (``Trump: "..."`` headlines are handled only via the colon rule),
+gender agreement of pronouns, and quotes whose speaker is only named after the following
+paragraph. Nothing here raises on odd input; problems become warning strings.
+
+The rules were developed on the PolNeAR training portion (see :mod:`analysis.evaluate`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Sequence
+
+from .actors import ActorDictionary, default_actors
+from .text import Doc
+
+__all__ = ["Quote", "QuoteResult", "extract_quotes", "voice_summary", "speech_verbs"]
+
+MAX_WARNINGS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quote: its content span, cue, speaker and actor group.
+
+    ``kind`` is ``direct``, ``mixed`` (a reported clause with quoted fragments), ``indirect``
+    (reported speech) or ``scare`` (quote marks without attribution: not a voice).
+    ``doc.text[start:end] == text``. ``speaker_start``/``speaker_end`` delimit the surface
+    mention the attribution rests on (``he``, ``the spokesperson``); ``speaker`` is the
+    resolved name.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_class: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    actor: str | None
+    anonymous: bool
+    paragraph: int
+    fragments: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteResult:
+    """Quotes in text order, and one warning line per problem found in the input."""
+
+    quotes: tuple[Quote, ...]
+    warnings: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    form: str
+    lemma: str
+    cls: str
+    frame: str
+
+
+@cache
+def speech_verbs() -> dict[str, _Cue]:
+    """Surface form (``told``, ``according to``) -> cue entry, from ``data/speech_verbs.tsv``."""
+    raw = resources.files("analysis.data").joinpath("speech_verbs.tsv").read_text("utf-8")
+    out = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 4:
+            continue
+        lemma, cls, frame, forms = (c.strip() for c in cols[:4])
+        for f in forms.split():
+            f = f.replace("_", " ")
+            out[f] = _Cue(f, lemma, cls, frame)
+    return out
+
+
+@cache
+def _roles() -> dict[str, frozenset[str]]:
+    raw = resources.files("analysis.data").joinpath("speaker_roles.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    cur = None
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cur = sections.setdefault(line[1:-1], set())
+            continue
+        if cur is not None:
+            cur.update(w.lower() for w in line.split())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@cache
+def _cue_re() -> re.Pattern:
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    alts = []
+    for f in forms:
+        pat = re.escape(f).replace(r"\ ", r"\s+")
+        alts.append(pat)
+        if f == "according to":
+            alts.append(r"According\s+to")
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?![\w'’\-])")
+
+
+# ---------------------------------------------------------------------------------------
+# Word classes used by the noun-phrase checker (small closed classes, kept in code).
+
+_PRONOUNS = frozenset("he she they it we i you".split())
+_PERSONAL = frozenset("he she".split())
+_DETS = frozenset(
+    "the a an his her their its our my your this that these those some many most several "
+    "one two three four five six seven eight nine ten few all both other another each "
+    "any no every".split())
+_POSSESSIVE_DETS = frozenset("his her their its".split())
+_NP_INNER = frozenset("of for at and & de la van von der du del da al bin le".split())
+_STOP = frozenset(
+    "is was are were be been being has have had do does did will would can could may might "
+    "must shall should not never to in on with by from about into than as if because when "
+    "while where which who whom whose what why how but or so yet also there here then now "
+    "just only even still very more less said says say told tells according after before "
+    "since until during over under against between through without within upon".split())
+# Words that may sit between a subject and its cue ("has also said", "on Thursday said").
+_AUX = frozenset(
+    "has have had also previously later then repeatedly once often would will did does do "
+    "not never long recently again now first quickly publicly privately reportedly "
+    "allegedly already still simply just even further is was are were been being has "
+    "had originally initially earlier subsequently has's flatly openly bluntly "
+    "angrily forcefully frequently twice separately immediately falsely correctly "
+    "famously ultimately".split())
+_DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+         "week|month|year|night|morning|afternoon|evening|weekend|time")
+# A trailing time phrase inside the subject chunk: "the Kremlin on Thursday".
+_TRAIL_TIME_RE = re.compile(
+    rf"(?:,?\s+(?:on|last|this|late|early|earlier|in|at)\s+(?:\w+\s+)?(?:{_DAYS})\b\.?|"
+    rf",?\s+(?:{_DAYS})\b)\s*$")
+# Adverbials that may follow a cue before its content or at the end of the sentence.
+_ADVERBIAL_RE = re.compile(
+    rf"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|over)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:\w+\s+){{0,2}}?(?:{_DAYS}|statement|interview|speech|release|rally|conference|"
+    rf"briefing|email|e-mail|letter|post|tweet|op-ed|call|appearance|debate|hearing|event|"
+    rf"Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|radio|television|TV|program|show)"
+    rf"(?:\s+(?:with|to|on|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)?|"
+    rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
+    rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+",
+)
+_END_ADVERBIAL_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|after|before|over|when|"
+    r"while|to|from|via|through)\b[^,;]*|" + _DAYS + r"|too|also|again|then|later|recently|"
+    r"previously|repeatedly))*\s*[.!?…]*[\"'”’»)\]]*\s*$")
+_THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
+# A hearer after "told": "told reporters", "told The Associated Press", "told him".
+_HEARER_RE = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|"
+    r"the\s+crowd|the\s+audience|an\s+audience|a\s+crowd|listeners|viewers|students|"
+    r"(?:the\s+|a\s+|an\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’&-]*)*|"
+    r"(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}?(?:newspaper|paper|magazine|network|"
+    r"station|crowd|audience|gathering|group|committee|panel|program|show|outlet|host|"
+    r"interviewer|reporter|reporters|journalists|people|supporters|voters|"
+    r"press|media|newsroom|station))\b(?:[’']s?)?)")
+
+_WORD_RE = re.compile(r"[\w][\w.'’&-]*")
+_DOUBLE_RE = re.compile(r"''|``|[\"“”«»„]")
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:\"“«-]))[‘'](?=[^\W\d_])", re.M)
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?…])[’'](?![\w])")
+_BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
+_CLAUSE_WORD_RE = re.compile(
+    r"\b(?:and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
+    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who)\b", re.I)
+_LEADING_ADV_RE = re.compile(
+    r"(?:(?:Meanwhile|However|But|And|Still|Earlier|Later|Instead|Also|Yet|So|Now|Then|"
+    r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
+    r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
+_SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.I)
+_CAP_RE = re.compile(r"^[A-Z]")
+_OPEN_GLYPHS = "“«„"
+_CLOSE_GLYPHS = "”»"
+_LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
+_RIGHT_OPEN = set(" \t\n\r.,;:!?)]}—–-’'…\u00a0")
+
+
+@dataclass(slots=True)
+class _Span:
+    """A quoted span: marks at [ms, cs) and [ce, me); content [cs, ce)."""
+
+    ms: int
+    cs: int
+    ce: int
+    me: int
+    para: int
+    double: bool = True
+    closed: bool = True
+    kind: str | None = None
+    cue: object = None
+    speaker: object = None
+    owner: object = None  # the reported clause it belongs to
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    name: str | None
+    actor: str | None
+    anonymous: bool
+    person: bool
+    head: str = ""
+
+
+@dataclass(slots=True)
+class _Reported:
+    cue: re.Match
+    entry: _Cue
+    start: int
+    end: int
+    speaker: _Speaker | None
+    para: int
+    fragments: list = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    text: str
+    actors: ActorDictionary
+    last_person: _Speaker | None = None
+    last_any: _Speaker | None = None
+    speakers: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)  # last name -> full name
+
+
+# ---------------------------------------------------------------------------------------
+# Quote-mark pairing
+
+
+def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
+    c = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[j] if j < hi else " "
+    left = i == lo or prev in _LEFT_OPEN
+    right = j >= hi or nxt in _RIGHT_OPEN
+    ctx = "open" if left and not right else "close" if right and not left else None
+    if c in _OPEN_GLYPHS or text[i:j] == "``":
+        glyph = "open"
+    elif c in _CLOSE_GLYPHS:
+        glyph = "close"
+    else:
+        glyph = None
+    if glyph and ctx and glyph != ctx:
+        return ctx
+    return glyph or ctx
+
+
+def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
+    out: list[_Span] = []
+    pending: _Span | None = None  # a quote continuing from the previous paragraph
+    for k, p in enumerate(paras):
+        lo, hi = p.start, p.end
+        open_at: int | None = None
+        open_end = 0
+        first = True
+        for m in _DOUBLE_RE.finditer(text, lo, hi):
+            i, j = m.span()
+            role = _mark_role(text, i, j, lo, hi)
+            if first and pending is not None:
+                first = False
+                if i == lo and role != "close":
+                    continue  # the opening mark of a continuation paragraph
+            first = False
+            if open_at is None and pending is None:
+                if role == "close":
+                    if text[i] in _CLOSE_GLYPHS:
+                        _warn(warnings, f"unmatched closing quote at offset {i}")
+                    continue
+                open_at, open_end = i, j
+            else:
+                if role == "open" and pending is None and text[i] not in '"\'':
+                    # a second opening mark: the first one was never closed
+                    _warn(warnings, f"unclosed quote at offset {open_at}")
+                    open_at, open_end = i, j
+                    continue
+                if pending is not None:
+                    pending.ce, pending.me = i, j
+                    out.append(pending)
+                    pending = None
+                else:
+                    out.append(_Span(open_at, open_end, i, j, p.index))
+                open_at = None
+        if pending is not None and first:
+            # a paragraph without any quote mark ends a continuing quote
+            _warn(warnings, f"unclosed quote at offset {pending.ms}")
+            pending.closed = False
+            out.append(pending)
+            pending = None
+        if open_at is not None or pending is not None:
+            span = pending or _Span(open_at, open_end, hi, hi, p.index)
+            span.ce = span.me = hi
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt is not None and _DOUBLE_RE.match(text, nxt.start) and \
+                    _mark_role(text, nxt.start, nxt.start + 1, nxt.start, nxt.end) != "close":
+                pending = span
+            else:
+                _warn(warnings, f"unclosed quote at offset {span.ms}")
+                span.closed = False
+                out.append(span)
+                pending = None
+    if pending is not None:
+        pending.closed = False
+        _warn(warnings, f"unclosed quote at offset {pending.ms}")
+        out.append(pending)
+    return out
+
+
+def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
+    """Single-quoted spans of paragraph ``p`` lying outside double-quoted spans."""
+    lo, hi = p.start, p.end
+    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text, lo, hi)]
+    if not closes:
+        return []
+    out = []
+    pos = lo
+    for m in _SINGLE_OPEN_RE.finditer(text, lo, hi):
+        i = m.start()
+        if i < pos or _inside(doubles, i):
+            continue
+        if text[i] == "'" and re.match(r"'(?:em|tis|n|cause|til|twas)\b", text[i:i + 6], re.I):
+            continue
+        k = bisect_right(closes, i)
+        chosen = None
+        while k < len(closes) and closes[k] - i < 300:
+            c = closes[k]
+            if _inside(doubles, c):
+                break
+            # "voters’ rights": a plural possessive is not a closing mark when a better one follows
+            if text[c - 1] == "s" and c + 2 < hi and text[c + 1] == " " and text[c + 2].islower() \
+                    and k + 1 < len(closes) and closes[k + 1] - i < 300:
+                k += 1
+                continue
+            chosen = c
+            break
+        if chosen is None:
+            continue
+        out.append(_Span(i, i + 1, chosen, chosen + 1, p.index, double=False))
+        pos = chosen + 1
+    return out
+
+
+def _inside(spans: list[_Span], x: int) -> bool:
+    for s in spans:
+        if s.ms <= x < s.me:
+            return True
+    return False
+
+
+def _warn(warnings: list[str], msg: str) -> None:
+    if len(warnings) < MAX_WARNINGS:
+        warnings.append(msg)
+    elif len(warnings) == MAX_WARNINGS:
+        warnings.append(f"more than {MAX_WARNINGS} warnings; the rest are not listed")
+
+
+# ---------------------------------------------------------------------------------------
+# Noun phrases and speakers
+
+
+def _np_shape(words: list[str]) -> str | None:
+    """'pronoun', 'name', 'role' or None for a candidate subject given as its words."""
+    if not words or len(words) > 9:
+        return None
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in _PRONOUNS:
+        return "pronoun"
+    if lows[0] in ("who", "which", "that"):
+        return None
+    roles = _roles()
+    for w, lw in zip(words, lows):
+        if lw in _STOP or lw in _PRONOUNS and len(words) > 1 and lw not in ("it",):
+            return None
+        if lw in ("it",) and len(words) > 1:
+            return None
+    last, llast = words[-1], lows[-1]
+    if llast in _DETS or llast in _NP_INNER or llast in _POSSESSIVE_DETS:
+        return None
+    if last.endswith(("'s", "’s", "s'", "s’")) or last.endswith("ly") and not last[0].isupper():
+        return None
+    if last[0].isupper() or last[0].isdigit() and len(words) > 1:
+        if lows[0] in _DETS or words[0][0].isupper() or lows[0] in _POSSESSIVE_DETS:
+            return "name"
+        # lower-case words before a name: "Kremlin spokesman Dmitry Peskov" starts upper;
+        # "presidential aide Yuri Ushakov" is fine too, as long as they are not verbs
+        return "name" if len(words) <= 6 else None
+    if llast in roles.get("roles", ()) or llast in roles.get("anonymous", ()):
+        return "role"
+    if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
+        if len(words) <= 6 and not llast.endswith(("ing", "ed")):
+            return "role"
+    return None
+
+
+def _words(text: str, a: int, b: int) -> list[re.Match]:
+    return list(_WORD_RE.finditer(text, a, b))
+
+
+def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim spaces, a leading clause adverb and a trailing time phrase off ``text[a:b]``."""
+    while a < b and (text[a].isspace() or text[a] in "-–—,"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",-–—"):
+        b -= 1
+    m = _LEADING_ADV_RE.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    m = _TRAIL_TIME_RE.search(text, a, b)
+    if m and m.start() > a:
+        b = m.start()
+    return a, b
+
+
+def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    """The subject noun phrase ending right before a cue: (start, end, shape) or None."""
+    # strip auxiliaries and adverbs between subject and cue
+    words = _words(text, max(lo, cue_start - 300), cue_start)
+    end_i = len(words)
+    while end_i and words[end_i - 1].group(0).lower() in _AUX:
+        end_i -= 1
+    if end_i == 0:
+        return None
+    b = words[end_i - 1].end()
+    if text[b:cue_start].strip(" \t,") != "" and end_i < len(words):
+        # punctuation between subject and auxiliaries: no subject here
+        between = text[b:words[end_i].start()]
+        if between.strip():
+            return None
+    elif text[b:cue_start].strip():
+        return None
+    # the clause boundary before b
+    seg_start = lo
+    for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
+        seg_start = m.end()
+    for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
+        seg_start = m.end()
+    a, b2 = _trim_np(text, seg_start, b)
+    if a >= b2:
+        return None
+    shape = _np_shape([w.group(0) for w in _words(text, a, b2)])
+    if shape is None:
+        # "The meeting of military planners from ..." is too long; try the trailing name only
+        return None
+    return a, b2, shape
+
+
+def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
+    """``Starmer, who has seen ..., said``: the NP before an apposition or relative clause."""
+    # segments separated by commas, walking back from the comma before the cue
+    cuts = [m.start() for m in re.finditer(r",", text[lo:comma])]
+    cuts = [lo + c for c in cuts]
+    if not cuts:
+        return None
+    # the segment just before the cue
+    last_seg_start = cuts[-1] + 1
+    seg = text[last_seg_start:comma].strip()
+    if not seg:
+        return None
+    first = seg.split(None, 1)[0].lower()
+    if not (first in ("who", "whose", "which", "a", "an", "the") or seg[0].isupper()
+            or first in _POSSESSIVE_DETS or first[:1].isdigit()):
+        return None
+    if len(seg.split()) > 30:
+        return None
+    prev_start = cuts[-2] + 1 if len(cuts) > 1 else lo
+    a, b = _trim_np(text, prev_start, cuts[-1])
+    if a >= b:
+        return None
+    # the NP may sit at the end of a longer segment: keep the trailing capitalised run
+    ws = [w.group(0) for w in _words(text, a, b)]
+    shape = _np_shape(ws)
+    if shape not in ("name", "role"):
+        return None
+    return a, b, shape
+
+
+def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase right after a cue (``said Geoff Garin, a pollster``)."""
+    m = re.match(r"\s+", text[pos:hi])
+    if not m:
+        return None
+    a = pos + m.end()
+    stop = re.compile(
+        r"[,.;:!?—–()\"“”]|\s(?:in|on|at|during|after|before|when|while|as|to|who|which|"
+        r"last|this|told|said|says|adding|and\s+(?:said|added))\b")
+    s = stop.search(text, a, hi)
+    b = s.start() if s else hi
+    # "U.S." etc: a period that belongs to an abbreviation does not end the NP
+    while s and text[s.start()] == "." and re.search(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|"
+                                                     r"Gov|Gen|St|Jr|Sr|Lt|Col))$",
+                                                     text[a:s.start()]) and s.start() + 1 < hi:
+        s = stop.search(text, s.start() + 1, hi)
+        b = s.start() if s else hi
+    a2, b2 = _trim_np(text, a, b)
+    if a2 >= b2:
+        return None
+    shape = _np_shape([w.group(0) for w in _words(text, a2, b2)])
+    if shape is None or shape == "pronoun" and text[a2:b2].lower() not in _PERSONAL | {"they"}:
+        return None
+    return a2, b2, shape
+
+
+def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
+    """Resolve the speaker mention ``text[a:b]``."""
+    text = st.text
+    surface = text[a:b]
+    words = surface.split()
+    low = surface.lower()
+    roles = _roles()
+    head = words[-1].lower().strip(".,") if words else ""
+    anonymous = head in roles.get("anonymous", ()) and words[-1][:1].islower()
+    name: str | None = None
+    person = False
+    actor = None
+    if shape == "pronoun":
+        if low in _PERSONAL:
+            ref = st.last_person
+        elif low == "it":
+            ref = next((s for s in reversed(st.speakers) if not s.person), None)
+        else:
+            ref = next((s for s in reversed(st.speakers)
+                        if not s.person and s.name), None) if low == "they" else None
+        if ref is not None:
+            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
+        return _Speaker(a, b, None, None, False, low in _PERSONAL)
+    first = words[0].lower() if words else ""
+    if shape == "role" and first in _POSSESSIVE_DETS and len(words) >= 2:
+        owner = st.last_person if first in ("his", "her") else st.last_any
+        role = " ".join(words[1:])
+        if owner is not None and owner.name:
+            name = f"{owner.name}'s {role}"
+        else:
+            name = role
+    elif shape == "role" and first in ("the", "this", "that") and not anonymous:
+        ref = next((s for s in reversed(st.speakers) if s.head == head and s.name), None)
+        if ref is not None:
+            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
+    hit = st.actors.resolve(name or surface)
+    if hit is not None:
+        actor = hit.group
+        if not anonymous:
+            name = hit.name
+            person = hit.kind == "person"
+    if name is None:
+        if anonymous:
+            name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.I)
+        else:
+            name = _person_name(st, words) or surface
+            person = person or (shape == "name" and name != surface or _has_personal_name(words))
+    if shape == "name" and not anonymous and person:
+        full = name.split()
+        if len(full) >= 2:
+            st.names[full[-1]] = name
+    return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head)
+
+
+def _has_personal_name(words: list[str]) -> bool:
+    titles = _roles().get("titles", ())
+    caps = [w for w in words if w[:1].isupper() and w.lower().strip(",") not in titles]
+    return len(caps) >= 2 and not any(w.lower() in ("the",) for w in words[:1])
+
+
+def _person_name(st: _State, words: list[str]) -> str | None:
+    """The name part of a speaker NP: trailing capitalised words without titles."""
+    titles = _roles().get("titles", ())
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in titles:
+            run.append(w)
+        else:
+            break
+    if not run:
+        return None
+    run.reverse()
+    if len(run) == 1 and run[0] in st.names:
+        return st.names[run[0]]
+    if len(run) == 1 and len(words) == 1:
+        return run[0]
+    return " ".join(run) if len(run) >= 1 and words[0].lower() not in ("the", "a", "an") else None
+
+
+def _remember(st: _State, sp: _Speaker | None) -> None:
+    if sp is None or sp.name is None:
+        return
+    st.speakers.append(sp)
+    st.last_any = sp
+    if sp.person:
+        st.last_person = sp
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction
+
+
+def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteResult:
+    """Find direct, mixed, reported and scare quotes in the body and heading paragraphs.
+
+    Parameters
+    ----------
+    doc : Doc
+        From :func:`analysis.text.segment`. Title and caption paragraphs are skipped.
+    actors : ActorDictionary, optional
+        Gives each speaker's actor group; defaults to :func:`analysis.actors.default_actors`.
+
+    Returns
+    -------
+    QuoteResult
+        Quotes in text order; warnings such as ``unclosed quote at offset 1234``. Never raises
+        on odd text: an internal failure in one paragraph becomes a warning.
+    """
+    actors = actors or default_actors()
+    text = doc.text
+    warnings: list[str] = []
+    paras = [p for p in doc.paragraphs if p.kind in ("body", "heading")]
+    st = _State(text, actors)
+    try:
+        doubles = _pair_double(text, paras, warnings)
+    except Exception as exc:  # noqa: BLE001 - never raise on input
+        _warn(warnings, f"quote pairing failed: {exc.__class__.__name__}")
+        doubles = []
+    sents_by_para: dict[int, list] = {}
+    for s in doc.sentences:
+        sents_by_para.setdefault(s.paragraph, []).append(s)
+    by_para: dict[int, list[_Span]] = {}
+    for sp in doubles:
+        by_para.setdefault(sp.para, []).append(sp)
+    cue_re = _cue_re()
+    verbs = speech_verbs()
+    quotes: list[Quote] = []
+    prev_para_speaker: _Speaker | None = None
+    for p in paras:
+        try:
+            spans = by_para.get(p.index, [])
+            # double spans overlapping this paragraph (a multi-paragraph one started earlier)
+            singles = _pair_single(text, p, [s for s in doubles if s.me > p.start and s.ms < p.end])
+            cues = [m for m in cue_re.finditer(text, p.start, p.end)
+                    if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
+            pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
+                                               sents_by_para.get(p.index, []),
+                                               prev_para_speaker)
+            quotes.extend(pq)
+        except Exception as exc:  # noqa: BLE001
+            _warn(warnings, f"paragraph {p.index} skipped: {exc.__class__.__name__}: {exc}")
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return QuoteResult(tuple(quotes), tuple(warnings))
+
+
+def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
+    """``"...," Starmer said`` / ``"...," said Starmer``: cue and speaker after the quote."""
+    text = st.text
+    for m in cues:
+        if m.start() < span.me:
+            continue
+        if m.start() - span.me > 160:
+            break
+        entry = verbs[_norm(m.group(0))]
+        if entry.frame not in ("say", "tell"):
+            return None
+        gap = text[span.me:m.start()]
+        if re.search(r"[.!?\"“”]", gap):
+            return None
+        if not gap.strip(" ,—–-\u00a0"):
+            # inversion: "...," said X
+            np = _np_after(text, m.end(), hi)
+            if np is None:
+                return None
+            return m, entry, np
+        subj = _subject_before(text, span.me, m.start())
+        if subj is None:
+            return None
+        return m, entry, subj
+    return None
+
+
+def _attr_left(st, span: _Span, cues, verbs, lo) -> tuple | None:
+    """``Starmer said: "..."`` / ``he said, "...``: speaker and cue before the quote."""
+    text = st.text
+    best = None
+    for m in cues:
+        if m.end() > span.ms:
+            break
+        best = m
+    if best is None or span.ms - best.end() > 80:
+        return None
+    entry = verbs[_norm(best.group(0))]
+    if entry.frame not in ("say", "tell"):
+        return None
+    gap = text[best.end():span.ms]
+    if re.search(r"[.!?\"“”]", gap):
+        return None
+    g = gap.strip()
+    if not (g == "" or g.endswith((":", ",")) and len(g.split()) <= 6):
+        return None
+    if g.lower().startswith("that"):
+        return None
+    subj = _subject_before(text, lo, best.start())
+    if subj is None:
+        np = _np_after(text, best.end(), span.ms)
+        if np is None:
+            return None
+        return best, entry, np
+    return best, entry, subj
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"\s+", " ", s)
+    return s.lower() if s.startswith("According") else s
+
+
+def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker):
+    text = st.text
+    used_cues: set[int] = set()
+    out: list[Quote] = []
+    all_spans = sorted(spans + singles, key=lambda s: s.ms)
+    # 1. direct quotes with an adjacent attribution
+    for sp in all_spans:
+        hit = _attr_right(st, sp, cues, verbs, p.end) or _attr_left(st, sp, cues, verbs, p.start)
+        if hit is None:
+            continue
+        m, entry, (a, b, shape) = hit
+        if not sp.double and shape == "pronoun" and text[a:b].lower() not in _PERSONAL:
+            continue
+        speaker = _speaker(st, a, b, shape)
+        _remember(st, speaker)
+        sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
+        used_cues.add(m.start())
+    # 2. reported speech, sentence by sentence
+    reported: list[_Reported] = []
+    for s in sents:
+        for m in cues:
+            if m.start() < s.start or m.start() >= s.end or m.start() in used_cues:
+                continue
+            r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
+            if r is not None:
+                used_cues.add(m.start())
+                if r.speaker is not None:
+                    _remember(st, r.speaker)
+                reported.append(r)
+                break  # one attribution per sentence
+    # 3. quoted spans inside a reported clause are its fragments
+    for sp in all_spans:
+        if sp.kind == "direct":
+            continue
+        for r in reported:
+            if r.start <= sp.cs and sp.ce <= r.end + 1 or r.start <= sp.ms < r.end:
+                r.fragments.append((sp.cs, min(sp.ce, r.end)))
+                r.end = max(r.end, min(sp.me, sp.ce if not sp.closed else sp.me))
+                sp.owner = r
+                break
+    # 4. what is left: continuation quotes or scare quotes
+    para_speaker = None
+    for sp in all_spans:
+        if sp.kind == "direct" and sp.speaker is not None:
+            para_speaker = sp.speaker
+    for r in reported:
+        if r.speaker is not None and para_speaker is None:
+            para_speaker = r.speaker
+    for sp in all_spans:
+        if sp.kind is not None or sp.owner is not None:
+            continue
+        content = text[sp.cs:sp.ce]
+        n_words = len(content.split())
+        speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content))
+        at_start = sp.ms == p.start or text[p.start:sp.ms].strip() == ""
+        if sp.double and (speechy or at_start and n_words >= 4):
+            sp.kind = "direct"
+            ref = _nearest_direct(all_spans, sp) or (prev_para_speaker if at_start else None)
+            if ref is None and at_start:
+                ref = para_speaker
+            sp.speaker = ref
+            if ref is not None:
+                src = _source_cue(all_spans, ref)
+                sp.cue = src
+        else:
+            sp.kind = "scare"
+    for sp in all_spans:
+        if sp.owner is not None:
+            continue
+        q = _make_quote(st, sp, p.index)
+        if q is not None:
+            out.append(q)
+    for r in reported:
+        q = _make_reported(st, r)
+        if q is not None:
+            out.append(q)
+    last = None
+    for q_sp in all_spans:
+        if q_sp.kind == "direct" and q_sp.speaker is not None:
+            last = q_sp.speaker
+    if last is None and reported and reported[-1].speaker is not None:
+        last = reported[-1].speaker
+    if last is None and not all_spans and not reported:
+        last = None
+    return out, last
+
+
+def _nearest_direct(spans, sp):
+    best, dist = None, None
+    for o in spans:
+        if o is sp or o.kind != "direct" or o.speaker is None or o.cue is None:
+            continue
+        d = abs(o.ms - sp.ms)
+        if dist is None or d < dist:
+            best, dist = o.speaker, d
+    return best
+
+
+def _source_cue(spans, speaker):
+    for o in spans:
+        if o.speaker is speaker and o.cue is not None:
+            return o.cue
+    return None
+
+
+def _clean_end(text: str, a: int, b: int) -> int:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:!?…"):
+        b -= 1
+    return b
+
+
+def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported | None:
+    """Reported speech around cue ``m`` in sentence ``s``, or None."""
+    text = st.text
+    lo, hi = s.start, s.end
+    # the sentence may end inside a quote that runs on: extend to the quote's end
+    for sp in spans:
+        if sp.ms < hi <= sp.me and sp.ms >= lo:
+            hi = sp.me
+    form = m.group(0)
+    if entry.frame == "according":
+        return _according(st, s, m, entry, lo, hi, para)
+    # "..., arguing (that) ...": the subject of the main clause
+    subj = _subject_before(text, lo, m.start())
+    inverted = None
+    before = text[lo:m.start()].rstrip()
+    if subj is None and before.endswith(",") and form.endswith("ing"):
+        a, b = _trim_np(text, lo, lo + 200 if lo + 200 < m.start() else m.start())
+        ws = _words(text, a, m.start())
+        # first NP of the sentence: words up to the first verb-like word
+        k = 0
+        while k < len(ws) and ws[k].group(0).lower() not in _STOP and k < 6:
+            k += 1
+        if 0 < k:
+            shape = _np_shape([w.group(0) for w in ws[:k]])
+            if shape is not None:
+                subj = (ws[0].start(), ws[k - 1].end(), shape)
+    elif subj is None and before.endswith(","):
+        if entry.frame in ("say", "tell"):
+            inverted = _np_after(text, m.end(), hi)
+        if inverted is None:
+            subj = _subject_skip_apposition(text, lo, len(before) + lo - 1 if False else
+                                            lo + len(text[lo:m.start()].rstrip()) - 1)
+    if subj is None and inverted is None:
+        return None
+    if inverted is not None:
+        # "CLAUSE, said X" (content before the comma)
+        a, b, shape = inverted
+        cstart, cend = _trim_np_content(text, lo, lo + len(before) - 1)
+        if cend - cstart < 10:
+            return None
+        sp = _speaker(st, a, b, shape)
+        return _Reported(m, entry, cstart, cend, sp, para)
+    a, b, shape = subj
+    after = text[m.end():hi]
+    # "CLAUSE, X said (Thursday)." : short tail after the cue
+    tail = _END_ADVERBIAL_RE.fullmatch(after)
+    pre = text[lo:a].rstrip()
+    if tail is not None and entry.frame in ("say", "tell", "think"):
+        if pre.endswith((",", "—", "–", "--")):
+            cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
+            if cend - cstart < 10:
+                return None
+            return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
+        return None
+    # "X said (that) CLAUSE"
+    pos = m.end()
+    if entry.frame == "tell":
+        h = _HEARER_RE.match(text, pos, hi)
+        if h and not re.match(r"\s+(?:that|the|a|an)\b", text[pos:pos + 6]):
+            pos = h.end()
+    adv = _ADVERBIAL_RE.match(text, pos, hi)
+    if adv:
+        pos = adv.end()
+    t = _THAT_RE.match(text, pos, hi)
+    if t:
+        pos = t.end()
+    elif entry.frame in ("say", "think", "tell"):
+        if re.match(r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|"
+                    r"off|so|it|this|nothing|something|anything|yes|no|as|is|was|and|or|"
+                    r"but|if|what|how|when|why|whether)\b", text[pos:pos + 12]):
+            if not (entry.lemma in ("ask", "wonder") and re.match(r"\s*(?:if|whether|what|how|why|when)\b",
+                                                                   text[pos:pos + 12])):
+                return None
+    while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
+        pos += 1
+    cend = _clean_end(text, pos, hi)
+    if cend - pos < 8 or len(text[pos:cend].split()) < 3:
+        return None
+    if entry.frame == "object" and entry.lemma in ("call",) and False:
+        return None
+    sp = _speaker(st, a, b, shape)
+    return _Reported(m, entry, pos, cend, sp, para)
+
+
+def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content before an inverted attribution, without a leading adverbial or quote marks."""
+    while a < b and text[a].isspace():
+        a += 1
+    m = _LEADING_ADV_RE.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    b = _clean_end(text, a, b)
+    return a, b
+
+
+def _according(st, s, m, entry, lo, hi, para):
+    text = st.text
+    np_start = m.end()
+    comma = re.compile(r"[,;:—–]|\.(?=\s|$)")
+    c = comma.search(text, np_start, hi)
+    np_end = c.start() if c else _clean_end(text, np_start, hi)
+    a, b = _trim_np(text, np_start, np_end)
+    if a >= b or len(text[a:b].split()) > 12:
+        return None
+    ws = [w.group(0) for w in _words(text, a, b)]
+    shape = _np_shape(ws) or "role"
+    before = text[lo:m.start()].strip()
+    if before.endswith(",") or not before:
+        if not before:
+            cstart = c.end() if c else hi
+            cend = _clean_end(text, cstart, hi)
+        else:
+            cstart, cend = _trim_np_content(text, lo, lo + len(text[lo:m.start()].rstrip()) - 1)
+            after = text[np_end:hi].strip(" .,!?;:\"”’")
+            if len(after.split()) > 3 and not re.match(r"(?:as|which|who|in|on|at)\b", after):
+                cend = _clean_end(text, lo, hi)
+    else:
+        cstart, cend = lo, _clean_end(text, lo, hi)
+    while cstart < cend and text[cstart].isspace():
+        cstart += 1
+    if cend - cstart < 10:
+        return None
+    return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
+
+
+def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
+    text = st.text
+    a, b = sp.cs, sp.ce
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    if a >= b:
+        return None
+    kind = sp.kind or "scare"
+    cue = sp.cue if kind == "direct" else None
+    speaker = sp.speaker if kind == "direct" else None
+    m, entry = cue if cue else (None, None)
+    return Quote(
+        kind=kind, start=a, end=b, text=text[a:b],
+        cue=m.group(0) if m else None, cue_start=m.start() if m else None,
+        cue_end=m.end() if m else None, cue_class=entry.cls if entry else None,
+        speaker=speaker.name if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        actor=speaker.actor if speaker else None,
+        anonymous=bool(speaker and speaker.anonymous), paragraph=para)
+
+
+def _make_reported(st: _State, r: _Reported) -> Quote | None:
+    text = st.text
+    a, b = r.start, r.end
+    while a < b and text[a].isspace():
+        a += 1
+    b = _clean_end(text, a, b) if not r.fragments else b
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    sp = r.speaker
+    frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
+    return Quote(
+        kind="mixed" if frags else "indirect", start=a, end=b, text=text[a:b],
+        cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
+        speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
+        speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
+        anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags)
+
+
+# ---------------------------------------------------------------------------------------
+# Voice summary
+
+
+def voice_summary(quotes: Sequence[Quote], *, actors: ActorDictionary | None = None) -> dict:
+    """Who gets a voice in one article: quotes and quoted words per actor group.
+
+    Parameters
+    ----------
+    quotes : sequence of Quote
+        One article's quotes (scare quotes are ignored).
+    actors : ActorDictionary, optional
+        Lists the groups; defaults to :func:`analysis.actors.default_actors`.
+
+    Returns
+    -------
+    dict
+        ``n_quotes``, ``n_quoted_words``, ``by_group`` (every group of the dictionary plus
+        ``other`` for speakers without a group, each with ``quotes``, ``words``,
+        ``share_quotes``, ``share_words`` in [0, 1]; shares are 0.0 when there are no quotes),
+        ``first_voice`` and ``last_voice`` (group ids in text order, ``other`` for unknown
+        groups, None without quotes) and ``anonymous_share`` (NaN without quotes).
+    """
+    actors = actors or default_actors()
+    groups = list(actors.groups)
+    voices = sorted((q for q in quotes if q.kind != "scare"), key=lambda q: q.start)
+    by = {g: {"quotes": 0, "words": 0} for g in [*groups, "other"]}
+    n_words = 0
+    for q in voices:
+        g = q.actor if q.actor in by else "other"
+        w = len(_WORD_RE.findall(q.text))
+        by[g]["quotes"] += 1
+        by[g]["words"] += w
+        n_words += w
+    n = len(voices)
+    for g, d in by.items():
+        d["share_quotes"] = d["quotes"] / n if n else 0.0
+        d["share_words"] = d["words"] / n_words if n_words else 0.0
+
+    def group(q):
+        return q.actor if q.actor in by else "other"
+
+    return {
+        "n_quotes": n,
+        "n_quoted_words": n_words,
+        "by_group": by,
+        "first_voice": group(voices[0]) if voices else None,
+        "last_voice": group(voices[-1]) if voices else None,
+        "anonymous_share": sum(q.anonymous for q in voices) / n if n else math.nan,
+    }
