@@ -49,6 +49,81 @@ def cmd_articles(args) -> int:
     return _status(counter, args.paths)
 
 
+def _load_actors(args):
+    from analysis.actors import ActorError, load_actors
+
+    try:
+        return load_actors(getattr(args, "actors", None))
+    except ActorError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _analyses(args):
+    """Analyse every input article, in order, sharing one score cache."""
+    from analysis.analyze import ScoreCache, analyze
+    from analysis.corpus import iter_articles
+
+    _check_paths(args.paths)
+    actors = _load_actors(args)
+    cache = ScoreCache()
+    for article in iter_articles(args.paths):
+        yield analyze(article, actors=actors, cache=cache)
+
+
+def cmd_quotes(args) -> int:
+    from analysis.tables import QUOTE_FIELDS, quote_records
+
+    counter = {"n": 0, "ok": 0}
+
+    def records():
+        for an in _analyses(args):
+            counter["n"] += 1
+            counter["ok"] += an.article.status != "error"
+            if an.article.status == "error":
+                print(f"warning: {an.article.path}: {an.article.reason}", file=sys.stderr)
+            yield from quote_records(an)
+
+    write_records(records(), fmt=args.format, out=args.out, columns=QUOTE_FIELDS)
+    return _status(counter, args.paths)
+
+
+def cmd_features(args) -> int:
+    from analysis.tables import features_record
+
+    counter = {"n": 0, "ok": 0}
+    recs = _counting((features_record(an) for an in _analyses(args)), counter)
+    write_records(recs, fmt=args.format, out=args.out)
+    return _status(counter, args.paths)
+
+
+def cmd_sentiment(args) -> int:
+    from analysis.sentiment import read_newsmtsc, score_targets
+
+    if not Path(args.targets).is_file():
+        raise NothingRead(f"no such file: {args.targets}")
+    write_records(score_targets(read_newsmtsc(args.targets), model=args.model), fmt=args.format, out=args.out)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    if args.what == "quotes":
+        from analysis.evaluate import evaluate_polnear
+
+        if not args.polnear or not Path(args.polnear).is_dir():
+            raise NothingRead(f"PolNeAR folder not found: {args.polnear} (expects text/ and attributions/)")
+        result = evaluate_polnear(args.polnear, split=args.split)
+    else:
+        from analysis.sentiment import evaluate_newsmtsc
+
+        if not args.newsmtsc or not Path(args.newsmtsc).is_file():
+            raise NothingRead(f"NewsMTSC file not found: {args.newsmtsc}")
+        result = evaluate_newsmtsc(args.newsmtsc, model=args.model)
+    print(json.dumps(result, indent=2, default=str))
+    return 0
+
+
 def cmd_report(args) -> int:
     from analysis.report import write_basic_report
 
@@ -90,6 +165,28 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=cmd_articles)
 
+    p = sub.add_parser("quotes", help="one record per quote: kind, span, cue, speaker, actor group")
+    _add_common(p, actors=True)
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("features", help="one record per article: emphasis, voice, sentiment, balance")
+    _add_common(p, actors=True)
+    p.set_defaults(func=cmd_features)
+
+    p = sub.add_parser("sentiment", help="sentiment toward targets in NewsMTSC-style JSONL")
+    p.add_argument("--targets", required=True, metavar="FILE.jsonl")
+    p.add_argument("--model", default="learned", help="learned (default), vader, or a model file")
+    _add_common(p, paths=False)
+    p.set_defaults(func=cmd_sentiment)
+
+    p = sub.add_parser("evaluate", help="score against gold data; prints JSON")
+    p.add_argument("what", choices=("quotes", "sentiment"))
+    p.add_argument("--polnear", metavar="DIR", help="PolNeAR folder (text/, attributions/)")
+    p.add_argument("--split", default="dev", choices=("dev", "train", "all"), help="PolNeAR split (default dev)")
+    p.add_argument("--newsmtsc", metavar="FILE", help="NewsMTSC JSONL with polarity")
+    p.add_argument("--model", default="learned", help="sentiment model: learned (default) or vader")
+    p.set_defaults(func=cmd_evaluate)
+
     p = sub.add_parser("report", help="run the main job on articles (default seeds/) and write reports")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default reports/)")
@@ -122,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+    except Exception as exc:
         if args.debug:
             raise
         print(f"error: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "

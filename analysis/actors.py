@@ -23,14 +23,14 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = [
+    "Actor",
+    "ActorDictionary",
     "ActorError",
     "Group",
-    "Actor",
     "Mention",
-    "ActorDictionary",
-    "load_actors",
     "default_actors",
     "find_mentions",
+    "load_actors",
 ]
 
 _COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -27,7 +27,7 @@ from importlib import resources
 
 from analysis.text import split_paragraphs
 
-__all__ = ["Removal", "Cleaned", "Rule", "load_rules", "clean", "clean_text"]
+__all__ = ["Cleaned", "Removal", "Rule", "clean", "clean_text", "load_rules"]
 
 _META_FIELDS = ("byline", "outlet", "wire_source", "dateline", "credits")
 _TERMINAL = frozenset(".!?\"”’:;…)")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from analysis.clean import Cleaned, Removal, clean
 
-__all__ = ["Article", "LoadOptions", "iter_articles", "load_corpus", "decode", "SUPPORTED"]
+__all__ = ["SUPPORTED", "Article", "LoadOptions", "decode", "iter_articles", "load_corpus"]
 
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
 _MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",

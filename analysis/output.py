@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_writer", "write_records", "to_jsonable"]
+__all__ = ["atomic_writer", "to_jsonable", "write_records"]
 
 
 def to_jsonable(value):

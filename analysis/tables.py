@@ -109,3 +109,125 @@ def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """
     rows = [r for a in articles for r in sentence_records(a)]
     return pd.DataFrame(rows, columns=SENTENCE_FIELDS)
+
+
+def _emphasis_fields(analysis) -> dict:
+    rec = {}
+    summary = _voice(analysis)
+    for e in analysis.emphasis:
+        g = e.group
+        for name in ("mentions", "sentence_share", "word_share", "in_headline", "in_lede", "first_sentence",
+                     "first_position", "prominence"):
+            rec[f"{g}_{name}"] = getattr(e, name)
+        v = summary["by_group"].get(g, {})
+        rec[f"{g}_quotes"] = v.get("quotes", 0)
+        rec[f"{g}_voice_share"] = v.get("share_quotes", float("nan"))
+        rec[f"{g}_voice_word_share"] = v.get("share_words", float("nan"))
+        for stance in ("about", "by"):
+            rows = [s for s in analysis.scores if s.group == g and s.stance == stance]
+            for model in ("vader", "learned"):
+                vals = [getattr(s, model) for s in rows if getattr(s, model) == getattr(s, model)]
+                rec[f"{g}_{stance}_{model}"] = sum(vals) / len(vals) if vals else float("nan")
+            rec[f"{g}_{stance}_n"] = len(rows)
+    rec["first_voice"] = summary["first_voice"]
+    rec["last_voice"] = summary["last_voice"]
+    rec["anonymous_share"] = summary["anonymous_share"]
+    return rec
+
+
+def _voice(analysis) -> dict:
+    from analysis.quotes import voice_summary
+
+    return voice_summary(analysis.quotes)
+
+
+def features_record(analysis) -> dict:
+    """One flat record per article: metadata, counts, tone, balance and per-group measures.
+
+    Per group ``g`` (ids from the actor dictionary): ``g_mentions``, ``g_sentence_share``,
+    ``g_word_share``, ``g_in_headline``, ``g_in_lede``, ``g_first_sentence``,
+    ``g_first_position``, ``g_prominence`` (see :func:`analysis.emphasis.emphasis`),
+    ``g_quotes``, ``g_voice_share``, ``g_voice_word_share``, and ``g_about_vader``,
+    ``g_about_learned``, ``g_about_n``, ``g_by_vader``, ``g_by_learned``, ``g_by_n`` (mean
+    sentiment about / by the group, in [-1, 1]; NaN when there is nothing to score). Plus
+    ``balance``, ``balance_low``, ``balance_high`` (Kremlin-vs-coalition index and its
+    bootstrap interval), ``tone`` (mean VADER over body sentences), ``n_quotes``,
+    ``n_scare_quotes``, ``first_voice``, ``last_voice``, ``anonymous_share``, ``warnings``.
+    """
+    a = analysis.article
+    rec = {k: getattr(a, k) for k in ("article_id", "path", "outlet", "wire_source", "date", "title", "byline",
+                                      "language")}
+    body = analysis.doc.body_sentences()
+    rec.update(
+        status=a.status,
+        reason=a.reason,
+        n_sentences=len(body),
+        n_words=sum(count_words(a.text, s.start, s.end) for s in body),
+        n_mentions=sum(1 for m in analysis.mentions if analysis.doc.sentence_at(m.start) is not None),
+        n_quotes=sum(q.kind != "scare" for q in analysis.quotes),
+        n_scare_quotes=sum(q.kind == "scare" for q in analysis.quotes),
+        tone=analysis.tone,
+        balance=analysis.balance,
+        balance_low=analysis.balance_low,
+        balance_high=analysis.balance_high,
+        warnings="; ".join(analysis.warnings),
+    )
+    rec.update(_emphasis_fields(analysis))
+    rec.update(dict(a.extra))
+    return rec
+
+
+QUOTE_FIELDS = ["article_id", "path", "outlet", "kind", "text", "start", "end", "cue", "cue_class", "speaker",
+                "speaker_start", "speaker_end", "actor", "anonymous", "paragraph", "sentence", "rel_position"]
+
+
+def quote_records(analysis) -> list[dict]:
+    """One record per quote (the CLI contract's fields plus paragraph and position).
+
+    ``sentence`` is the index of the sentence where the quote starts and ``rel_position``
+    that index scaled to [0, 1] along the body.
+    """
+    a, doc = analysis.article, analysis.doc
+    n = len(doc.sentences)
+    out = []
+    for q in analysis.quotes:
+        s = doc.sentence_at(q.start)
+        out.append({
+            "article_id": a.article_id, "path": a.path, "outlet": a.outlet, "kind": q.kind, "text": q.text,
+            "start": q.start, "end": q.end, "cue": q.cue, "cue_class": q.cue_class, "speaker": q.speaker,
+            "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "actor": q.actor,
+            "anonymous": q.anonymous, "paragraph": q.paragraph, "sentence": s.index if s else None,
+            "rel_position": (s.index / (n - 1) if n > 1 else 0.0) if s else None,
+        })
+    return out
+
+
+MENTION_FIELDS = ["article_id", "outlet", "start", "end", "surface", "actor", "group", "sentence", "rel_position",
+                  "in_title"]
+
+
+def mention_records(analysis) -> list[dict]:
+    """One record per actor mention; ``in_title`` marks mentions in the headline paragraph."""
+    a, doc = analysis.article, analysis.doc
+    n = len(doc.sentences)
+    out = []
+    for m in analysis.mentions:
+        s = doc.sentence_at(m.start)
+        out.append({
+            "article_id": a.article_id, "outlet": a.outlet, "start": m.start, "end": m.end, "surface": m.surface,
+            "actor": m.actor, "group": m.group, "sentence": s.index if s else None,
+            "rel_position": (s.index / (n - 1) if n > 1 else 0.0) if s else None, "in_title": s is None,
+        })
+    return out
+
+
+SCORE_FIELDS = ["article_id", "outlet", "group", "stance", "where", "start", "end", "sentence", "vader", "learned",
+                "text"]
+
+
+def score_records(analysis) -> list[dict]:
+    """One record per scored target: sentiment about a mention, or of a group's quote."""
+    a = analysis.article
+    return [{"article_id": a.article_id, "outlet": a.outlet, "group": s.group, "stance": s.stance,
+             "where": s.where, "start": s.start, "end": s.end, "sentence": s.sentence, "vader": s.vader,
+             "learned": s.learned, "text": a.text[s.start:s.end]} for s in analysis.scores]

@@ -19,14 +19,14 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "Doc",
     "Paragraph",
     "Sentence",
-    "Doc",
+    "count_words",
+    "segment",
     "split_paragraphs",
     "split_sentences",
     "word_spans",
-    "count_words",
-    "segment",
 ]
 
 
@@ -94,9 +94,9 @@ _STARTER_RE = re.compile(r"\s+([\"'“‘«(\[]*)(\w)", re.UNICODE)
 
 
 @cache
-def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    """Load (never-final abbreviations, sentence-starter words) from ``data/abbreviations.txt``."""
-    never, starters = set(), set()
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Load (abbreviations, sentence starters, titles) from ``data/abbreviations.txt``."""
+    sections: dict[str, set[str]] = {"abbreviations": set(), "starters": set(), "titles": set()}
     section = None
     text = resources.files("analysis.data").joinpath("abbreviations.txt").read_text("utf-8")
     for line in text.splitlines():
@@ -106,9 +106,9 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
-        target = never if section == "abbreviations" else starters
-        target.update(line.split())
-    return frozenset(never), frozenset(starters)
+        sections[section].update(line.split())
+    titles = frozenset(sections["titles"])
+    return frozenset(sections["abbreviations"] | titles), frozenset(sections["starters"]), titles
 
 
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -160,23 +160,17 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     if mark_end - mark_start > 1 and text[mark_start + 1] != "." and not text[mark_start + 1].isspace():
         return True  # '."' or '.)' : the period sits inside a closing quote/bracket
     word = _previous_word(text, lo, mark_start)
-    never, starters = _abbreviations()
+    never, starters, titles = _abbreviations()
     bare = word.lstrip("([").rstrip(".")
     next_word = _next_word(text, m.end(2) - 1, hi)
     if bare.lower() in never or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
         # Titles and initials ('Sen. Warren', 'J. Smith') never end a sentence ...
         # ... unless the next word could only start a sentence ('... in Washington, D.C. The').
-        return bool(opener) or next_word in starters and len(bare) > 1 and bare.lower() not in _TITLES
+        return bool(opener) or next_word in starters and len(bare) > 1 and bare.lower() not in titles
     if "." in bare:  # dotted acronym: U.S., U.K., a.m.
         # 'U.S. President Donald Trump' is one sentence; '... in the U.S. The next day' is two.
         return bool(opener) or next_word in starters
     return True
-
-
-# Titles before names never end a sentence, even before a starter-like word ('Mr. A').
-_TITLES = frozenset(
-    "mr mrs ms dr prof sen rep gov gen lt col capt sgt adm maj rev st hon pres supt insp det cmdr".split()
-)
 
 
 def _next_word(text: str, pos: int, hi: int) -> str:

@@ -12,14 +12,14 @@ import argparse
 import gzip
 import itertools
 import json
-import time
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from analysis.text import count_words, segment  # noqa: E402
+from analysis.text import count_words, segment
 
 
 def _ours(text):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.clean import clean, clean_text
 from conftest import CGTN, REUTERS
+
+from analysis.clean import clean, clean_text
 
 JUNK = [
     "Privacy Statement", "Cookie Policy", "I agree", "Translating...", "Azure Translator",
@@ -44,7 +45,8 @@ def test_reuters_metadata_lines_and_heading():
     kinds = _kinds(text, c)
     assert ("heading", "U.S. BACKSTOP?") in kinds
     # The dateline is cut from the front of the first paragraph, the rest is body.
-    assert kinds[0] == ("body", text[text.index("British Prime Minister Keir Starmer said"):text.index("\nThe meeting")])
+    first = text[text.index("British Prime Minister Keir Starmer said"):text.index("\nThe meeting")]
+    assert kinds[0] == ("body", first)
     assert sum(k == "body" for k, _ in kinds) == 14
 
 
@@ -55,7 +57,7 @@ def test_removed_spans_point_into_the_original():
         for r in c.removed:
             assert text[r.start:r.end] == r.text
         spans = sorted([(s, e) for s, e, _ in c.paragraphs] + [(r.start, r.end) for r in c.removed])
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (_, e1), (s2, _) in zip(spans, spans[1:]):
             assert e1 <= s2, "kept and removed spans never overlap"
 
 

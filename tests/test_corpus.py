@@ -10,10 +10,10 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from conftest import CGTN, REUTERS, SEEDS
 
 from analysis.corpus import LoadOptions, decode, load_corpus
 from analysis.tables import article_record
-from conftest import CGTN, REUTERS, SEEDS
 
 
 def test_seeds_with_manifest(seed_articles):
@@ -108,8 +108,8 @@ def test_basil_style_paragraph_lists(tmp_path):
 @pytest.mark.parametrize(
     "raw, text, encoding",
     [
-        ("Peskov said “no”.".encode("utf-8"), "Peskov said “no”.", "utf-8"),
-        (b"\xef\xbb\xbf" + "Kyiv’s view".encode("utf-8"), "Kyiv’s view", "utf-8-sig"),
+        ("Peskov said “no”.".encode(), "Peskov said “no”.", "utf-8"),
+        (b"\xef\xbb\xbf" + "Kyiv’s view".encode(), "Kyiv’s view", "utf-8-sig"),
         ("Kyiv’s view".encode("utf-16"), "Kyiv’s view", "utf-16"),
         ("He said “war party”.".encode("cp1252"), "He said “war party”.", "cp1252"),
     ],
