@@ -44,15 +44,15 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Sequence
 
 from .actors import ActorDictionary, default_actors
 from .text import Doc
 
-__all__ = ["Quote", "QuoteResult", "extract_quotes", "voice_summary", "speech_verbs"]
+__all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
 
 MAX_WARNINGS = 50
 
@@ -155,28 +155,17 @@ def _cue_re() -> re.Pattern:
 # ---------------------------------------------------------------------------------------
 # Word classes used by the noun-phrase checker (small closed classes, kept in code).
 
-_PRONOUNS = frozenset("he she they it we i you".split())
-_PERSONAL = frozenset("he she".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+_PERSONAL = frozenset(["he", "she"])
 _DETS = frozenset(
-    "the a an his her their its our my your this that these those some many most several "
-    "one two three four five six seven eight nine ten few all both other another each "
-    "any no every".split())
-_POSSESSIVE_DETS = frozenset("his her their its".split())
-_NP_INNER = frozenset("of for at and & de la van von der du del da al bin le".split())
+    ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "many", "most", "several", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "all", "both", "other", "another", "each", "any", "no", "every"])
+_POSSESSIVE_DETS = frozenset(["his", "her", "their", "its"])
+_NP_INNER = frozenset(["of", "for", "at", "and", "&", "de", "la", "van", "von", "der", "du", "del", "da", "al", "bin", "le"])
 _STOP = frozenset(
-    "is was are were be been being has have had do does did will would can could may might "
-    "must shall should not never to in on with by from about into than as if because when "
-    "while where which who whom whose what why how but or so yet also there here then now "
-    "just only even still very more less said says say told tells according after before "
-    "since until during over under against between through without within upon".split())
+    ["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never", "to", "in", "on", "with", "by", "from", "about", "into", "than", "as", "if", "because", "when", "while", "where", "which", "who", "whom", "whose", "what", "why", "how", "but", "or", "so", "yet", "also", "there", "here", "then", "now", "just", "only", "even", "still", "very", "more", "less", "said", "says", "say", "told", "tells", "according", "after", "before", "since", "until", "during", "over", "under", "against", "between", "through", "without", "within", "upon"])
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
-    "has have had also previously later then repeatedly once often would will did does do "
-    "not never long recently again now first quickly publicly privately reportedly "
-    "allegedly already still simply just even further is was are were been being has "
-    "had originally initially earlier subsequently has's flatly openly bluntly "
-    "angrily forcefully frequently twice separately immediately falsely correctly "
-    "famously ultimately".split())
+    ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately"])
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
          "week|month|year|night|morning|afternoon|evening|weekend|time")
 # A trailing time phrase inside the subject chunk: "the Kremlin on Thursday".
@@ -211,18 +200,20 @@ _HEARER_RE = re.compile(
 
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
 _DOUBLE_RE = re.compile(r"''|``|[\"“”«»„]")
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:\"“«-]))[‘'](?=[^\W\d_])", re.M)
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:\"“«-]))[‘'](?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?…])[’'](?![\w])")
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
-    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who)\b", re.I)
+    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who)\b", re.IGNORECASE)
 _LEADING_ADV_RE = re.compile(
     r"(?:(?:Meanwhile|However|But|And|Still|Earlier|Later|Instead|Also|Yet|So|Now|Then|"
     r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
     r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
-_SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.I)
+_SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
 _CAP_RE = re.compile(r"^[A-Z]")
+# Sentence punctuation or a quote mark, but not the period of "Mr." "Sen." "U.S." "J.".
+_HARD_STOP_RE = re.compile(r"[!?\"“”«»]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)")
 _OPEN_GLYPHS = "“«„"
 _CLOSE_GLYPHS = "”»"
 _LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
@@ -372,7 +363,7 @@ def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
         i = m.start()
         if i < pos or _inside(doubles, i):
             continue
-        if text[i] == "'" and re.match(r"'(?:em|tis|n|cause|til|twas)\b", text[i:i + 6], re.I):
+        if text[i] == "'" and re.match(r"'(?:em|tis|n|cause|til|twas)\b", text[i:i + 6], re.IGNORECASE):
             continue
         k = bisect_right(closes, i)
         chosen = None
@@ -465,24 +456,32 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _is_aux(w: str) -> bool:
+    lw = w.lower()
+    return lw in _AUX or (w.islower() and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADV)
+
+
+_NOT_ADV = frozenset("family ally rally italy july bully".split())
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
-    """The subject noun phrase ending right before a cue: (start, end, shape) or None."""
-    # strip auxiliaries and adverbs between subject and cue
+    """The subject noun phrase ending right before a cue: (start, end, shape) or None.
+
+    Auxiliaries and adverbs between subject and cue are skipped (``has also said``,
+    ``, meanwhile, told``); the phrase starts at the last clause boundary.
+    """
     words = _words(text, max(lo, cue_start - 300), cue_start)
     end_i = len(words)
-    while end_i and words[end_i - 1].group(0).lower() in _AUX:
+    while end_i and _is_aux(words[end_i - 1].group(0)):
         end_i -= 1
     if end_i == 0:
         return None
     b = words[end_i - 1].end()
-    if text[b:cue_start].strip(" \t,") != "" and end_i < len(words):
-        # punctuation between subject and auxiliaries: no subject here
-        between = text[b:words[end_i].start()]
-        if between.strip():
+    between = text[b:cue_start]
+    if between.strip():
+        rest = _WORD_RE.sub("", between)
+        if rest.strip(" \t\n\u00a0,") or (end_i == len(words) and "," in rest):
             return None
-    elif text[b:cue_start].strip():
-        return None
-    # the clause boundary before b
     seg_start = lo
     for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
         seg_start = m.end()
@@ -493,58 +492,70 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         return None
     shape = _np_shape([w.group(0) for w in _words(text, a, b2)])
     if shape is None:
-        # "The meeting of military planners from ..." is too long; try the trailing name only
         return None
     return a, b2, shape
 
 
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
-    """``Starmer, who has seen ..., said``: the NP before an apposition or relative clause."""
-    # segments separated by commas, walking back from the comma before the cue
+    """``Starmer, who has seen ..., said`` / ``Harry Bond, 30, of Raleigh, N.C., said``.
+
+    ``comma`` is the comma right before the cue. The first comma-separated segment of the
+    clause (from ``lo``) must be a noun phrase; the others are appositions or relative clauses.
+    """
     cuts = [m.start() for m in re.finditer(r",", text[lo:comma])]
+    if not cuts or len(cuts) > 6:
+        return None
     cuts = [lo + c for c in cuts]
-    if not cuts:
+    # the clause starts after the last boundary that is not a comma
+    start = lo
+    for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", text[lo:cuts[0]]):
+        start = lo + m.end()
+    second = text[cuts[0] + 1:(cuts[1] if len(cuts) > 1 else comma)].strip()
+    if not second:
         return None
-    # the segment just before the cue
-    last_seg_start = cuts[-1] + 1
-    seg = text[last_seg_start:comma].strip()
-    if not seg:
+    first_word = second.split(None, 1)[0].lower()
+    if not (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
+                           "himself", "herself", "too", "like")
+            or second[0].isupper() or second[0].isdigit() or first_word in _POSSESSIVE_DETS
+            or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())):
         return None
-    first = seg.split(None, 1)[0].lower()
-    if not (first in ("who", "whose", "which", "a", "an", "the") or seg[0].isupper()
-            or first in _POSSESSIVE_DETS or first[:1].isdigit()):
-        return None
-    if len(seg.split()) > 30:
-        return None
-    prev_start = cuts[-2] + 1 if len(cuts) > 1 else lo
-    a, b = _trim_np(text, prev_start, cuts[-1])
+    a, b = _trim_np(text, start, cuts[0])
+    for m in _CLAUSE_WORD_RE.finditer(text, a, b):
+        a = m.end()
+    a, b = _trim_np(text, a, b)
     if a >= b:
         return None
-    # the NP may sit at the end of a longer segment: keep the trailing capitalised run
-    ws = [w.group(0) for w in _words(text, a, b)]
-    shape = _np_shape(ws)
+    shape = _np_shape([w.group(0) for w in _words(text, a, b)])
     if shape not in ("name", "role"):
         return None
     return a, b, shape
 
 
+_NP_AFTER_STOP_RE = re.compile(
+    r"[,.;:!?—–()\"“”]|\s(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
+    r"last|this|told|said|says|adding|and\s+(?:said|added))\b")
+_NP_AFTER_FOLLOW_RE = re.compile(
+    r"\s*(?:[,.;:!?)—–\"”’]|$|(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
+    r"last|this|adding|and)\b)")
+
+
 def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
-    """The noun phrase right after a cue (``said Geoff Garin, a pollster``)."""
+    """The noun phrase right after a cue (``said Geoff Garin, a pollster``).
+
+    It must end the clause: what follows is punctuation, the end, or an adverbial.
+    """
     m = re.match(r"\s+", text[pos:hi])
     if not m:
         return None
     a = pos + m.end()
-    stop = re.compile(
-        r"[,.;:!?—–()\"“”]|\s(?:in|on|at|during|after|before|when|while|as|to|who|which|"
-        r"last|this|told|said|says|adding|and\s+(?:said|added))\b")
-    s = stop.search(text, a, hi)
-    b = s.start() if s else hi
+    s = _NP_AFTER_STOP_RE.search(text, a, hi)
     # "U.S." etc: a period that belongs to an abbreviation does not end the NP
-    while s and text[s.start()] == "." and re.search(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|"
-                                                     r"Gov|Gen|St|Jr|Sr|Lt|Col))$",
-                                                     text[a:s.start()]) and s.start() + 1 < hi:
-        s = stop.search(text, s.start() + 1, hi)
-        b = s.start() if s else hi
+    while s and text[s.start()] == "." and s.start() + 1 < hi and \
+            _ABBR_END_RE.search(text, max(a, s.start() - 4), s.start()):
+        s = _NP_AFTER_STOP_RE.search(text, s.start() + 1, hi)
+    b = s.start() if s else hi
+    if not _NP_AFTER_FOLLOW_RE.match(text, b, hi) and b < hi:
+        return None
     a2, b2 = _trim_np(text, a, b)
     if a2 >= b2:
         return None
@@ -552,6 +563,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
     if shape is None or shape == "pronoun" and text[a2:b2].lower() not in _PERSONAL | {"they"}:
         return None
     return a2, b2, shape
+
+
+_ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
 
 
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
@@ -597,7 +611,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             person = hit.kind == "person"
     if name is None:
         if anonymous:
-            name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.I)
+            name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
         else:
             name = _person_name(st, words) or surface
             person = person or (shape == "name" and name != surface or _has_personal_name(words))
@@ -711,7 +725,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if entry.frame not in ("say", "tell"):
             return None
         gap = text[span.me:m.start()]
-        if re.search(r"[.!?\"“”]", gap):
+        if _HARD_STOP_RE.search(gap):
             return None
         if not gap.strip(" ,—–-\u00a0"):
             # inversion: "...," said X
@@ -720,13 +734,15 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 return None
             return m, entry, np
         subj = _subject_before(text, span.me, m.start())
+        if subj is None and gap.rstrip().endswith(","):
+            subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
         if subj is None:
             return None
         return m, entry, subj
     return None
 
 
-def _attr_left(st, span: _Span, cues, verbs, lo) -> tuple | None:
+def _attr_left(st, span: _Span, cues, verbs, lo, sents) -> tuple | None:
     """``Starmer said: "..."`` / ``he said, "...``: speaker and cue before the quote."""
     text = st.text
     best = None
@@ -740,19 +756,27 @@ def _attr_left(st, span: _Span, cues, verbs, lo) -> tuple | None:
     if entry.frame not in ("say", "tell"):
         return None
     gap = text[best.end():span.ms]
-    if re.search(r"[.!?\"“”]", gap):
+    if _HARD_STOP_RE.search(gap):
         return None
     g = gap.strip()
     if not (g == "" or g.endswith((":", ",")) and len(g.split()) <= 6):
         return None
     if g.lower().startswith("that"):
         return None
+    for s in sents:
+        if s.start <= best.start() < s.end:
+            lo = max(lo, s.start)
     subj = _subject_before(text, lo, best.start())
+    before = text[lo:best.start()].rstrip()
+    if subj is None and before.endswith(","):
+        if best.group(0).endswith("ing"):
+            subj = _main_subject(text, lo, lo + len(before) - 1)
+        else:
+            subj = _subject_skip_apposition(text, lo, lo + len(before) - 1)
+    if subj is None and entry.frame == "say":
+        subj = _np_after(text, best.end(), span.ms)
     if subj is None:
-        np = _np_after(text, best.end(), span.ms)
-        if np is None:
-            return None
-        return best, entry, np
+        return None
     return best, entry, subj
 
 
@@ -768,7 +792,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     all_spans = sorted(spans + singles, key=lambda s: s.ms)
     # 1. direct quotes with an adjacent attribution
     for sp in all_spans:
-        hit = _attr_right(st, sp, cues, verbs, p.end) or _attr_left(st, sp, cues, verbs, p.start)
+        hit = _attr_right(st, sp, cues, verbs, p.end) or \
+            _attr_left(st, sp, cues, verbs, p.start, sents)
         if hit is None:
             continue
         m, entry, (a, b, shape) = hit
@@ -778,19 +803,44 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         _remember(st, speaker)
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
         used_cues.add(m.start())
-    # 2. reported speech, sentence by sentence
     reported: list[_Reported] = []
+    # 1b. a quote that starts mid-sentence ('Clinton has been "very worked up," said X') is
+    # the fragment of a mixed quote whose content is the whole clause
+    for sp in all_spans:
+        if sp.kind != "direct" or not sp.double or sp.cue is None:
+            continue
+        m, entry = sp.cue
+        if m.start() < sp.me:
+            continue
+        lo = next((x.start for x in sents if x.start <= sp.ms < x.end), p.start)
+        for o in all_spans:
+            if o is not sp and lo <= o.me <= sp.ms:
+                lo = o.me
+        pre = text[lo:sp.ms]
+        if len(_WORD_RE.findall(pre)) >= 2 and not pre.rstrip().endswith((":", "—", "–")):
+            a, _ = _trim_np_content(text, lo, sp.ms)
+            r = _Reported(m, entry, a, sp.me, sp.speaker, p.index, [(sp.cs, sp.ce)])
+            sp.owner = r
+            reported.append(r)
+    # 2. reported speech, sentence by sentence
     for s in sents:
+        prev = None
         for m in cues:
             if m.start() < s.start or m.start() >= s.end or m.start() in used_cues:
                 continue
             r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
-            if r is not None:
-                used_cues.add(m.start())
-                if r.speaker is not None:
-                    _remember(st, r.speaker)
-                reported.append(r)
-                break  # one attribution per sentence
+            if r is None:
+                continue
+            used_cues.add(m.start())
+            if r.speaker is not None:
+                _remember(st, r.speaker)
+            if prev is not None and r.speaker is not None and prev.start < r.speaker.start < prev.end:
+                # "X accuses Obama of ... and Donald Trump says ...": two attributions
+                j = _COORD_END_RE.search(text, prev.start, r.speaker.start)
+                if j is not None:
+                    prev.end = _clean_end(text, prev.start, j.start())
+            reported.append(r)
+            prev = r
     # 3. quoted spans inside a reported clause are its fragments
     for sp in all_spans:
         if sp.kind == "direct":
@@ -872,6 +922,49 @@ def _clean_end(text: str, a: int, b: int) -> int:
     return b
 
 
+_LEAD_PREP = frozenset(
+    "in on at after before during since when while as if although though because for with "
+    "by from early late last earlier later still yet but and so however meanwhile instead "
+    "also asked pressed speaking writing".split())
+_PREP_START_RE = re.compile(
+    r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|it|this|nothing|"
+    r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
+    r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b")
+_COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
+_THAT_AHEAD_RE = re.compile(r"\bthat\b")
+
+
+def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The first noun phrase of a sentence (subject of ``..., arguing ...``)."""
+    a = lo
+    first = _WORD_RE.match(text, a, hi) or _WORD_RE.search(text, a, hi)
+    if first is None:
+        return None
+    if first.group(0).lower() in _LEAD_PREP or first.group(0).endswith("ly"):
+        c = text.find(",", a, min(hi, a + 120))
+        if c < 0:
+            return None
+        a = c + 1
+    a, _ = _trim_np(text, a, hi)
+    ws = _words(text, a, min(hi, a + 200))
+    k = 0
+    while k < len(ws) and k < 7:
+        w = ws[k].group(0)
+        lw = w.lower()
+        if lw in _STOP or lw in _AUX or (w.islower() and (lw.endswith("ed") or lw.endswith("s") and k)):
+            break
+        if text[ws[k].end():ws[k].end() + 1] == ",":
+            k += 1
+            break
+        k += 1
+    if k == 0:
+        return None
+    shape = _np_shape([w.group(0) for w in ws[:k]])
+    if shape is None:
+        return None
+    return ws[0].start(), ws[k - 1].end(), shape
+
+
 def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported | None:
     """Reported speech around cue ``m`` in sentence ``s``, or None."""
     text = st.text
@@ -880,36 +973,29 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     for sp in spans:
         if sp.ms < hi <= sp.me and sp.ms >= lo:
             hi = sp.me
+        if sp.ms < lo < sp.me and sp.me <= m.start():
+            lo = sp.me  # the sentence starts inside a quote that ends before the cue
     form = m.group(0)
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
-    # "..., arguing (that) ...": the subject of the main clause
     subj = _subject_before(text, lo, m.start())
     inverted = None
     before = text[lo:m.start()].rstrip()
-    if subj is None and before.endswith(",") and form.endswith("ing"):
-        a, b = _trim_np(text, lo, lo + 200 if lo + 200 < m.start() else m.start())
-        ws = _words(text, a, m.start())
-        # first NP of the sentence: words up to the first verb-like word
-        k = 0
-        while k < len(ws) and ws[k].group(0).lower() not in _STOP and k < 6:
-            k += 1
-        if 0 < k:
-            shape = _np_shape([w.group(0) for w in ws[:k]])
-            if shape is not None:
-                subj = (ws[0].start(), ws[k - 1].end(), shape)
-    elif subj is None and before.endswith(","):
-        if entry.frame in ("say", "tell"):
-            inverted = _np_after(text, m.end(), hi)
-        if inverted is None:
-            subj = _subject_skip_apposition(text, lo, len(before) + lo - 1 if False else
-                                            lo + len(text[lo:m.start()].rstrip()) - 1)
+    comma = lo + len(before) - 1
+    if subj is None and before.endswith(","):
+        if form.endswith("ing"):
+            # "..., arguing (that) ...": the subject of the main clause
+            subj = _main_subject(text, lo, comma)
+        else:
+            subj = _subject_skip_apposition(text, lo, comma)
+            if subj is None and entry.frame in ("say", "tell"):
+                inverted = _np_after(text, m.end(), hi)
     if subj is None and inverted is None:
         return None
     if inverted is not None:
         # "CLAUSE, said X" (content before the comma)
         a, b, shape = inverted
-        cstart, cend = _trim_np_content(text, lo, lo + len(before) - 1)
+        cstart, cend = _trim_np_content(text, lo, comma)
         if cend - cstart < 10:
             return None
         sp = _speaker(st, a, b, shape)
@@ -938,19 +1024,20 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     t = _THAT_RE.match(text, pos, hi)
     if t:
         pos = t.end()
-    elif entry.frame in ("say", "think", "tell"):
-        if re.match(r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|"
-                    r"off|so|it|this|nothing|something|anything|yes|no|as|is|was|and|or|"
-                    r"but|if|what|how|when|why|whether)\b", text[pos:pos + 12]):
-            if not (entry.lemma in ("ask", "wonder") and re.match(r"\s*(?:if|whether|what|how|why|when)\b",
-                                                                   text[pos:pos + 12])):
+    elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
+        if entry.lemma in ("ask", "wonder") and re.match(r"\s*(?:if|whether|what|how|why|when)\b",
+                                                         text[pos:pos + 12]):
+            pass
+        else:
+            # "wrote in both listings (that) he was ...": look a few words ahead for "that"
+            t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 70))
+            if t2 is None or re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
                 return None
+            pos = t2.end()
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
     if cend - pos < 8 or len(text[pos:cend].split()) < 3:
-        return None
-    if entry.frame == "object" and entry.lemma in ("call",) and False:
         return None
     sp = _speaker(st, a, b, shape)
     return _Reported(m, entry, pos, cend, sp, para)
