@@ -1,0 +1,180 @@
+"""Outlet comparison: Fightin' Words by hand, coverage on the seeds, bootstrap intervals."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import fightin_words
+from conftest import SEEDS, shared
+
+# --------------------------------------------------------------------------------------------
+# Fightin' Words
+# --------------------------------------------------------------------------------------------
+
+A = {"war": 10, "peace": 2, "talks": 5}  # n_A = 17
+B = {"war": 1, "peace": 8, "talks": 5}  # n_B = 14
+
+
+def _text(counts: dict[str, int]) -> str:
+    return " ".join(w for w, k in counts.items() for _ in range(k))
+
+
+def _row(df, outlet, term):
+    r = df[(df.outlet == outlet) & (df.term == term)]
+    assert len(r) == 1
+    return r.iloc[0]
+
+
+def test_fightin_words_two_outlets_by_hand():
+    # alpha0 = 31 = total count, so the corpus prior gives alpha_w = the term's total count:
+    # war 11, peace 10, talks 10.
+    df = fightin_words({"A": _text(A), "B": _text(B)}, prior="corpus", alpha0=31)
+    war = _row(df, "A", "war")
+    delta = math.log((10 + 11) / (17 + 31 - 10 - 11)) - math.log((1 + 11) / (14 + 31 - 1 - 11))
+    var = 1 / (10 + 11) + 1 / (17 + 31 - 10 - 11) + 1 / (1 + 11) + 1 / (14 + 31 - 1 - 11)
+    assert (war["count"], war["count_rest"]) == (10, 1)
+    assert war["alpha"] == pytest.approx(11, abs=1e-12)
+    assert war["delta"] == pytest.approx(delta, abs=1e-9)
+    assert war["var"] == pytest.approx(var, abs=1e-9)
+    assert war["z"] == pytest.approx(delta / math.sqrt(var), abs=1e-9)
+
+    peace = _row(df, "A", "peace")
+    delta = math.log((2 + 10) / (17 + 31 - 2 - 10)) - math.log((8 + 10) / (14 + 31 - 8 - 10))
+    var = 1 / (2 + 10) + 1 / (17 + 31 - 2 - 10) + 1 / (8 + 10) + 1 / (14 + 31 - 8 - 10)
+    assert peace["delta"] == pytest.approx(delta, abs=1e-9)
+    assert peace["z"] == pytest.approx(delta / math.sqrt(var), abs=1e-9)
+
+    # talks: 5 and 5, but A is longer, so A uses it relatively less.
+    talks = _row(df, "A", "talks")
+    delta = math.log((5 + 10) / (17 + 31 - 5 - 10)) - math.log((5 + 10) / (14 + 31 - 5 - 10))
+    assert talks["delta"] == pytest.approx(delta, abs=1e-9) and delta < 0
+
+    # Two outlets: B's rows mirror A's.
+    for term in A:
+        a, b = _row(df, "A", term), _row(df, "B", term)
+        assert b["delta"] == pytest.approx(-a["delta"], abs=1e-12)
+        assert b["z"] == pytest.approx(-a["z"], abs=1e-12)
+        assert b["var"] == pytest.approx(a["var"], abs=1e-12)
+    assert list(df.columns) == ["outlet", "term", "count", "count_rest", "alpha", "delta", "var", "z"]
+    assert df[df.outlet == "A"].term.tolist() == ["war", "talks", "peace"]  # sorted by z
+
+
+def test_fightin_words_fractional_prior_by_hand():
+    df = fightin_words({"A": _text(A), "B": _text(B)}, alpha0=10)
+    a = 10 * 11 / 31  # alpha_war = alpha0 * 11 / 31
+    war = _row(df, "A", "war")
+    delta = math.log((10 + a) / (17 + 10 - 10 - a)) - math.log((1 + a) / (14 + 10 - 1 - a))
+    var = 1 / (10 + a) + 1 / (17 + 10 - 10 - a) + 1 / (1 + a) + 1 / (14 + 10 - 1 - a)
+    assert war["alpha"] == pytest.approx(a, abs=1e-12)
+    assert war["delta"] == pytest.approx(delta, abs=1e-9)
+    assert war["z"] == pytest.approx(delta / math.sqrt(var), abs=1e-9)
+
+
+def test_fightin_words_three_outlets_each_against_the_pooled_rest():
+    C = {"war": 3}  # the rest of A is B + C: war 4, peace 8, talks 5; n = 17
+    df = fightin_words({"A": _text(A), "B": _text(B), "C": _text(C)}, alpha0=34)
+    # totals: war 14, peace 10, talks 10 (34 in all), so alpha_w = the total again.
+    war = _row(df, "A", "war")
+    assert (war["count"], war["count_rest"]) == (10, 4)
+    delta = math.log((10 + 14) / (17 + 34 - 10 - 14)) - math.log((4 + 14) / (17 + 34 - 4 - 14))
+    var = 1 / (10 + 14) + 1 / (17 + 34 - 10 - 14) + 1 / (4 + 14) + 1 / (17 + 34 - 4 - 14)
+    assert war["delta"] == pytest.approx(delta, abs=1e-9)
+    assert war["z"] == pytest.approx(delta / math.sqrt(var), abs=1e-9)
+    # C (3 words, all "war") against A + B (31 words, 11 "war").
+    c_war = _row(df, "C", "war")
+    delta = math.log((3 + 14) / (3 + 34 - 3 - 14)) - math.log((11 + 14) / (31 + 34 - 11 - 14))
+    assert c_war["delta"] == pytest.approx(delta, abs=1e-9)
+    assert len(df) == 3 * 3  # every outlet gets every term, even "peace" with count 0 for C
+
+
+def test_fightin_words_uniform_and_background_priors():
+    texts = {"A": _text(A), "B": _text(B)}
+    uni = _row(fightin_words(texts, prior="uniform", alpha0=3), "A", "peace")
+    # alpha_w = 3 / 3 terms = 1
+    delta = math.log((2 + 1) / (17 + 3 - 2 - 1)) - math.log((8 + 1) / (14 + 3 - 8 - 1))
+    assert uni["alpha"] == pytest.approx(1, abs=1e-12)
+    assert uni["delta"] == pytest.approx(delta, abs=1e-9)
+    # Background keys are lowercased; "other" is not in the input and is ignored; the input's
+    # own counts are added: b = war 9 + 11 = 20, peace 0 + 10, talks 0 + 10; alpha0 = 40.
+    bg = pd.Series({"WAR": 9, "peace": 0, "other": 100})
+    war = _row(fightin_words(texts, prior=bg, alpha0=40), "A", "war")
+    delta = math.log((10 + 20) / (17 + 40 - 10 - 20)) - math.log((1 + 20) / (14 + 40 - 1 - 20))
+    assert war["alpha"] == pytest.approx(20, abs=1e-12)
+    assert war["delta"] == pytest.approx(delta, abs=1e-9)
+
+
+def test_fightin_words_min_count_and_top_filter_rows_only():
+    texts = {"A": _text(A) + " ceasefire", "B": _text(B)}
+    full = fightin_words(texts)
+    some = fightin_words(texts, min_count=2)
+    assert "ceasefire" in set(full.term) and "ceasefire" not in set(some.term)
+    merged = some.merge(full, on=["outlet", "term"], suffixes=("", "_full"))
+    assert np.allclose(merged.z, merged.z_full, rtol=0, atol=1e-12)  # n still counts "ceasefire"
+    top = fightin_words(texts, top=2)
+    assert top.groupby("outlet").size().tolist() == [2, 2]
+    assert set(top[top.outlet == "A"].term) == set(
+        full[full.outlet == "A"].assign(a=lambda d: d.z.abs()).nlargest(2, "a").term)
+
+
+def test_fightin_words_tokens_keep_us_and_merge_possessives():
+    frame = pd.DataFrame({
+        "outlet": ["X", "X", "Y"],
+        "kind": ["heading", "body", "body"],
+        "text": ["U.S. BACKSTOP?", "Starmer’s war and Starmer's talks", "Russia-U.S. war, the war"],
+    })
+    df = fightin_words(frame)
+    counts = df[df.outlet == "X"].set_index("term")[["count", "count_rest"]]
+    assert tuple(counts.loc["u.s."]) == (1, 1)  # the heading counts; "Russia-U.S." splits
+    assert tuple(counts.loc["starmer"]) == (2, 0)
+    assert tuple(counts.loc["war"]) == (1, 2)
+    assert "s" not in counts.index and "backstop" in counts.index
+    english = fightin_words(frame, stop_words="english")
+    assert "the" not in set(english.term) and "and" not in set(english.term)
+
+
+def test_fightin_words_refuses_rows_without_outlet_or_a_single_outlet():
+    with pytest.raises(ValueError, match="no 'outlet'"):
+        fightin_words(pd.DataFrame({"outlet": ["A", None], "text": ["war", "peace"]}))
+    with pytest.raises(ValueError, match="two outlets"):
+        fightin_words(pd.DataFrame({"outlet": ["A", "A"], "text": ["war", "peace"]}))
+    with pytest.raises(ValueError, match="no column"):
+        fightin_words(pd.DataFrame({"outlet": ["A"], "body": ["war"]}))
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    from analysis.corpus import load_corpus
+    from analysis.tables import sentences_frame
+
+    return sentences_frame(load_corpus([SEEDS]))
+
+
+def test_fightin_words_on_the_seeds(seed_sentences):
+    df = fightin_words(seed_sentences)
+    reuters = df[df.outlet == "Reuters"]
+    assert "backstop" in reuters.term.head(3).tolist()
+    # "U.S." 4 times in each (Reuters' heading "U.S. BACKSTOP?" included).
+    us = _row(df, "Reuters", "u.s.")
+    assert (us["count"], us["count_rest"]) == (4, 4)
+    assert _row(df, "CGTN", "backstop")["z"] == pytest.approx(-_row(df, "Reuters", "backstop")["z"])
+
+
+@pytest.mark.shared
+def test_fightin_words_on_a_thousand_articles_takes_seconds():
+    path = shared("abp-articles.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in itertools.islice(f, 1000)]
+    frame = pd.DataFrame(rows)[["outlet", "text"]]
+    t0 = time.perf_counter()
+    df = fightin_words(frame, min_count=5, top=50)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 20, elapsed
+    assert df.outlet.nunique() == frame.outlet.nunique()
