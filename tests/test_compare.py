@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.compare import fightin_words
+from analysis.compare import COVERAGE_THRESHOLD, coverage_difference, fightin_words
 from conftest import SEEDS, shared
 
 # --------------------------------------------------------------------------------------------
@@ -178,3 +178,108 @@ def test_fightin_words_on_a_thousand_articles_takes_seconds():
     elapsed = time.perf_counter() - t0
     assert elapsed < 20, elapsed
     assert df.outlet.nunique() == frame.outlet.nunique()
+
+
+# --------------------------------------------------------------------------------------------
+# Coverage difference
+# --------------------------------------------------------------------------------------------
+
+
+def _find(df, outlet, needle):
+    r = df[(df.outlet == outlet) & df.text.str.contains(needle, regex=False)]
+    assert len(r) == 1, (outlet, needle, r.text.tolist())
+    return r.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def seed_coverage(seed_sentences):
+    return coverage_difference(seed_sentences)
+
+
+@pytest.mark.parametrize("outlet, needle", [
+    ("CGTN", "war party"),  # Peskov
+    ("CGTN", "Yuri Ushakov"),  # the next Russia-U.S. round in Riyadh
+    ("Reuters", "much of the military planning depends on Trump agreeing"),
+    ("Reuters", "Trump has yet to offer such a backstop"),  # ... and the minerals-deal argument
+    ("Reuters", "pictured aboard a submarine"),
+    ("Reuters", "meeting submariners"),
+])
+def test_coverage_what_only_one_outlet_reports(seed_coverage, outlet, needle):
+    row = _find(seed_coverage, outlet, needle)
+    assert row["unique"] and row["covered_by"] == ()
+    assert row["similarity"] < 0.1
+
+
+@pytest.mark.parametrize("outlet, needle, other", [
+    # Trump's talks with Putin surprised / shocked Europe (cosine 0.377)
+    ("CGTN", "surprised Europe", "shocked Europe"),
+    ("Reuters", "shocked Europe", "surprised Europe"),
+    # Britain/Starmer's leading role in organising Western support alongside France (0.282)
+    ("Reuters", "leading role in organising", "leading role in organizing"),
+])
+def test_coverage_shared_facts_are_not_unique(seed_coverage, outlet, needle, other):
+    row = _find(seed_coverage, outlet, needle)
+    match = _find(seed_coverage, row["best_match_outlet"], other)
+    assert not row["unique"] and row["covered_by"] == (match["outlet"],)
+    assert (row["best_match_article_id"], row["best_match_sentence"]) == (match["article_id"], match["sentence"])
+    assert row["similarity"] > 0.25
+
+
+def test_coverage_threshold_sits_in_a_gap_on_the_seeds(seed_sentences, seed_coverage):
+    # The same sentences are unique anywhere between 0.15 and 0.27: the default is not a knife edge.
+    for t in (0.15, 0.25, 0.27):
+        assert coverage_difference(seed_sentences, threshold=t).unique.tolist() == seed_coverage.unique.tolist()
+    assert COVERAGE_THRESHOLD == 0.2
+    assert seed_coverage.groupby("outlet").unique.sum().to_dict() == {"CGTN": 14, "Reuters": 13}
+
+
+def test_coverage_quote_flag_and_shape(seed_sentences, seed_coverage):
+    assert _find(seed_coverage, "CGTN", "war party")["is_quote"]
+    assert not _find(seed_coverage, "CGTN", "Yuri Ushakov")["is_quote"]
+    assert _find(seed_coverage, "Reuters", "They are going to get into the detail")["is_quote"]
+    # the attribution words "told reporters" alone do not make a match
+    assert _find(seed_coverage, "Reuters", "They are going to get into the detail")["similarity"] == 0
+    assert len(seed_coverage) == len(seed_sentences)
+    assert seed_coverage[["article_id", "sentence", "start", "end"]].equals(
+        seed_sentences[["article_id", "sentence", "start", "end"]])
+    assert list(seed_coverage.columns) == [
+        "article_id", "outlet", "sentence", "start", "end", "text", "is_quote", "best_match_outlet",
+        "best_match_article_id", "best_match_sentence", "similarity", "covered_by", "unique"]
+
+
+def _sentences(rows):
+    return pd.DataFrame([
+        {"article_id": f"{o}-{e}", "outlet": o, "event": e, "sentence": i, "start": 0, "end": len(t), "text": t}
+        for i, (o, e, t) in enumerate(rows)])
+
+
+def test_coverage_three_outlets_and_events():
+    df = _sentences([
+        ("A", "e1", "Ceasefire talks resumed in Geneva on Monday."),
+        ("A", "e1", "The minister resigned after the vote."),
+        ("B", "e1", "Ceasefire talks resumed in Geneva."),
+        ("C", "e1", "Ceasefire talks resumed in Geneva on Monday!"),
+        ("C", "e1", "Floods hit the coast."),
+        ("A", "e2", "Floods hit the coast."),  # same words, other event: must not cover C's sentence
+        ("B", "e2", "A storm was forecast."),
+        ("A", "e3", "Only one outlet here."),
+    ])
+    out = coverage_difference(df, event_col="event").set_index(["outlet", "event", "text"])
+    first = out.loc[("A", "e1", "Ceasefire talks resumed in Geneva on Monday.")]
+    assert first["covered_by"] == ("B", "C") and not first["unique"]
+    assert first["best_match_outlet"] == "C" and first["similarity"] == pytest.approx(1.0)
+    assert out.loc[("A", "e1", "The minister resigned after the vote.")]["unique"]
+    floods = out.loc[("C", "e1", "Floods hit the coast.")]
+    assert floods["unique"] and floods["similarity"] == 0 and pd.isna(floods["best_match_outlet"])
+    alone = out.loc[("A", "e3", "Only one outlet here.")]
+    assert alone["unique"] and math.isnan(alone["similarity"]) and alone["covered_by"] == ()
+    assert "event" in coverage_difference(df, event_col="event").columns
+    # Without events, the floods sentences now meet.
+    assert not coverage_difference(df).set_index(["outlet", "text"]).loc[("C", "Floods hit the coast."), "unique"]
+
+
+def test_coverage_refuses_missing_outlet():
+    df = _sentences([("A", "e1", "War."), ("B", "e1", "Peace.")])
+    df.loc[1, "outlet"] = None
+    with pytest.raises(ValueError, match="no outlet"):
+        coverage_difference(df)
