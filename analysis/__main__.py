@@ -71,17 +71,24 @@ def _analyses(args):
 
 
 def cmd_quotes(args) -> int:
+    from analysis.analyze import article_doc
+    from analysis.corpus import iter_articles
+    from analysis.quotes import extract_quotes
     from analysis.tables import QUOTE_FIELDS, quote_records
 
+    _check_paths(args.paths)
+    actors = _load_actors(args)
     counter = {"n": 0, "ok": 0}
 
     def records():
-        for an in _analyses(args):
+        for article in iter_articles(args.paths):
             counter["n"] += 1
-            counter["ok"] += an.article.status != "error"
-            if an.article.status == "error":
-                print(f"warning: {an.article.path}: {an.article.reason}", file=sys.stderr)
-            yield from quote_records(an)
+            counter["ok"] += article.status != "error"
+            if article.status == "error":
+                print(f"warning: {article.path}: {article.reason}", file=sys.stderr)
+                continue
+            doc = article_doc(article)
+            yield from quote_records(article, doc, extract_quotes(doc, actors=actors).quotes)
 
     write_records(records(), fmt=args.format, out=args.out, columns=QUOTE_FIELDS)
     return _status(counter, args.paths)

@@ -170,6 +170,13 @@ def actor_sentiment(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, cac
     return out
 
 
+def article_doc(article: Article) -> Doc:
+    """The segmented text of ``article``: its cleaned paragraphs, or nothing for an error record."""
+    if article.status == "error":
+        return Doc(article.text, (), ())
+    return segment(article.text, list(article.paragraphs) if article.paragraphs else None)
+
+
 def analyze(article: Article, *, actors: ActorDictionary | None = None, cache: ScoreCache | None = None,
             n_boot: int = 1000, seed: int = 0) -> ArticleAnalysis:
     """Run every stage on one article.
@@ -193,11 +200,7 @@ def analyze(article: Article, *, actors: ActorDictionary | None = None, cache: S
 
     actors = actors or default_actors()
     cache = cache if cache is not None else ScoreCache()
-    paragraphs = list(article.paragraphs) if article.paragraphs else None
-    if article.status == "error":
-        doc = Doc(article.text, (), ())
-    else:
-        doc = segment(article.text, paragraphs)
+    doc = article_doc(article)
     # Mentions in the title count for the headline measure only; search kept paragraphs.
     mentions = tuple(m for p in doc.paragraphs if p.kind in ("body", "heading", "title")
                      for m in actors.find(doc.text, p.start, p.end))

@@ -181,16 +181,16 @@ QUOTE_FIELDS = ["article_id", "path", "outlet", "kind", "text", "start", "end", 
                 "speaker_start", "speaker_end", "actor", "anonymous", "paragraph", "sentence", "rel_position"]
 
 
-def quote_records(analysis) -> list[dict]:
+def quote_records(article: Article, doc, quotes) -> list[dict]:
     """One record per quote (the CLI contract's fields plus paragraph and position).
 
     ``sentence`` is the index of the sentence where the quote starts and ``rel_position``
     that index scaled to [0, 1] along the body.
     """
-    a, doc = analysis.article, analysis.doc
+    a = article
     n = len(doc.sentences)
     out = []
-    for q in analysis.quotes:
+    for q in quotes:
         s = doc.sentence_at(q.start)
         out.append({
             "article_id": a.article_id, "path": a.path, "outlet": a.outlet, "kind": q.kind, "text": q.text,
