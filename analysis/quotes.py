@@ -733,13 +733,25 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             if np is None:
                 return None
             return m, entry, np
+        if not _utterance_end(text, span):
+            return None
         subj = _subject_before(text, span.me, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
-        if subj is None:
+        if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
         return m, entry, subj
     return None
+
+
+def _utterance_end(text: str, span: _Span) -> bool:
+    """Does the quote end like an utterance ('...,"' '...?"' '..." --' '...",')?"""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    if j > span.cs and text[j - 1] in ",.!?…—–-:;":
+        return True
+    return span.me < len(text) and text[span.me] in ",—–-;"
 
 
 def _attr_left(st, span: _Span, cues, verbs, lo, sents) -> tuple | None:
@@ -876,7 +888,19 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 src = _source_cue(all_spans, ref)
                 sp.cue = src
         else:
-            sp.kind = "scare"
+            r = _verb_frame(st, sp, sents, p.index) if sp.double else None
+            if r is not None:
+                # "Graham called both Trump and Clinton "crazy"": the quote is a fragment of
+                # what the subject said; the verb is the cue even if it is not in the lexicon
+                sp.owner = r
+                reported.append(r)
+                for o in all_spans:
+                    if o is not sp and o.kind is None and o.owner is None and r.start <= o.ms < r.end:
+                        o.owner = r
+                        r.fragments.append((o.cs, min(o.ce, r.end)))
+                _remember(st, r.speaker)
+            else:
+                sp.kind = "scare"
     for sp in all_spans:
         if sp.owner is not None:
             continue
@@ -896,6 +920,53 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     if last is None and not all_spans and not reported:
         last = None
     return out, last
+
+
+_SCARE_BEFORE_RE = re.compile(
+    r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known\s+as|word|words|"
+    r"term|phrase|slogan|hashtag|label|the|a|an|his|her|their|its|of|as)\s*$", re.I)
+_VERBISH_RE = re.compile(r"[a-z]+(?:s|ed)$")
+
+
+def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
+    """A short quote after ``SUBJECT VERB ...`` in its sentence, as a mixed quote, or None."""
+    text = st.text
+    s = next((x for x in sents if x.start <= sp.ms < x.end), None)
+    if s is None:
+        return None
+    subj = _main_subject(text, s.start, sp.ms)
+    if subj is None or subj[2] == "role" and not text[subj[0]:subj[1]][:1].isupper():
+        return None
+    a, b, shape = subj
+    ws = _words(text, b, sp.ms)
+    k = 0
+    while k < len(ws) and _is_aux(ws[k].group(0)):
+        k += 1
+    if k >= len(ws):
+        return None
+    verb = ws[k]
+    v = verb.group(0)
+    if not _VERBISH_RE.fullmatch(v) or v in _STOP or text[b:verb.start()].strip(" ,"):
+        if not (text[b:verb.start()].strip(" ,") == "" and _WORD_RE.sub("", text[b:verb.start()]).strip() == ""):
+            return None
+        if not _VERBISH_RE.fullmatch(v) or v in _STOP:
+            return None
+    if _SCARE_BEFORE_RE.search(text, verb.end(), sp.ms) and text[verb.end():sp.ms].strip() and \
+            re.search(r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known\s+as)\s*$",
+                      text[verb.end():sp.ms], re.I):
+        return None
+    if _HARD_STOP_RE.search(text, verb.end(), sp.ms) or len(ws) - k > 16:
+        return None
+    hi = max(s.end, sp.me)
+    cstart = verb.end()
+    while cstart < hi and text[cstart].isspace():
+        cstart += 1
+    cend = _clean_end(text, cstart, hi)
+    if cend <= cstart:
+        return None
+    entry = speech_verbs().get(v) or _Cue(v, v, None, "object")
+    return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, b, shape), para,
+                     [(sp.cs, sp.ce)])
 
 
 def _nearest_direct(spans, sp):

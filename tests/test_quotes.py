@@ -1,0 +1,260 @@
+"""Tests for analysis.quotes: the two seed articles (hand-checked), hard cases as data
+(tests/cases/quotes_hard.json, known failures marked xfail there), properties on arbitrary
+text, and the voice summary."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.quotes import Quote, QuoteResult, extract_quotes, speech_verbs, voice_summary
+from analysis.text import segment, split_paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CASES = json.loads((Path(__file__).parent / "cases" / "quotes_hard.json").read_text("utf-8"))["cases"]
+
+
+def _quotes(path: str) -> tuple[str, tuple[Quote, ...]]:
+    text = (SEEDS / path).read_text("utf-8")
+    return text, extract_quotes(segment(text)).quotes
+
+
+def _find(quotes, start_of_text: str) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(start_of_text)]
+    assert len(hits) == 1, f"{start_of_text!r}: {[q.text[:40] for q in quotes]}"
+    return hits[0]
+
+
+def _check_offsets(text: str, result: QuoteResult) -> None:
+    for q in result.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        for a, b in q.fragments:
+            assert q.start <= a < b <= q.end
+
+
+# ---- CGTN seed ------------------------------------------------------------------------
+
+CGTN = "cgtn-2025-03-20-military-leaders-ukraine.txt"
+REUTERS = "reuters-2025-03-20-starmer-military-talks.txt"
+
+
+def test_cgtn_starmer_mixed_quote_noted():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "previous meetings among international political leaders")
+    assert q.kind == "mixed"
+    assert q.cue == "noted" and q.cue_class == "neutral"
+    assert q.speaker == "Keir Starmer" and text[q.speaker_start:q.speaker_end] == "Starmer"
+    assert q.actor == "coalition"
+    assert [text[a:b] for a, b in q.fragments] == [
+        "we need to work together to ensure that any deal put in place is defended."]
+
+
+def test_cgtn_starmer_direct_quotes():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "What's happening here")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "said", "Keir Starmer", "coalition")
+    assert q.text.endswith("on the sea, air or on the ground")
+    q = _find(qs, "The purpose of these security arrangements")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "told", "Keir Starmer", "coalition")
+    q = _find(qs, "That is why U.S. involvement will be necessary")
+    assert q.text == "That is why U.S. involvement will be necessary"
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "added", "Keir Starmer", "coalition")
+    assert text[q.speaker_start:q.speaker_end] == "he"
+
+
+def test_cgtn_downing_street_source_is_anonymous():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "Starmer's comments signal a shift")
+    assert q.text == "Starmer's comments signal a shift toward an operational phase"
+    assert q.kind == "indirect" and q.cue == "according to"
+    assert q.anonymous and q.actor == "coalition"
+    assert text[q.speaker_start:q.speaker_end] == "a Downing Street source"
+
+
+def test_cgtn_kremlin_accusation_owns_militarization():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "European countries of seeking")
+    assert q.kind in ("mixed", "indirect")
+    assert q.cue == "accused" and q.cue_class == "assertive"
+    assert q.speaker == "the Kremlin" and q.actor == "kremlin"
+    assert not [x for x in qs if x.kind == "scare" and x.text == "militarization"]
+
+
+def test_cgtn_peskov_and_ushakov():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "Europe has embarked on a militarization")
+    assert q.text.endswith("somewhat of a war party")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "told", "Dmitry Peskov", "kremlin")
+    assert text[q.speaker_start:q.speaker_end] == "Kremlin spokesman Dmitry Peskov"
+    q = _find(qs, "the next round of Russia-U.S. talks")
+    assert q.text.endswith("in Riyadh, Saudi Arabia")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("indirect", "said", "Yuri Ushakov", "kremlin")
+
+
+def test_cgtn_kyiv_and_scare_quote():
+    text, qs = _quotes(CGTN)
+    q = _find(qs, "its demand for direct involvement")
+    assert (q.speaker, q.actor, q.cue) == ("Ukraine", "ukraine", "reiterated")
+    scares = [x.text for x in qs if x.kind == "scare"]
+    assert scares == ["coalition of the willing"]
+    # nothing from the cookie banner, translator notice or captions
+    assert all(x.start > text.index("Military chiefs") for x in qs)
+
+
+# ---- Reuters seed ---------------------------------------------------------------------
+
+def test_reuters_starmer_said_mixed_military_planning():
+    text, qs = _quotes(REUTERS)
+    q = _find(qs, "the talks would focus on")
+    assert q.text == "the talks would focus on “military planning, military operations” to support Ukraine"
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("mixed", "said", "Keir Starmer", "coalition")
+    assert [text[a:b] for a, b in q.fragments] == ["military planning, military operations"]
+    q = _find(qs, "Western military talks on Thursday")
+    assert (q.kind, q.speaker) == ("indirect", "Keir Starmer")
+    assert text[q.speaker_start:q.speaker_end] == "British Prime Minister Keir Starmer"
+
+
+def test_reuters_direct_and_continuation():
+    text, qs = _quotes(REUTERS)
+    q = _find(qs, "Today those plans are focusing")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "told", "Keir Starmer", "coalition")
+    q = _find(qs, "Now we’re working at pace")
+    assert q.text.endswith("it’s really important that we’re able to react straight away.")
+    assert (q.kind, q.speaker, q.actor) == ("direct", "Keir Starmer", "coalition")
+
+
+def test_reuters_spokesperson():
+    text, qs = _quotes(REUTERS)
+    q = _find(qs, "more than 25 countries were involved")
+    assert (q.kind, q.cue) == ("mixed", "said")
+    assert q.speaker == "Keir Starmer's spokesperson" and q.actor == "coalition"
+    assert text[q.speaker_start:q.speaker_end] == "his spokesperson"
+    assert [text[a:b] for a, b in q.fragments] == ["the granular detail"]
+    q = _find(qs, "They are going to get into the detail")
+    assert (q.kind, q.cue, q.speaker, q.actor) == ("direct", "told", "Keir Starmer's spokesperson", "coalition")
+    assert text[q.speaker_start:q.speaker_end] == "the spokesperson"
+    q = _find(qs, "talks about a backstop with Washington were ongoing")
+    assert (q.kind, q.speaker, q.actor) == ("indirect", "Keir Starmer's spokesperson", "coalition")
+
+
+def test_reuters_scare_quotes_trump_and_no_kremlin_voice():
+    text, qs = _quotes(REUTERS)
+    assert [x.text for x in qs if x.kind == "scare"] == ["coalition of the willing"] * 2
+    q = _find(qs, "a minerals deal with Ukraine")
+    assert (q.kind, q.cue, q.cue_class, q.speaker, q.actor) == (
+        "indirect", "arguing", "assertive", "Donald Trump", "us")
+    assert not [x for x in qs if x.actor == "kremlin"]
+
+
+def test_seed_offsets_and_summary():
+    for name in (CGTN, REUTERS):
+        text = (SEEDS / name).read_text("utf-8")
+        result = extract_quotes(segment(text))
+        _check_offsets(text, result)
+        assert result.warnings == ()
+    text, qs = _quotes(REUTERS)
+    s = voice_summary(qs)
+    assert s["n_quotes"] == len([q for q in qs if q.kind != "scare"]) == 8
+    assert s["by_group"]["kremlin"]["quotes"] == 0
+    assert s["by_group"]["coalition"]["quotes"] == 7 and s["by_group"]["us"]["quotes"] == 1
+    assert s["first_voice"] == "coalition" and s["last_voice"] == "coalition"
+    assert s["anonymous_share"] == 0.0
+
+
+# ---- hard cases as data -----------------------------------------------------------------
+
+def _doc(case):
+    text = case["text"]
+    if "headings" in case:
+        paras = [(a, b, "heading" if i in case["headings"] else "body")
+                 for i, (a, b) in enumerate(split_paragraphs(text))]
+        return segment(text, paras)
+    return segment(text)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(reason=c["xfail"], strict=True)]
+                  if c.get("xfail") else []) for c in CASES])
+def test_hard_case(case):
+    doc = _doc(case)
+    result = extract_quotes(doc)
+    _check_offsets(case["text"], result)
+    for exp in case["expect"]:
+        matches = [q for q in result.quotes
+                   if all(getattr(q, k) == v for k, v in exp.items())]
+        assert matches, f"{exp} not in {[(q.kind, q.text, q.speaker) for q in result.quotes]}"
+    for kind in case.get("absent", []):
+        assert not [q for q in result.quotes if q.kind == kind], result.quotes
+    if not case["expect"] and "absent" not in case:
+        assert [q for q in result.quotes if q.kind != "scare"] == [] or case.get("warning")
+    if "warning" in case:
+        assert any(case["warning"] in w for w in result.warnings), result.warnings
+    if case.get("no_warnings"):
+        assert result.warnings == ()
+
+
+# ---- robustness ---------------------------------------------------------------------------
+
+_PIECES = list("ab C.,;:!?\"'“”‘’«»„`-\n ") + [
+    "said ", "told ", "he ", "Starmer ", "according to ", "''", "\n\n“", "accused ", "Kyiv ",
+    "voters’ ", "Mr. ", "who ", ", said ", "the spokesperson "]
+_QUOTEY = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), _QUOTEY))
+def test_never_raises_and_offsets_hold(text):
+    result = extract_quotes(segment(text))
+    _check_offsets(text, result)
+    for w in result.warnings:
+        assert "\n" not in w
+
+
+def test_long_unclosed_quote_over_20000_lines():
+    text = "“This quote never closes\n" + "and it goes on and on, he said\n" * 20000
+    result = extract_quotes(segment(text))
+    assert any("unclosed quote at offset 0" in w for w in result.warnings)
+    _check_offsets(text, result)
+
+
+def test_every_line_opens_a_quote_over_20000_lines():
+    text = "“Still quoting, line after line\n" * 20000
+    result = extract_quotes(segment(text))
+    assert len(result.warnings) <= 60
+    _check_offsets(text, result)
+
+
+def test_lexicon_classes():
+    verbs = speech_verbs()
+    assert verbs["said"].cls == "neutral" and verbs["told"].cls == "neutral"
+    assert verbs["claimed"].cls == "assertive" and verbs["accused"].cls == "assertive"
+    assert verbs["insisted"].cls == "assertive" and verbs["warned"].cls == "assertive"
+    assert verbs["suggested"].cls == "hedged"
+    assert {e.cls for e in verbs.values()} == {"neutral", "assertive", "hedged"}
+
+
+def test_voice_summary_empty_and_groups():
+    s = voice_summary([])
+    assert s["n_quotes"] == 0 and s["first_voice"] is None and math.isnan(s["anonymous_share"])
+    assert set(s["by_group"]) == {"kremlin", "coalition", "us", "ukraine", "other"}
+    text = "\"We are ready,\" Peskov said. \"No,\" said John Smith. It is a \"scare\" quote."
+    qs = extract_quotes(segment(text)).quotes
+    s = voice_summary(qs)
+    assert s["n_quotes"] == 2 and s["n_quoted_words"] == 4
+    assert s["by_group"]["kremlin"] == {"quotes": 1, "words": 3, "share_quotes": 0.5, "share_words": 0.75}
+    assert s["by_group"]["other"]["quotes"] == 1
+    assert s["first_voice"] == "kremlin" and s["last_voice"] == "other"
+    for d in s["by_group"].values():
+        assert 0.0 <= d["share_quotes"] <= 1.0 and 0.0 <= d["share_words"] <= 1.0
