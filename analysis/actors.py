@@ -77,10 +77,16 @@ class ActorDictionary:
     Build one with :func:`load_actors`; it is immutable after construction.
     """
 
-    def __init__(self, groups: dict[str, Group], actors: list[Actor], source: str = "<memory>"):
+    def __init__(self, groups: dict[str, Group], actors: list[Actor], source: str = "<memory>",
+                 balance: tuple[str, str] | None = None):
         self.groups = dict(groups)
         self.actors = tuple(actors)
         self.source = source
+        if balance is None and len(self.groups) >= 2:
+            ids = list(self.groups)
+            balance = ("kremlin", "coalition") if {"kremlin", "coalition"} <= set(ids) else (ids[0], ids[1])
+        #: The two groups compared by the balance index: (a, b); +1 means only ``a``.
+        self.balance = balance
         self._by_alias: dict[str, Actor] = {}
         for actor in self.actors:
             for alias in actor.aliases:
@@ -166,6 +172,11 @@ def _parse(raw: str, source: str) -> ActorDictionary:
                        f"groups.{gid}]")
         groups[gid] = Group(gid, str(g.get("label", gid)), colour)
 
+    balance = data.get("balance")
+    if balance is not None:
+        if not (isinstance(balance, list) and len(balance) == 2 and all(b in groups for b in balance)):
+            raise fail(f"balance must name two groups of this file, got {balance!r}", "balance")
+        balance = (balance[0], balance[1])
     actors = []
     seen: dict[str, str] = {}
     raw_actors = data.get("actor", [])
@@ -189,7 +200,7 @@ def _parse(raw: str, source: str) -> ActorDictionary:
                            f'"{alias}"', f'"{name}"')
             seen[alias] = name
         actors.append(Actor(name, group, str(a.get("kind", "")), tuple(aliases)))
-    return ActorDictionary(groups, actors, source)
+    return ActorDictionary(groups, actors, source, balance)
 
 
 def load_actors(path: str | Path | None = None) -> ActorDictionary:

@@ -211,9 +211,9 @@ def analyze(article: Article, *, actors: ActorDictionary | None = None, cache: S
     scores = actor_sentiment(doc, body_mentions, quotes, cache)
     groups = list(actors.groups)
     pres = presence_matrix(doc, body_mentions, quotes, groups)
-    if "kremlin" in groups and "coalition" in groups:
-        bal = balance_index(pres, groups)
-        lo, hi = balance_interval(pres, groups, n_boot=n_boot, seed=seed)
+    if actors.balance:
+        bal = balance_index(pres, groups, *actors.balance)
+        lo, hi = balance_interval(pres, groups, *actors.balance, n_boot=n_boot, seed=seed)
     else:
         bal = lo = hi = math.nan
     return ArticleAnalysis(

@@ -194,8 +194,9 @@ def sentiment_by_outlet(scores: pd.DataFrame, *, stance: str = "about", n_boot: 
     return pd.DataFrame(rows, columns=["outlet", "group", "model", "estimate", "low", "high", "n"])
 
 
-def balance_by_outlet(features: pd.DataFrame, *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """The Kremlin-vs-coalition balance index per outlet, with a 95% interval.
+def balance_by_outlet(features: pd.DataFrame, *, actors: ActorDictionary | None = None, n_boot: int = 2000,
+                      seed: int = 0) -> pd.DataFrame:
+    """The balance index (default Kremlin vs coalition) per outlet, with a 95% interval.
 
     With one article per outlet, this is the article's own index and its sentence bootstrap
     (:func:`analysis.emphasis.balance_interval`). With several, the pooled index
@@ -207,9 +208,10 @@ def balance_by_outlet(features: pd.DataFrame, *, n_boot: int = 2000, seed: int =
     DataFrame
         Columns outlet, estimate, low, high, n_articles.
     """
+    a, b = (actors or default_actors()).balance
     f = features[features["status"] != "error"].copy()
-    f["pk"] = f["kremlin_sentence_share"].fillna(0) * f["n_sentences"]
-    f["pc"] = f["coalition_sentence_share"].fillna(0) * f["n_sentences"]
+    f["pk"] = f[f"{a}_sentence_share"].fillna(0) * f["n_sentences"]
+    f["pc"] = f[f"{b}_sentence_share"].fillna(0) * f["n_sentences"]
     rng = np.random.default_rng(seed)
     rows = []
     for outlet, sub in f.groupby("outlet", sort=True):

@@ -157,7 +157,7 @@ def features_record(analysis) -> dict:
     a = analysis.article
     rec = {k: getattr(a, k) for k in ("article_id", "path", "outlet", "wire_source", "date", "title", "byline",
                                       "language")}
-    body = analysis.doc.body_sentences()
+    body = analysis.doc.sentences  # body and heading sentences, as in emphasis and the articles table
     rec.update(
         status=a.status,
         reason=a.reason,
