@@ -29,11 +29,11 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .actors import ActorDictionary
 from .quotes import Quote, extract_quotes
@@ -41,12 +41,12 @@ from .text import segment
 
 __all__ = [
     "GoldAttribution",
-    "read_brat",
-    "gold_kind",
     "annotation_file",
-    "polnear_articles",
-    "score_article",
     "evaluate_polnear",
+    "gold_kind",
+    "polnear_articles",
+    "read_brat",
+    "score_article",
 ]
 
 KINDS = ("direct", "mixed", "indirect")
@@ -64,8 +64,8 @@ class GoldAttribution:
     kind: str
 
 
-_T_RE = re.compile(r"^(T\d+)\t(\w[\w-]*) (\d+ \d+(?:;\d+ \d+)*)\t", re.M)
-_E_RE = re.compile(r"^E\d+\t(\S.*)$", re.M)
+_T_RE = re.compile(r"^(T\d+)\t(\w[\w-]*) (\d+ \d+(?:;\d+ \d+)*)\t", re.MULTILINE)
+_E_RE = re.compile(r"^E\d+\t(\S.*)$", re.MULTILINE)
 _DOUBLE = '"“”«»„'
 
 

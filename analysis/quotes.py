@@ -165,7 +165,8 @@ _STOP = frozenset(
     ["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never", "to", "in", "on", "with", "by", "from", "about", "into", "than", "as", "if", "because", "when", "while", "where", "which", "who", "whom", "whose", "what", "why", "how", "but", "or", "so", "yet", "also", "there", "here", "then", "now", "just", "only", "even", "still", "very", "more", "less", "said", "says", "say", "told", "tells", "according", "after", "before", "since", "until", "during", "over", "under", "against", "between", "through", "without", "within", "upon"])
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
-    ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately"])
+    ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
+     "however", "meanwhile", "though", "too", "instead", "likewise"])
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
          "week|month|year|night|morning|afternoon|evening|weekend|time")
 # A trailing time phrase inside the subject chunk: "the Kremlin on Thursday".
@@ -185,8 +186,8 @@ _ADVERBIAL_RE = re.compile(
 )
 _END_ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|after|before|over|when|"
-    r"while|to|from|via|through)\b[^,;]*|" + _DAYS + r"|too|also|again|then|later|recently|"
-    r"previously|repeatedly))*\s*[.!?…]*[\"'”’»)\]]*\s*$")
+    r"while|to|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}|" + _DAYS + r"|too|also|again|"
+    r"then|later|recently|previously|repeatedly))*\s*[.!?…]*[\"'”’»)\]]*\s*")
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
 _HEARER_RE = re.compile(
@@ -470,6 +471,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     Auxiliaries and adverbs between subject and cue are skipped (``has also said``,
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
+    pre = text[max(lo, cue_start - 40):cue_start].rstrip()
+    if pre.endswith(")"):
+        k = pre.rfind("(")
+        if k > 0:
+            # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
+            cue_start = max(lo, cue_start - 40) + k
     words = _words(text, max(lo, cue_start - 300), cue_start)
     end_i = len(words)
     while end_i and _is_aux(words[end_i - 1].group(0)):
@@ -727,6 +734,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         gap = text[span.me:m.start()]
         if _HARD_STOP_RE.search(gap):
             return None
+        if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]):
+            return None  # '"A." Mr. Zahed said: "B."': the cue introduces the next quote
         if not gap.strip(" ,—–-\u00a0"):
             # inversion: "...," said X
             np = _np_after(text, m.end(), hi)
@@ -741,7 +750,50 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
         return m, entry, subj
+    # no lexicon cue: '"Go back to Univision," Trump barked'
+    if _utterance_end(text, span):
+        mm = _ANY_VERB_AFTER_RE.match(text, span.me, hi)
+        if mm:
+            ws = [w.group(0) for w in _words(text, mm.start(1), mm.end(1))]
+            shape = _np_shape(ws)
+            if shape in ("name", "pronoun") and (shape == "name" or ws[0].lower() in _PERSONAL):
+                verb = re.compile(r"\w+").search(text, mm.start(2))
+                return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
+                    (mm.start(1), mm.end(1), shape)
     return None
+
+
+_ANY_VERB_AFTER_RE = re.compile(
+    r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
+    r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
+    r"while|with|in|at|on|from|to|back)\b)")
+
+
+def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
+    """``She then addressed the supporters again: "..."``: the subject of the clause before a
+    colon that introduces the quote (the verb is the cue, whether or not it is in the lexicon)."""
+    text = st.text
+    if not span.double:
+        return None
+    j = span.ms
+    while j > p.start and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j <= p.start or text[j - 1] != ":":
+        return None
+    lo = next((x.start for x in sents if x.start <= j - 1 < x.end), p.start)
+    for o in spans:
+        if o is not span and lo < o.me <= j:
+            lo = o.me
+    subj = _main_subject(text, lo, j - 1)
+    if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
+        return None
+    verb = _WORD_RE.search(text, subj[1], j - 1)
+    while verb is not None and _is_aux(verb.group(0)):
+        verb = _WORD_RE.search(text, verb.end(), j - 1)
+    if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP:
+        return None
+    entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
+    return verb, entry, subj
 
 
 def _utterance_end(text: str, span: _Span) -> bool:
@@ -754,7 +806,7 @@ def _utterance_end(text: str, span: _Span) -> bool:
     return span.me < len(text) and text[span.me] in ",—–-;"
 
 
-def _attr_left(st, span: _Span, cues, verbs, lo, sents) -> tuple | None:
+def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | None:
     """``Starmer said: "..."`` / ``he said, "...``: speaker and cue before the quote."""
     text = st.text
     best = None
@@ -778,6 +830,9 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents) -> tuple | None:
     for s in sents:
         if s.start <= best.start() < s.end:
             lo = max(lo, s.start)
+    for o in spans:
+        if o is not span and lo < o.me <= best.start():
+            lo = o.me  # 'she said, adding, "...': the clause starts after the earlier quote
     subj = _subject_before(text, lo, best.start())
     before = text[lo:best.start()].rstrip()
     if subj is None and before.endswith(","):
@@ -805,7 +860,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     # 1. direct quotes with an adjacent attribution
     for sp in all_spans:
         hit = _attr_right(st, sp, cues, verbs, p.end) or \
-            _attr_left(st, sp, cues, verbs, p.start, sents)
+            _attr_left(st, sp, cues, verbs, p.start, sents, all_spans) or \
+            _attr_colon(st, sp, sents, all_spans, p)
         if hit is None:
             continue
         m, entry, (a, b, shape) = hit
@@ -1074,7 +1130,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     a, b, shape = subj
     after = text[m.end():hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
-    tail = _END_ADVERBIAL_RE.fullmatch(after)
+    tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
     pre = text[lo:a].rstrip()
     if tail is not None and entry.frame in ("say", "tell", "think"):
         if pre.endswith((",", "—", "–", "--")):
