@@ -354,7 +354,10 @@ def coverage_difference(
     similarity = np.full(n, np.nan)
     covered_by: list[tuple[str, ...]] = [()] * n
 
-    groups = [np.arange(n)] if event_col is None else list(frame.groupby(event_col, sort=False).indices.values())
+    if event_col is None:
+        groups = [np.arange(n)]
+    else:
+        groups = list(frame.groupby(event_col, sort=False).indices.values())
     texts = frame["text"].fillna("").astype(str).to_numpy()
     outlets = frame["outlet"].astype(str).to_numpy()
     for rows in groups:
@@ -408,5 +411,315 @@ def _align_event(rows, texts, outlets, article_ids, sentence_ids, threshold, sto
             similarity[i] = s
             if s > 0:
                 j = rows[arg[r, k]]
-                best_outlet[i], best_article[i], best_sentence[i] = outlets[j], article_ids[j], sentence_ids[j]
+                best_outlet[i], best_article[i] = outlets[j], article_ids[j]
+                best_sentence[i] = sentence_ids[j]
             covered_by[i] = tuple(str(names[m]) for m in np.flatnonzero(per_outlet[r] >= threshold))
+
+
+# --------------------------------------------------------------------------------------------
+# Bootstrap intervals
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class BootstrapResult:
+    """A percentile bootstrap interval.
+
+    ``estimate`` is the statistic on the data as observed; ``low``/``high`` the interval
+    bounds (NaN with fewer than two resampling units); ``n_units`` how many units were
+    resampled (rows, or clusters); ``n_boot`` how many replicates gave a finite value and
+    entered the quantiles; ``replicates`` all replicate values (NaN where the statistic was
+    undefined, e.g. 0/0).
+    """
+
+    estimate: float
+    low: float
+    high: float
+    n_units: int
+    n_boot: int
+    ci: float
+    replicates: np.ndarray = field(repr=False, compare=False)
+
+
+def _as_columns(values) -> list[np.ndarray]:
+    """The per-unit arrays of ``values``, as a list of equal-length 1-D arrays."""
+    if isinstance(values, pd.DataFrame):
+        cols = [values[c].to_numpy() for c in values.columns]
+    elif isinstance(values, Mapping):
+        cols = [np.asarray(v) for v in values.values()]
+    elif isinstance(values, (list, tuple)) and values and all(np.ndim(v) == 1 for v in values):
+        cols = [np.asarray(v) for v in values]
+    else:
+        arr = np.asarray(values)
+        if arr.ndim == 1:
+            cols = [arr]
+        elif arr.ndim == 2:
+            cols = [arr[:, k] for k in range(arr.shape[1])]
+        else:
+            raise ValueError(f"values must be 1-D (one value per unit) or 2-D (units x columns), "
+                             f"got {arr.ndim}-D")
+    if not cols:
+        raise ValueError("no values to resample")
+    lengths = {len(c) for c in cols}
+    if len(lengths) != 1:
+        raise ValueError(f"all value arrays must have one entry per unit; lengths differ: {sorted(lengths)}")
+    return cols
+
+
+def _codes(labels, n: int, what: str) -> np.ndarray:
+    """Integer codes 0..k-1 for group labels (strata or clusters) of n rows."""
+    labels = pd.Series(np.asarray(labels, dtype=object))
+    if len(labels) != n:
+        raise ValueError(f"{what} has {len(labels)} entries for {n} units")
+    if labels.isna().any():
+        raise ValueError(f"{what} has {int(labels.isna().sum())} missing label(s)")
+    return pd.factorize(labels, sort=False)[0]
+
+
+def _stratified_picks(rng: np.random.Generator, strata: np.ndarray, size: int) -> np.ndarray:
+    """``size`` x len(strata) indices: each position draws, with replacement, from its own stratum.
+
+    Stratum sizes are kept, so a statistic pooled over the strata weights them as observed.
+    """
+    order = np.argsort(strata, kind="stable")
+    counts = np.bincount(strata)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    s = strata[order]  # position p of the sorted layout belongs to stratum s[p]
+    picks = starts[s] + rng.integers(0, counts[s], size=(size, len(s)))
+    return order[picks]
+
+
+def _replicate_indices(rng, n: int, strata, clusters, n_boot: int, chunk: int):
+    """Yield blocks of row indices, one per replicate.
+
+    Without clusters each block is a 2-D array (replicates x n). With clusters the rows of a
+    replicate are the rows of its drawn clusters, so the length varies: the block is a list.
+    """
+    if clusters is None:
+        for lo in range(0, n_boot, chunk):
+            yield _stratified_picks(rng, strata, min(chunk, n_boot - lo))
+        return
+    c_order = np.argsort(clusters, kind="stable")
+    c_size = np.bincount(clusters)
+    c_start = np.concatenate([[0], np.cumsum(c_size)[:-1]])
+    # the stratum of each cluster (clusters must be nested in strata)
+    c_stratum = np.zeros(len(c_size), dtype=np.int64)
+    c_stratum[clusters] = strata
+    if np.any(c_stratum[clusters] != strata):
+        raise ValueError("each cluster must lie within one stratum")
+    for lo in range(0, n_boot, chunk):
+        picks = _stratified_picks(rng, c_stratum, min(chunk, n_boot - lo))
+        block = []
+        for p in picks:
+            lens = c_size[p]
+            ends = np.cumsum(lens)
+            # rows of cluster p[k] are c_order[c_start[p[k]] : c_start[p[k]] + lens[k]]
+            offsets = np.repeat(c_start[p] - (ends - lens), lens) + np.arange(ends[-1] if len(ends) else 0)
+            block.append(c_order[offsets])
+        yield block
+
+
+def bootstrap_stat(
+    values,
+    stat: Callable[..., float],
+    *,
+    strata=None,
+    clusters=None,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int | np.random.Generator | None = 0,
+    vectorized: bool = False,
+) -> BootstrapResult:
+    """Percentile bootstrap interval of any statistic of per-unit values.
+
+    Each replicate draws ``n`` units with replacement (within each stratum if ``strata`` is
+    given, keeping the stratum sizes; whole clusters if ``clusters`` is given) and applies
+    ``stat``. With replicate values ``t*_1 .. t*_B`` and level ``ci``::
+
+        low  = quantile(t*, (1 - ci) / 2)      high = quantile(t*, (1 + ci) / 2)
+
+    (numpy's default linear interpolation), over the finite replicates only; ``estimate`` is
+    ``stat`` on the data as observed. This is the plain percentile interval (Efron &
+    Tibshirani 1993, ch. 13): no bias correction, so it can be off for small samples or
+    skewed statistics.
+
+    Parameters
+    ----------
+    values
+        One value per unit: a 1-D array, or several columns -- a DataFrame, a mapping
+        name -> 1-D array, a list of 1-D arrays, or a 2-D array (units x columns). The
+        columns are passed to ``stat`` positionally, resampled together (same rows).
+    stat
+        ``stat(*columns) -> float``. Example, the balance index over sentences, with
+        per-sentence counts ``k`` (Kremlin) and ``c`` (coalition)::
+
+            bootstrap_stat({"k": k, "c": c},
+                           lambda k, c: (k.sum() - c.sum()) / (k.sum() + c.sum()))
+
+        A replicate where ``stat`` is NaN or infinite (here: no mention at all) is left out
+        of the quantiles and of ``n_boot`` in the result.
+    strata
+        Labels, one per unit: resample within each label (e.g. the article of each sentence).
+    clusters
+        Labels, one per unit: resample whole clusters (e.g. articles); rows of a cluster stay
+        together. ``n_units`` is then the number of clusters. Clusters must nest in strata.
+    n_boot, ci
+        Number of replicates and interval level.
+    seed
+        An int (reproducible), a ``numpy.random.Generator``, or None (fresh entropy).
+    vectorized
+        If True, ``stat`` takes arrays of shape (replicates, units) and reduces along the
+        last axis, e.g. ``lambda k, c: (k.sum(-1) - c.sum(-1)) / (k.sum(-1) + c.sum(-1))``;
+        many replicates are then computed in one call. Ignored with ``clusters`` (the
+        replicates differ in length), where ``stat`` is called once per replicate.
+
+    Returns
+    -------
+    BootstrapResult
+        estimate, low, high, n_units, n_boot, ci, replicates. ``low``/``high`` are NaN with
+        fewer than two units (one unit gives no information about sampling variation).
+    """
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, got {ci}")
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, got {n_boot}")
+    cols = _as_columns(values)
+    n = len(cols[0])
+    strata_codes = np.zeros(n, dtype=np.int64) if strata is None else _codes(strata, n, "strata")
+    cluster_codes = None if clusters is None else _codes(clusters, n, "clusters")
+    n_units = n if cluster_codes is None else int(cluster_codes.max() + 1 if n else 0)
+    vectorized = vectorized and cluster_codes is None
+
+    def apply(index):
+        return stat(*(c[index] for c in cols))
+
+    if n == 0:
+        estimate = np.nan
+    elif vectorized:
+        estimate = float(np.asarray(apply(np.arange(n)[None, :]))[0])
+    else:
+        estimate = float(apply(np.arange(n)))
+    replicates = np.full(n_boot, np.nan)
+    if n_units >= 2:
+        rng = np.random.default_rng(seed)
+        # ~4M index entries per block: 32 MB, whatever the number of units
+        chunk = max(1, 4_000_000 // max(n, 1))
+        pos = 0
+        for block in _replicate_indices(rng, n, strata_codes, cluster_codes, n_boot, chunk):
+            if vectorized:
+                replicates[pos:pos + len(block)] = np.asarray(apply(block), dtype=float)
+            else:
+                replicates[pos:pos + len(block)] = [apply(index) for index in block]
+            pos += len(block)
+    finite = replicates[np.isfinite(replicates)]
+    if n_units < 2 or not len(finite) or not np.isfinite(estimate):
+        low = high = np.nan
+    else:
+        low, high = (float(q) for q in np.quantile(finite, [(1 - ci) / 2, (1 + ci) / 2]))
+    return BootstrapResult(estimate=estimate, low=low, high=high, n_units=n_units,
+                           n_boot=int(len(finite)), ci=ci, replicates=replicates)
+
+
+_STATS = {"mean": np.mean, "sum": np.sum, "median": np.median}
+# The same statistics from per-article (sum, number of rows), over axis -1 of the replicates.
+_POOLED = {"mean": lambda s, m: s.sum(-1) / m.sum(-1), "sum": lambda s, m: s.sum(-1)}
+
+
+def bootstrap_ci(
+    frame: pd.DataFrame,
+    *,
+    value: str,
+    by: str | list[str] = "outlet",
+    unit: str = "sentence",
+    stat: str | Callable[[np.ndarray], float] = "mean",
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int | None = 0,
+    article_col: str = "article_id",
+) -> pd.DataFrame:
+    """Per-outlet (or per-group) statistic of a column with a percentile bootstrap interval.
+
+    For each group of ``by``, the statistic of ``value`` over the group's rows, and a
+    percentile interval (see :func:`bootstrap_stat`) from one of two resampling schemes:
+
+    - ``unit="sentence"``: rows are resampled with replacement *within each article* (each
+      article keeps its number of sentences), then the statistic is taken over all the
+      group's resampled rows. It measures the uncertainty from which sentences happened to
+      be written, for the articles at hand -- the only choice with one article per outlet,
+      as in the seeds.
+    - ``unit="article"``: whole articles are resampled with replacement within the group, and
+      the statistic is taken over all the rows of the drawn articles. With several articles
+      per outlet this is the honest one: sentences of one article are not independent.
+
+    ``stat="mean"`` of a sentence-level value is then ``sum(values) / number of rows``; the
+    built-in statistics (``"mean"``, ``"sum"``, ``"median"``) are vectorised over replicates.
+
+    Each group gets its own random stream, derived from ``seed`` and the group's key, so a
+    group's interval does not change when other groups are added or removed.
+
+    Parameters
+    ----------
+    frame
+        A tidy table with ``value``, the ``by`` column(s) and ``article_col``, e.g. a sentence
+        table with a per-sentence measure. Missing values are an error, not skipped.
+    value
+        The column to summarise.
+    by
+        Grouping column(s); default ``"outlet"``.
+    unit
+        ``"sentence"`` or ``"article"``, see above.
+    stat
+        ``"mean"``, ``"sum"``, ``"median"``, or a function of a 1-D array returning a float.
+    n_boot, ci, seed
+        Replicates, interval level, and the seed (an int for reproducible results).
+    article_col
+        Column identifying the article of each row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, sorted by group. Columns: the ``by`` column(s), ``estimate``,
+        ``low``, ``high`` (NaN with fewer than two units), ``n_units`` (sentences, or
+        articles, in the group), ``n_boot`` (finite replicates).
+    """
+    by_cols = [by] if isinstance(by, str) else list(by)
+    if unit not in ("sentence", "article"):
+        raise ValueError(f"unit must be 'sentence' or 'article', got {unit!r}")
+    missing = [c for c in [value, article_col, *by_cols] if c not in frame.columns]
+    if missing:
+        raise ValueError(f"the frame has no column(s) {missing}")
+    for col in [value, article_col, *by_cols]:
+        if frame[col].isna().any():
+            raise ValueError(f"{int(frame[col].isna().sum())} row(s) have no {col!r}; "
+                             "drop or fill them explicitly first")
+    if isinstance(stat, str):
+        if stat not in _STATS:
+            raise ValueError(f"stat must be one of {sorted(_STATS)} or a function, got {stat!r}")
+        func = _STATS[stat]
+        vectorized = True
+        stat_fn = lambda x: func(x, axis=-1)  # noqa: E731 - the (replicates, rows) form
+    else:
+        vectorized = False
+        stat_fn = stat
+
+    rows = []
+    for key, group in frame.groupby(by_cols, sort=True):
+        key_t = key if isinstance(key, tuple) else (key,)
+        rng = None if seed is None else np.random.default_rng(
+            np.random.SeedSequence([seed, zlib.crc32(repr(key_t).encode("utf-8"))]))
+        labels = group[article_col].to_numpy()
+        values = group[value].to_numpy(dtype=float)
+        if unit == "article" and stat in ("mean", "sum"):
+            # Drawing articles and pooling their rows = drawing rows of the per-article
+            # (sum, size) table: same draws, but every replicate in one vectorised call.
+            codes = pd.factorize(pd.Series(labels, dtype=object))[0]
+            sums, sizes = np.bincount(codes, weights=values), np.bincount(codes).astype(float)
+            res = bootstrap_stat((sums, sizes), _POOLED[stat], n_boot=n_boot, ci=ci, seed=rng,
+                                 vectorized=True)
+        else:
+            res = bootstrap_stat(
+                values, stat_fn, n_boot=n_boot, ci=ci, seed=rng,
+                strata=labels if unit == "sentence" else None,
+                clusters=labels if unit == "article" else None, vectorized=vectorized)
+        rows.append({**dict(zip(by_cols, key_t, strict=True)), "estimate": res.estimate, "low": res.low,
+                     "high": res.high, "n_units": res.n_units, "n_boot": res.n_boot})
+    return pd.DataFrame(rows, columns=[*by_cols, "estimate", "low", "high", "n_units", "n_boot"])

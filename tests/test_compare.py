@@ -11,9 +11,15 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-
-from analysis.compare import COVERAGE_THRESHOLD, coverage_difference, fightin_words
 from conftest import SEEDS, shared
+
+from analysis.compare import (
+    COVERAGE_THRESHOLD,
+    bootstrap_ci,
+    bootstrap_stat,
+    coverage_difference,
+    fightin_words,
+)
 
 # --------------------------------------------------------------------------------------------
 # Fightin' Words
@@ -221,14 +227,16 @@ def test_coverage_shared_facts_are_not_unique(seed_coverage, outlet, needle, oth
     row = _find(seed_coverage, outlet, needle)
     match = _find(seed_coverage, row["best_match_outlet"], other)
     assert not row["unique"] and row["covered_by"] == (match["outlet"],)
-    assert (row["best_match_article_id"], row["best_match_sentence"]) == (match["article_id"], match["sentence"])
+    assert row["best_match_article_id"] == match["article_id"]
+    assert row["best_match_sentence"] == match["sentence"]
     assert row["similarity"] > 0.25
 
 
 def test_coverage_threshold_sits_in_a_gap_on_the_seeds(seed_sentences, seed_coverage):
     # The same sentences are unique anywhere between 0.15 and 0.27: the default is not a knife edge.
     for t in (0.15, 0.25, 0.27):
-        assert coverage_difference(seed_sentences, threshold=t).unique.tolist() == seed_coverage.unique.tolist()
+        other = coverage_difference(seed_sentences, threshold=t)
+        assert other.unique.tolist() == seed_coverage.unique.tolist()
     assert COVERAGE_THRESHOLD == 0.2
     assert seed_coverage.groupby("outlet").unique.sum().to_dict() == {"CGTN": 14, "Reuters": 13}
 
@@ -249,7 +257,8 @@ def test_coverage_quote_flag_and_shape(seed_sentences, seed_coverage):
 
 def _sentences(rows):
     return pd.DataFrame([
-        {"article_id": f"{o}-{e}", "outlet": o, "event": e, "sentence": i, "start": 0, "end": len(t), "text": t}
+        {"article_id": f"{o}-{e}", "outlet": o, "event": e, "sentence": i, "start": 0, "end": len(t),
+         "text": t}
         for i, (o, e, t) in enumerate(rows)])
 
 
@@ -275,7 +284,8 @@ def test_coverage_three_outlets_and_events():
     assert alone["unique"] and math.isnan(alone["similarity"]) and alone["covered_by"] == ()
     assert "event" in coverage_difference(df, event_col="event").columns
     # Without events, the floods sentences now meet.
-    assert not coverage_difference(df).set_index(["outlet", "text"]).loc[("C", "Floods hit the coast."), "unique"]
+    pooled = coverage_difference(df).set_index(["outlet", "text"])
+    assert not pooled.loc[("C", "Floods hit the coast."), "unique"]
 
 
 def test_coverage_refuses_missing_outlet():
@@ -283,3 +293,104 @@ def test_coverage_refuses_missing_outlet():
     df.loc[1, "outlet"] = None
     with pytest.raises(ValueError, match="no outlet"):
         coverage_difference(df)
+
+
+# --------------------------------------------------------------------------------------------
+# Bootstrap
+# --------------------------------------------------------------------------------------------
+
+
+def _frame():
+    rng = np.random.default_rng(42)
+    rows = [{"outlet": o, "article_id": f"{o}{a}", "v": float(rng.normal(i, 1))}
+            for i, o in enumerate(["X", "Y", "Z"]) for a in range(4) for _ in range(rng.integers(3, 9))]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("unit", ["sentence", "article"])
+def test_bootstrap_ci_reproducible_and_contains_estimate(unit):
+    df = _frame()
+    a = bootstrap_ci(df, value="v", unit=unit, seed=7)
+    assert a.equals(bootstrap_ci(df, value="v", unit=unit, seed=7))
+    assert not a.equals(bootstrap_ci(df, value="v", unit=unit, seed=8))
+    assert list(a.columns) == ["outlet", "estimate", "low", "high", "n_units", "n_boot"]
+    assert (a.low < a.estimate).all() and (a.estimate < a.high).all()
+    assert np.allclose(a.estimate, df.groupby("outlet").v.mean())
+    assert a.n_units.tolist() == (df.groupby("outlet").size().tolist() if unit == "sentence" else [4, 4, 4])
+    # A group's interval depends on its own rows and the seed only, not on the other groups.
+    alone = bootstrap_ci(df[df.outlet == "Y"], value="v", unit=unit, seed=7)
+    assert alone.iloc[0].equals(a.iloc[1])
+
+
+def test_bootstrap_ci_constant_column_has_zero_width():
+    df = _frame().assign(v=0.25)
+    for unit in ("sentence", "article"):
+        out = bootstrap_ci(df, value="v", unit=unit)
+        assert (out.low == 0.25).all() and (out.high == 0.25).all() and (out.estimate == 0.25).all()
+
+
+def test_bootstrap_sentence_unit_resamples_within_articles_and_article_unit_whole_articles():
+    # Article a is all 0, article b all 1. Within articles nothing varies: the mean is always
+    # 0.5. Drawing articles gives aa -> 0, ab/ba -> 0.5, bb -> 1 (probabilities 1/4, 1/2, 1/4).
+    df = pd.DataFrame({"outlet": "X", "article_id": list("aaabbb"), "v": [0, 0, 0, 1, 1, 1.0]})
+    within = bootstrap_ci(df, value="v", unit="sentence").iloc[0]
+    assert (within.estimate, within.low, within.high) == (0.5, 0.5, 0.5)
+    across = bootstrap_ci(df, value="v", unit="article", n_boot=4000).iloc[0]
+    assert (across.estimate, across.low, across.high, across.n_units) == (0.5, 0.0, 1.0, 2)
+
+
+def test_bootstrap_stat_two_values_by_hand():
+    # Resamples of [0, 1]: (0,0) -> 0, (0,1)/(1,0) -> 0.5, (1,1) -> 1, with prob. 1/4, 1/2, 1/4.
+    res = bootstrap_stat([0.0, 1.0], np.mean, n_boot=4000, seed=3)
+    values, counts = np.unique(res.replicates, return_counts=True)
+    assert values.tolist() == [0.0, 0.5, 1.0]
+    # binomial sd of a count with p = 1/4 in 4000 draws is ~27; allow 4 sd
+    assert abs(counts[0] - 1000) < 110 and abs(counts[1] - 2000) < 130 and abs(counts[2] - 1000) < 110
+    assert (res.estimate, res.low, res.high, res.n_units, res.n_boot) == (0.5, 0.0, 1.0, 2, 4000)
+
+
+def test_bootstrap_stat_clusters_of_unequal_size_by_hand():
+    # Cluster A = [0], B = [1, 1, 1]: AA -> 0/2 = 0, AB -> 3/4, BB -> 6/6 = 1.
+    res = bootstrap_stat([0.0, 1.0, 1.0, 1.0], np.mean, clusters=["A", "B", "B", "B"], n_boot=500)
+    assert set(np.unique(res.replicates)) == {0.0, 0.75, 1.0}
+    assert res.estimate == 0.75 and res.n_units == 2
+
+
+def test_bootstrap_stat_balance_index_vectorised_equals_loop():
+    k, c = np.array([1, 0, 2, 0, 3]), np.array([0, 1, 0, 0, 1])
+    loop = bootstrap_stat({"k": k, "c": c}, lambda k, c: (k.sum() - c.sum()) / (k.sum() + c.sum()), seed=5)
+    vec = bootstrap_stat({"k": k, "c": c}, vectorized=True, seed=5,
+                         stat=lambda k, c: (k.sum(-1) - c.sum(-1)) / (k.sum(-1) + c.sum(-1)))
+    assert loop.estimate == pytest.approx((6 - 2) / (6 + 2))
+    assert np.array_equal(loop.replicates, vec.replicates)
+    assert (loop.low, loop.high) == (vec.low, vec.high)
+    assert loop.low <= loop.estimate <= loop.high
+
+
+def test_bootstrap_stat_undefined_replicates_are_left_out():
+    # Only row 0 has a mention: a replicate without it is 0/0 (prob. (1/2)^2 = 1/4).
+    with np.errstate(invalid="ignore"):
+        res = bootstrap_stat({"k": [1, 0], "c": [0, 0]},
+                             lambda k, c: (k.sum() - c.sum()) / (k.sum() + c.sum()),
+                             n_boot=2000)
+    assert np.isnan(res.replicates).sum() == 2000 - res.n_boot
+    assert 350 < 2000 - res.n_boot < 650
+    assert (res.estimate, res.low, res.high) == (1.0, 1.0, 1.0)
+
+
+def test_bootstrap_article_fast_path_matches_generic_clusters():
+    df = _frame()
+    fast = bootstrap_ci(df, value="v", unit="article", seed=1)  # per-article sums, vectorised
+    slow = bootstrap_ci(df, value="v", unit="article", seed=1, stat=lambda x: float(np.mean(x)))
+    cols = ["estimate", "low", "high"]
+    assert np.allclose(fast[cols], slow[cols], rtol=0, atol=1e-12)
+
+
+def test_bootstrap_one_unit_gives_no_interval_and_missing_values_are_errors():
+    one = bootstrap_ci(pd.DataFrame({"outlet": ["X"], "article_id": ["a"], "v": [2.0]}), value="v").iloc[0]
+    assert one.estimate == 2.0 and math.isnan(one.low) and math.isnan(one.high) and one.n_units == 1
+    with pytest.raises(ValueError, match="no 'v'"):
+        bootstrap_ci(pd.DataFrame({"outlet": ["X", "X"], "article_id": ["a", "a"], "v": [1.0, None]}),
+                     value="v")
+    with pytest.raises(ValueError, match="unit"):
+        bootstrap_ci(_frame(), value="v", unit="paragraph")
