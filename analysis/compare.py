@@ -172,7 +172,8 @@ def fightin_words(
     Raises
     ------
     ValueError
-        Fewer than two outlets, a row without an outlet, no tokens at all, ``alpha0 <= 0``.
+        Fewer than two outlets, a row without an outlet, fewer than two distinct terms,
+        ``alpha0 <= 0``.
     """
     if alpha0 <= 0:
         raise ValueError(f"alpha0 must be positive, got {alpha0}")
@@ -189,6 +190,8 @@ def fightin_words(
     except ValueError as exc:  # sklearn: "empty vocabulary; perhaps the documents only contain stop words"
         raise ValueError(f"no terms to count: {exc}") from None
     terms = vectorizer.get_feature_names_out()
+    if len(terms) < 2:  # with one term its share is 1 everywhere: the log-odds is undefined
+        raise ValueError(f"need at least two distinct terms, got {list(terms)}")
 
     # Per-outlet counts: an outlet x document indicator times the document-term matrix.
     indicator = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))),

@@ -153,6 +153,20 @@ def test_fightin_words_refuses_rows_without_outlet_or_a_single_outlet():
         fightin_words(pd.DataFrame({"outlet": ["A", "A"], "text": ["war", "peace"]}))
     with pytest.raises(ValueError, match="no column"):
         fightin_words(pd.DataFrame({"outlet": ["A"], "body": ["war"]}))
+    with pytest.raises(ValueError, match="two distinct terms"):
+        fightin_words({"A": "war", "B": "war war"})
+
+
+def test_fightin_words_accepts_a_counter_background_and_lists_of_texts():
+    from collections import Counter
+
+    texts = {"A": ["war war war war war", "war war war war war peace peace talks talks talks talks talks"],
+             "B": [_text(B)]}  # A is the same 17 words as before, in two documents
+    # b = Counter + input counts: war 0 + 11, peace 5 + 10, talks 0 + 10 -> alpha0 = 36 gives alpha = b
+    war = _row(fightin_words(texts, prior=Counter({"peace": 5}), alpha0=36), "A", "war")
+    assert war["alpha"] == pytest.approx(11, abs=1e-12)
+    delta = math.log((10 + 11) / (17 + 36 - 10 - 11)) - math.log((1 + 11) / (14 + 36 - 1 - 11))
+    assert war["delta"] == pytest.approx(delta, abs=1e-9)
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +300,12 @@ def test_coverage_three_outlets_and_events():
     # Without events, the floods sentences now meet.
     pooled = coverage_difference(df).set_index(["outlet", "text"])
     assert not pooled.loc[("C", "Floods hit the coast."), "unique"]
+
+
+def test_coverage_empty_table():
+    empty = _sentences([]).reindex(columns=["article_id", "outlet", "sentence", "start", "end", "text"])
+    out = coverage_difference(empty)
+    assert len(out) == 0 and "unique" in out.columns
 
 
 def test_coverage_refuses_missing_outlet():
