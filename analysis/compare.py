@@ -26,7 +26,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 __all__ = [
-    "TOKEN_PATTERN", "COVERAGE_STOP_WORDS", "COVERAGE_THRESHOLD", "QUOTE_MARKS",
+    "TOKEN_PATTERN", "ATTRIBUTION_WORDS", "COVERAGE_STOP_WORDS", "COVERAGE_THRESHOLD", "QUOTE_MARKS",
     "fightin_words", "coverage_difference", "BootstrapResult", "bootstrap_stat", "bootstrap_ci",
 ]
 
@@ -264,12 +264,6 @@ COVERAGE_THRESHOLD = 0.2
 #: ’ is also the apostrophe.
 QUOTE_MARKS = "\"“”„‟«»"
 _QUOTE_RE = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
-
-COVERAGE_COLUMNS = [
-    "article_id", "outlet", "sentence", "start", "end", "text", "is_quote", "best_match_outlet",
-    "best_match_article_id", "best_match_sentence", "similarity", "covered_by", "unique",
-]
-
 
 def coverage_difference(
     sentences: pd.DataFrame,
