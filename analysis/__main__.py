@@ -132,14 +132,23 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from analysis.report import write_basic_report
+    from analysis.report import run_notebooks, write_annotated, write_basic_report
+    from analysis.summary import corpus_tables
 
     paths = args.paths or ["seeds"]
-    _check_paths(paths)
-    n_ok, n = write_basic_report(paths, Path(args.out))
-    print(f"wrote {args.out}/articles.csv and {n_ok} cleaned texts ({n} inputs)", file=sys.stderr)
+    if len(paths) > 1:
+        raise UsageError("report takes one corpus path (a folder, file or glob pattern)")
+    out = Path(args.out)
+    n_ok, n = write_basic_report(paths, out)
     if n_ok == 0:
-        raise NothingRead(f"none of {n} inputs could be read in {', '.join(paths)}")
+        raise NothingRead(f"none of {n} inputs could be read in {paths[0]}")
+    actors = _load_actors(args)
+    tables = corpus_tables(paths, actors=actors)
+    write_annotated(tables.analyses, out / "articles", actors=actors)
+    figures = Path(args.figures) if args.figures else (Path("figures") if paths == ["seeds"] else out / "figures")
+    reports = run_notebooks(paths[0], actors=args.actors, out=out, figures=figures)
+    print(f"wrote {len(reports)} HTML reports and {n_ok} annotated articles to {out}/, figures to {figures}/",
+          file=sys.stderr)
     return 0
 
 
@@ -197,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="run the main job on articles (default seeds/) and write reports")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (default reports/)")
+    p.add_argument("--actors", metavar="FILE", help="actor dictionary (TOML); default: the packaged one")
+    p.add_argument("--figures", metavar="DIR",
+                   help="figure folder (default figures/ for seeds/, else OUT/figures)")
     p.set_defaults(func=cmd_report)
 
     return parser

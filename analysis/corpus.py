@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import glob
 import gzip
 import io
 import json
@@ -122,8 +123,16 @@ def _discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, dict[s
     """Yield (file, manifest row or None, problem or None) in a stable, sorted order."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    expanded: list[Path] = []
     for p in paths:
         p = Path(p)
+        # A pattern such as 'articles/2015/2b9468af*.json' selects files (e.g. one BASIL event).
+        if not p.exists() and any(ch in str(p) for ch in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(str(p)))
+            expanded.extend(matches or [p])
+        else:
+            expanded.append(p)
+    for p in expanded:
         if p.is_dir():
             manifest = _read_manifest(p / "manifest.csv")
             for f in sorted(p.rglob("*")):
@@ -414,7 +423,7 @@ def iter_articles(paths, *, options: LoadOptions | None = None) -> Iterator[Arti
     Parameters
     ----------
     paths : path or iterable of paths
-        Files or folders (searched recursively, in sorted order).
+        Files, folders (searched recursively, in sorted order) or glob patterns.
     options : LoadOptions, optional
         Field names for JSON/JSONL/CSV and whether to clean.
 

@@ -28,7 +28,7 @@ __all__ = [
 
 # Outlets: a palette distinct from the actor-group colours (Okabe & Ito), assigned in sorted
 # outlet order so that an outlet keeps its colour in every figure of a run.
-_OUTLET_PALETTE = ["#4D4D4D", "#009E73", "#56B4E9", "#8C6D31", "#7B3294", "#1B9E77", "#A6761D", "#E7298A"]
+_OUTLET_PALETTE = ["#1B7837", "#762A83", "#8C510A", "#35978F", "#B2182B", "#2166AC", "#7F7F7F", "#E7298A"]
 
 
 def outlet_colours(outlets: Sequence[str]) -> dict[str, str]:
@@ -47,8 +47,12 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
-def save_figure(fig_or_ax, name: str, out_dir: str | Path = "figures", *, dpi: int = 150) -> Path:
-    """Save a figure as ``out_dir/name.png`` and close it.
+def save_figure(fig_or_ax, name: str, out_dir: str | Path = "figures", *, dpi: int = 150,
+                close: bool = False) -> Path:
+    """Save a figure as ``out_dir/name.png``.
+
+    The figure stays open by default so that a notebook still shows it inline; pass
+    ``close=True`` in scripts that draw many figures.
 
     Parameters
     ----------
@@ -57,6 +61,8 @@ def save_figure(fig_or_ax, name: str, out_dir: str | Path = "figures", *, dpi: i
         File name without extension.
     out_dir : path
     dpi : int
+    close : bool
+        Close the figure after saving.
 
     Returns
     -------
@@ -68,7 +74,8 @@ def save_figure(fig_or_ax, name: str, out_dir: str | Path = "figures", *, dpi: i
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     fig.savefig(path, dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     return path
 
 
@@ -117,8 +124,8 @@ def plot_actor_positions(df: pd.DataFrame, *, ax: Axes | None = None, actors: Ac
     Parameters
     ----------
     df : DataFrame
-        Columns outlet, group, position (0 = headline or first sentence, 1 = last sentence;
-        headline items at -0.08), what ('mention' or 'quote') — from
+        Columns outlet, group, position (0 = first sentence, 1 = last sentence; headline
+        items at -0.13), what ('mention' or 'quote') — from
         :func:`analysis.summary.actor_positions`.
     """
     actors = actors or default_actors()
@@ -140,9 +147,9 @@ def plot_actor_positions(df: pd.DataFrame, *, ax: Axes | None = None, actors: Ac
     ax.set_yticks(range(len(rows)), [f"{o} · {actors.label(g)}" for o, g in rows], fontsize=8)
     for i in range(1, len(outlets)):
         ax.axhline(i * len(groups) - 0.5, color="#bbbbbb", lw=0.8)
-    ax.axvline(-0.04, color="#bbbbbb", lw=0.8, ls=":")
-    ax.set_xlim(-0.12, 1.04)
-    ax.set_xticks([-0.08, 0, 0.25, 0.5, 0.75, 1], ["headline", "first", "25%", "50%", "75%", "last"])
+    ax.axvline(-0.07, color="#bbbbbb", lw=0.8, ls=":")
+    ax.set_xlim(-0.2, 1.04)
+    ax.set_xticks([-0.13, 0, 0.25, 0.5, 0.75, 1], ["headline", "first", "25%", "50%", "75%", "last"])
     ax.set_xlabel("position in the article (sentence index, relative)")
     ax.invert_yaxis()
     ax.set_title("Where each actor appears: mentions and quotes along the article")
@@ -188,14 +195,15 @@ def plot_sentiment(df: pd.DataFrame, *, ax: Axes | None = None, actors: ActorDic
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_yticks(range(len(groups)), [actors.label(g) for g in groups])
     ax.set_xlim(-1, 1)
-    ax.invert_yaxis()
+    ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel("mean sentiment (−1 negative … +1 positive), 95% bootstrap interval")
     ax.set_ylabel("actor group")
     verb = "about" if stance == "about" else "expressed by"
     ax.set_title(f"Sentiment {verb} each actor group, per outlet")
     handles = [plt.Line2D([], [], color=colours[o], marker="o", ls="", label=o) for o in outlets]
-    handles += [plt.Line2D([], [], color="#555555", marker="s", mfc="white", ls="", label="VADER (baseline)"),
-                plt.Line2D([], [], color="#555555", marker="o", ls="", label="learned, target-aware")]
+    handles += [plt.Line2D([], [], color="#AAAAAA", marker="s", mfc="white", ls="",
+                           label="VADER (baseline): open square"),
+                plt.Line2D([], [], color="#AAAAAA", marker="o", ls="", label="learned, target-aware: filled circle")]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / len(groups)),
               ncol=min(4, len(handles)), frameon=False, fontsize=8)
     return ax
@@ -290,6 +298,7 @@ def plot_cue_verbs(df: pd.DataFrame, *, ax: Axes | None = None, actors: ActorDic
         tick.set_color(actors.colour(g))
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlim(0, max(left.max(), 1) * 1.08)
     ax.set_xlabel("number of attributed quotes")
     ax.set_title("How each side's words are introduced: attribution verbs")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.5 / max(len(rows), 1)), ncol=3, frameon=False,
@@ -317,8 +326,7 @@ def plot_coverage_difference(df: pd.DataFrame, *, ax: Axes | None = None, top: i
     ys = range(len(sel))
     ax.barh(ys, 1 - sel["similarity"], color=[colours[o] for o in sel["outlet"]],
             hatch=["//" if q else "" for q in sel["is_quote"]], edgecolor="white")
-    ax.set_yticks(ys, [_wrap(("“quote” " if q else "") + t, width) for t, q in zip(sel["text"], sel["is_quote"])],
-                  fontsize=7)
+    ax.set_yticks(ys, [_wrap(t, width) for t in sel["text"]], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("distance from the closest sentence in the other outlet(s) (1 − TF-IDF cosine)")

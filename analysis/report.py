@@ -9,7 +9,7 @@ from analysis.corpus import iter_articles
 from analysis.output import atomic_writer, write_records
 from analysis.tables import ARTICLE_FIELDS, article_record
 
-__all__ = ["write_basic_report", "annotate_html", "write_annotated"]
+__all__ = ["write_basic_report", "annotate_html", "annotate_all", "write_annotated", "run_notebooks"]
 
 
 def _safe_name(article_id: str) -> str:
@@ -160,3 +160,73 @@ def write_annotated(analyses, out_dir, *, actors=None) -> list[Path]:
             fh.write(annotate_html(an, actors=actors, standalone=True))
         paths.append(path)
     return paths
+
+
+def annotate_all(analyses, *, actors=None) -> str:
+    """The annotated views of several articles, one after another, as one HTML fragment."""
+    return "".join(annotate_html(an, actors=actors) for an in analyses)
+
+
+# ---- notebook execution --------------------------------------------------------------------
+
+def notebooks_dir() -> Path:
+    """The folder of the project's notebooks."""
+    return Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def run_notebooks(corpus="seeds", *, actors=None, out="reports", figures="figures", notebooks=None,
+                  progress: bool = True, timeout: int = 600) -> list[Path]:
+    """Execute the notebooks with papermill and render each to HTML without code.
+
+    Parameters
+    ----------
+    corpus : path or glob pattern
+        Passed to every notebook's ``corpus`` parameter.
+    actors : path, optional
+        Actor dictionary passed to the ``actors`` parameter.
+    out : path
+        Executed notebooks go to ``out/executed/``, HTML reports (``nbconvert --no-input``)
+        to ``out/``, and annotated article pages to ``out/articles/``.
+    figures : path
+        Where the notebooks save their figures.
+    notebooks : list of paths, optional
+        Default: every ``notebooks/NN-*.ipynb`` in order.
+    progress : bool
+        Show a progress bar over notebooks.
+
+    Returns
+    -------
+    list of Path
+        The HTML reports written.
+
+    Raises
+    ------
+    RuntimeError
+        When a notebook fails; the message names the notebook and the failing cell's error.
+    """
+    import nbformat
+    import papermill as pm
+    from nbconvert import HTMLExporter
+    from tqdm.auto import tqdm
+
+    root = notebooks_dir().parent
+    out = Path(out).resolve()
+    nbs = sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb")) if notebooks is None else [Path(n) for n in notebooks]
+    params = {"corpus": str(corpus), "actors": None if actors is None else str(actors),
+              "figures": str(Path(figures).resolve())}
+    exporter = HTMLExporter(exclude_input=True)
+    written = []
+    for nb in tqdm(nbs, desc="notebooks", unit="nb", disable=not progress):
+        executed = out / "executed" / nb.name
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            pm.execute_notebook(str(nb), str(executed), parameters=params, cwd=str(root), progress_bar=False,
+                                kernel_name="python3", execution_timeout=timeout, log_output=False)
+        except pm.PapermillExecutionError as exc:
+            raise RuntimeError(f"{nb.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}") from None
+        body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+        html_path = out / f"{nb.stem}.html"
+        with atomic_writer(html_path) as fh:
+            fh.write(body)
+        written.append(html_path)
+    return written

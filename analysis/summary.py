@@ -20,7 +20,8 @@ from analysis.actors import ActorDictionary, default_actors
 
 __all__ = [
     "CorpusTables", "corpus_tables", "voice_shares", "actor_positions", "sentiment_by_outlet",
-    "balance_by_outlet", "cue_classes", "quote_sentences",
+    "balance_by_outlet", "cue_classes", "quote_sentences", "project_path", "outlet_overview",
+    "removed_furniture", "actor_scores",
 ]
 
 
@@ -144,9 +145,9 @@ def actor_positions(mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
     -------
     DataFrame
         Columns article_id, outlet, group, what ('mention' | 'quote'), position (relative
-        sentence position in [0, 1]; headline mentions at -0.08).
+        sentence position in [0, 1]; headline mentions at -0.13).
     """
-    m = mentions.assign(what="mention", position=np.where(mentions["in_title"], -0.08, mentions["rel_position"]))
+    m = mentions.assign(what="mention", position=np.where(mentions["in_title"], -0.13, mentions["rel_position"]))
     q = _attributed(quotes)
     q = q[q["actor"].notna()].assign(what="quote", position=lambda d: d["rel_position"])
     cols = ["article_id", "outlet", "group", "what", "position"]
@@ -258,3 +259,90 @@ def quote_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
         for s, e in zip(qs["start"], qs["end"]):
             flags |= mask & (st < e) & (en > s)
     return pd.Series(flags, index=sentences.index, name="is_quote")
+
+
+def project_path(path: str | None):
+    """Resolve ``path`` against the working directory, else against the project root.
+
+    Notebooks run with their own folder as working directory (JupyterLab, papermill), so
+    parameters such as ``"seeds"`` or ``"figures"`` are read relative to the repository root
+    when they do not exist relative to the notebook. Glob patterns are resolved the same way.
+    None stays None.
+    """
+    from pathlib import Path
+
+    if path is None:
+        return None
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    root = Path(__file__).resolve().parents[1]
+    return root / p
+
+
+def outlet_overview(tables: CorpusTables) -> pd.DataFrame:
+    """One row per outlet: articles, words, quotes, the most-quoted group, first voice, balance.
+
+    Returns
+    -------
+    DataFrame
+        Columns outlet, articles, errors, words, quotes, scare_quotes, top_voice, top_voice_share,
+        first_voice, balance (pooled index), balance_low, balance_high.
+    """
+    f = tables.features
+    voices = voice_shares(tables.quotes, actors=tables.actors)
+    bal = balance_by_outlet(f, actors=tables.actors).set_index("outlet")
+    rows = []
+    for outlet, sub in f.groupby("outlet", sort=True):
+        v = voices[voices["outlet"] == outlet].sort_values("share", ascending=False)
+        top = v.iloc[0] if len(v) and v["quotes"].iloc[0] > 0 else None
+        ok = sub[sub["status"] != "error"]
+        rows.append({
+            "outlet": outlet, "articles": len(sub), "errors": int((sub["status"] == "error").sum()),
+            "words": int(ok["n_words"].sum()), "quotes": int(ok["n_quotes"].sum()),
+            "scare_quotes": int(ok["n_scare_quotes"].sum()),
+            "top_voice": tables.actors.label(top["group"]) if top is not None else None,
+            "top_voice_share": float(top["share"]) if top is not None else math.nan,
+            "first_voice": ", ".join(str(x) for x in ok["first_voice"].dropna().unique()) or None,
+            "balance": bal.loc[outlet, "estimate"] if outlet in bal.index else math.nan,
+            "balance_low": bal.loc[outlet, "low"] if outlet in bal.index else math.nan,
+            "balance_high": bal.loc[outlet, "high"] if outlet in bal.index else math.nan,
+        })
+    return pd.DataFrame(rows)
+
+
+def removed_furniture(articles: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning removed, one row per removed span.
+
+    Returns
+    -------
+    DataFrame
+        Columns article_id, outlet, reason, start, end, text.
+    """
+    rows = [{"article_id": a.article_id, "outlet": a.outlet, **r}
+            for a in articles.itertuples(index=False) for r in (a.removed or [])]
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "reason", "start", "end", "text"])
+
+
+ACTOR_SCORE_MEASURES = ("mentions", "sentence_share", "word_share", "in_headline", "in_lede", "first_sentence",
+                        "first_position", "prominence", "quotes", "voice_share", "about_vader", "about_learned",
+                        "by_vader", "by_learned")
+
+
+def actor_scores(features: pd.DataFrame, *, actors: ActorDictionary | None = None) -> pd.DataFrame:
+    """The article × actor-group table (long form of the per-group ``features`` columns).
+
+    Returns
+    -------
+    DataFrame
+        Columns article_id, outlet, group, label, then one column per measure: mentions,
+        sentence_share, word_share, in_headline, in_lede, first_sentence, first_position,
+        prominence, quotes, voice_share, about_vader, about_learned, by_vader, by_learned.
+    """
+    actors = actors or default_actors()
+    rows = []
+    for rec in features.to_dict("records"):
+        for g in actors.groups:
+            rows.append({"article_id": rec["article_id"], "outlet": rec["outlet"], "group": g,
+                         "label": actors.label(g), **{m: rec.get(f"{g}_{m}") for m in ACTOR_SCORE_MEASURES}})
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "group", "label", *ACTOR_SCORE_MEASURES])
