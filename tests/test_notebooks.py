@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
+from conftest import ROOT, shared
 
 from analysis.report import notebooks_dir, run_notebooks
-from conftest import ROOT, shared
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
 FIGURES = {"voice_share", "cue_verbs", "actor_positions", "sentiment_about", "sentiment_by", "balance",

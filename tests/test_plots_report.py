@@ -9,11 +9,11 @@ matplotlib.use("Agg")
 import matplotlib.colors as mcolors  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from conftest import SEEDS  # noqa: E402
 
 from analysis import plots, summary  # noqa: E402
 from analysis.actors import default_actors  # noqa: E402
 from analysis.report import annotate_html  # noqa: E402
-from conftest import SEEDS  # noqa: E402
 
 
 @pytest.fixture(scope="module")
