@@ -152,6 +152,29 @@ def _cue_re() -> re.Pattern:
     return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?![\w'’\-])")
 
 
+@cache
+def _cue_first_words() -> frozenset[str]:
+    return frozenset({f.split()[0] for f in speech_verbs()} | {"According"})
+
+
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, hi: int) -> list:
+    """Cue matches in ``text[lo:hi]``: a set look-up on each word, then the cue pattern anchored
+    there (much faster than scanning with the whole alternation)."""
+    out = []
+    pos = lo
+    for w in _PLAIN_WORD_RE.finditer(text, lo, hi):
+        if w.start() < pos or w.group(0) not in firsts:
+            continue
+        m = cue_re.match(text, w.start(), hi)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # Word classes used by the noun-phrase checker (small closed classes, kept in code).
 
@@ -247,6 +270,7 @@ class _Speaker:
     anonymous: bool
     person: bool
     head: str = ""
+    loose: bool = False  # a tentative subject (see _loose_subject): not used for pronouns
 
 
 @dataclass(slots=True)
@@ -655,7 +679,7 @@ def _person_name(st: _State, words: list[str]) -> str | None:
 
 
 def _remember(st: _State, sp: _Speaker | None) -> None:
-    if sp is None or sp.name is None:
+    if sp is None or sp.name is None or sp.loose:
         return
     st.speakers.append(sp)
     st.last_any = sp
@@ -700,6 +724,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     for sp in doubles:
         by_para.setdefault(sp.para, []).append(sp)
     cue_re = _cue_re()
+    firsts = _cue_first_words()
     verbs = speech_verbs()
     quotes: list[Quote] = []
     prev_para_speaker: _Speaker | None = None
@@ -708,7 +733,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
             singles = _pair_single(text, p, [s for s in doubles if s.me > p.start and s.ms < p.end])
-            cues = [m for m in cue_re.finditer(text, p.start, p.end)
+            cues = [m for m in _find_cues(cue_re, firsts, text, p.start, p.end)
                     if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
@@ -1054,7 +1079,7 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and so however meanwhile instead "
     "also asked pressed speaking writing".split())
 _PREP_START_RE = re.compile(
-    r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|it|this|nothing|"
+    r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|this|nothing|"
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
     r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
@@ -1117,8 +1142,17 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = _subject_skip_apposition(text, lo, comma)
             if subj is None and entry.frame in ("say", "tell"):
                 inverted = _np_after(text, m.end(), hi)
+    loose = False
     if subj is None and inverted is None:
-        return None
+        # a subject the shape checker does not accept ("Two in three", "Her campaign workers
+        # here", "People with direct knowledge of Gates' work"): keep the content, with the
+        # first noun phrase of the clause as a tentative speaker
+        if not _loose_cue_ok(form, entry):
+            return None
+        subj = _loose_subject(text, lo, m.start())
+        if subj is None:
+            return None
+        loose = True
     if inverted is not None:
         # "CLAUSE, said X" (content before the comma)
         a, b, shape = inverted
@@ -1164,10 +1198,81 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
-    if cend - pos < 8 or len(text[pos:cend].split()) < 3:
+    min_words = 2 if entry.frame == "object" else 3
+    if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
         return None
     sp = _speaker(st, a, b, shape)
+    if loose:
+        sp.loose = True
     return _Reported(m, entry, pos, cend, sp, para)
+
+
+_LOOSE_BAD_PREV = frozenset(
+    "to the a an of be been being was were is are it's there this that these those "
+    "very so too not".split())
+_LOOSE_LEAD_RE = re.compile(
+    r"(?:(?:and|but|which|who|whom|that|as|while|when|because|where|if|although|though|so|"
+    r"since|after|before|whereas|yet|or)\s+)+", re.IGNORECASE)
+
+
+_LOOSE_BASE_LEMMAS = frozenset(
+    "say tell think believe argue insist suggest know feel expect predict contend acknowledge "
+    "admit agree explain warn write add".split())
+_SAY_WORDS = frozenset("said says say told tells tell according argued".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought knew felt".split())
+
+
+def _loose_cue_ok(form: str, entry: _Cue) -> bool:
+    """May this cue take a tentative subject? Past forms yes; present forms only of verbs that
+    are rarely nouns (``say``, ``think``, not ``claim``, ``report``); ``-ing`` forms no."""
+    if form.endswith("ed") or form in _IRREGULAR_PAST:
+        return True
+    if form.endswith("ing"):
+        return True
+    return entry.lemma in _LOOSE_BASE_LEMMAS
+
+
+def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    """A tentative subject when the shape checker refuses one: the first words of the clause
+    before the cue, up to a comma (at most 8 words), or None when the cue has no subject
+    (``to say``, ``was said``, a cue at the start of the clause)."""
+    ws = _words(text, max(lo, cue_start - 250), cue_start)
+    end_i = len(ws)
+    while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
+            "is", "was", "are", "were", "been", "being"):
+        end_i -= 1
+    if end_i == 0:
+        return None
+    if ws[end_i - 1].group(0).lower() in _LOOSE_BAD_PREV:
+        return None
+    b = ws[end_i - 1].end()
+    if re.search(r"[.!?]\s*$", text[b:cue_start]):
+        return None
+    seg = max(lo, cue_start - 250)
+    for mb in re.finditer(r"[;:()\[\]—–\"“”«»]|\s-+\s", text[seg:b]):
+        seg = max(lo, cue_start - 250) + mb.end()
+    a, b2 = _trim_np(text, seg, b)
+    ml = _LOOSE_LEAD_RE.match(text, a, b2)
+    if ml:
+        a = ml.end()
+    if a >= b2:
+        return None
+    c = text.find(",", a, b2)
+    fw = _WORD_RE.match(text, a, b2)
+    if fw is not None and fw.group(0).lower() in _STOP and c > a:
+        # "In a statement, the group's lawyers said": the subject follows the opener
+        a = c + 1
+        while a < b2 and text[a].isspace():
+            a += 1
+        c = text.find(",", a, b2)
+    if c > a:
+        b2 = c
+    chunk = _words(text, a, b2)[:8]
+    if not chunk or chunk[0].group(0).lower() in _STOP or any(
+            w.group(0).lower() in _SAY_WORDS for w in chunk):
+        return None
+    b2 = chunk[-1].end()
+    return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
 
 
 def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
