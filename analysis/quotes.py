@@ -1130,6 +1130,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     form = m.group(0)
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
+    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) \
+            and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
+        return _raising(st, m, entry, lo, hi, spans, para)
+    if entry.frame == "raise":
+        return None
     subj = _subject_before(text, lo, m.start())
     inverted = None
     before = text[lo:m.start()].rstrip()
@@ -1166,7 +1171,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
     pre = text[lo:a].rstrip()
-    if tail is not None and entry.frame in ("say", "tell", "think"):
+    if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
             if cend - cstart < 10:
@@ -1175,6 +1180,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     # "X said (that) CLAUSE"
     pos = m.end()
+    if entry.lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, hi):
+        return None  # "called off the deal", "called for an inquiry"
     if entry.frame == "tell":
         h = _HEARER_RE.match(text, pos, hi)
         if h and not re.match(r"\s+(?:that|the|a|an)\b", text[pos:pos + 6]):
@@ -1185,6 +1192,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     t = _THAT_RE.match(text, pos, hi)
     if t:
         pos = t.end()
+    elif entry.frame == "sayt":
+        return None
     elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
         if entry.lemma in ("ask", "wonder") and re.match(r"\s*(?:if|whether|what|how|why|when)\b",
                                                          text[pos:pos + 12]):
@@ -1218,6 +1227,8 @@ _LOOSE_LEAD_RE = re.compile(
 _LOOSE_BASE_LEMMAS = frozenset(
     "say tell think believe argue insist suggest know feel expect predict contend acknowledge "
     "admit agree explain warn write add".split())
+# "a mall called Bulgari Tower", "the mandate described in the bill": participles after a noun
+_NO_LOOSE_LEMMAS = frozenset("call describe label dub brand name".split())
 _SAY_WORDS = frozenset("said says say told tells tell according argued".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought knew felt".split())
 
@@ -1225,6 +1236,8 @@ _IRREGULAR_PAST = frozenset("said told wrote thought knew felt".split())
 def _loose_cue_ok(form: str, entry: _Cue) -> bool:
     """May this cue take a tentative subject? Past forms yes; present forms only of verbs that
     are rarely nouns (``say``, ``think``, not ``claim``, ``report``); ``-ing`` forms no."""
+    if entry.lemma in _NO_LOOSE_LEMMAS:
+        return False
     if form.endswith("ed") or form in _IRREGULAR_PAST:
         return True
     if form.endswith("ing"):
@@ -1272,7 +1285,34 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
             w.group(0).lower() in _SAY_WORDS for w in chunk):
         return None
     b2 = chunk[-1].end()
+    # "The department decreased its proposed ...": a past-tense verb between the subject and
+    # the cue means the cue is not the verb of that subject
+    for w in _words(text, b2, cue_start):
+        lw = w.group(0)
+        if False and lw.islower() and lw.endswith("ed") and lw not in _AUX:
+            return None
     return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
+
+
+_CALL_PARTICLE_RE = re.compile(r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_TO_AFTER_RE = re.compile(r"\s+to\s+\w")
+_RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
+
+
+def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para) -> _Reported | None:
+    """``Indiana appears to be a break from the norm`` / ``The White House is expected to sign``:
+    the whole clause around the cue is the content (no speaker: the stance is the writer's or
+    unnamed)."""
+    text = st.text
+    a = lo
+    for mb in re.finditer(r"[;:—–\"“”]|\s-+\s", text[lo:m.start()]):
+        a = lo + mb.end()
+    a, _ = _trim_np_content(text, a, m.start())
+    cend = _clean_end(text, m.end(), hi)
+    if len(text[m.end():cend].split()) < 1 or len(text[a:cend].split()) < 3:
+        return None
+    return _Reported(m, entry, a, cend, None, para)
 
 
 def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
