@@ -897,6 +897,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
         used_cues.add(m.start())
     reported: list[_Reported] = []
+    # 1a. a headline-style attribution: 'Putin: ‘We are ready to talk’', 'Cruz: Trump Would ...'
+    hr = _headline(st, p, all_spans)
+    if hr is not None:
+        reported.append(hr)
     # 1b. a quote that starts mid-sentence ('Clinton has been "very worked up," said X') is
     # the fragment of a mixed quote whose content is the whole clause
     for sp in all_spans:
@@ -1001,6 +1005,42 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     if last is None and not all_spans and not reported:
         last = None
     return out, last
+
+
+_HEADLINE_RE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*(:)[ \t]+(?=\S)")
+_HEADLINE_STOP = frozenset(
+    "update note editor editor's source sources photo photos related read watch video correction "
+    "warning opinion analysis q a image credit subscribe sign listen click breaking exclusive live "
+    "follow contact tags topics share also transcript caption getty by posted updated published "
+    "advertisement reporting ap reuters".split())
+
+
+def _headline(st: _State, p, spans) -> _Reported | None:
+    """``NAME: CONTENT`` as a whole short paragraph (a headline or a summary line): the content
+    is an attribution to NAME; a content that is one quoted span becomes a direct quote."""
+    text = st.text
+    hm = _HEADLINE_RE.match(text, p.start, p.end)
+    if hm is None or len(text[p.start:p.end].split()) > 30:
+        return None
+    a, b = hm.span(1)
+    ws = [w.group(0) for w in _words(text, a, b)]
+    if not ws or ws[0].lower() in _HEADLINE_STOP or any(w.isupper() and len(w) > 3 for w in ws) \
+            or _np_shape(ws) != "name":
+        return None
+    cs = hm.end()
+    ce = _clean_end(text, cs, p.end)
+    if len(text[cs:ce].split()) < 2:
+        return None
+    spk = _speaker(st, a, b, "name")
+    colon = re.compile(":").match(text, hm.start(2))
+    entry = _Cue(":", ":", None, "say")
+    for sp in spans:
+        if sp.kind is None and sp.owner is None and sp.ms <= cs + 1 and sp.me >= ce - 1:
+            sp.kind, sp.cue, sp.speaker = "direct", (colon, entry), spk
+            _remember(st, spk)
+            return None
+    _remember(st, spk)
+    return _Reported(colon, entry, cs, ce, spk, p.index)
 
 
 _SCARE_BEFORE_RE = re.compile(
