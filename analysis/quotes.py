@@ -31,7 +31,14 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    spokesperson``); ``the spokesperson`` takes the last speaker with that role; last names
    take the full name seen earlier. The actor group comes from the actor dictionary.
 
-Not handled: cues that are nouns (``his claim that``), passives (``as reported by X``),
+6. **Tentative subjects and other frames.** When the shape checker refuses the subject of a
+   past-tense or common speech verb (``Two in three said ...``), the first words of the clause
+   are kept as a tentative speaker (never used to resolve later pronouns). Raising verbs and
+   passives (``Indiana appears to be ...``, ``The White House is expected to ...``) take the
+   whole clause as content, without a speaker. ``NAME: content`` as a short paragraph is a
+   headline attribution.
+
+Not handled: cues that are nouns (``his claim that``), ``as reported by X``, ``In a poll, ...``,
 speech without a cue word (``Trump: "..."`` headlines are handled only via the colon rule),
 gender agreement of pronouns, and quotes whose speaker is only named after the following
 paragraph. Nothing here raises on odd input; problems become warning strings.
