@@ -1332,12 +1332,6 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
             w.group(0).lower() in _SAY_WORDS for w in chunk):
         return None
     b2 = chunk[-1].end()
-    # "The department decreased its proposed ...": a past-tense verb between the subject and
-    # the cue means the cue is not the verb of that subject
-    for w in _words(text, b2, cue_start):
-        lw = w.group(0)
-        if False and lw.islower() and lw.endswith("ed") and lw not in _AUX:
-            return None
     return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
 
 
