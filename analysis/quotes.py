@@ -1177,7 +1177,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     form = m.group(0)
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
-    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) \
+    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
+            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) \
             and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
@@ -1335,7 +1336,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
 
 
-_CALL_PARTICLE_RE = re.compile(r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_CALL_PARTICLE_RE = re.compile(
+    r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
