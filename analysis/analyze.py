@@ -153,20 +153,26 @@ def actor_sentiment(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, cac
         about.append((m, s))
     sent_texts = [doc.sentence_text(s) for _, s in about]
     vad = cache.vader_many(sent_texts)
-    lrn = cache.learned_many([(t, m.start - s.start, m.end - s.start) for (m, s), t in zip(about, sent_texts)])
+    # 'by': tone of each attributed quote, and the learned model toward the actors it names.
+    by_quotes = [q for q in real if q.actor]
+    by_vader = cache.vader_many([q.text for q in by_quotes])
+    # One learned-model call per article (about targets, then each quote's targets): the
+    # scores do not depend on how targets are batched, and small calls have a fixed cost.
+    triples = [(t, m.start - s.start, m.end - s.start) for (m, s), t in zip(about, sent_texts)]
+    spans = []
+    for q in by_quotes:
+        inside = [m for m in mentions if q.start <= m.start and m.end <= q.end]
+        spans.append((len(triples), len(triples) + len(inside)))
+        triples.extend((q.text, m.start - q.start, m.end - q.start) for m in inside)
+    lrn = cache.learned_many(triples)
     out = [
         TargetScore(m.group, "about", "quote" if quote_of(m.start, m.end) else "narration", m.start, m.end,
                     s.index, v, lr)
         for (m, s), v, lr in zip(about, vad, lrn)
     ]
-    # 'by': tone of each attributed quote, and the learned model toward the actors it names.
-    by_quotes = [q for q in real if q.actor]
-    by_vader = cache.vader_many([q.text for q in by_quotes])
-    for q, v in zip(by_quotes, by_vader):
-        inside = [m for m in mentions if q.start <= m.start and m.end <= q.end]
-        scores = cache.learned_many([(q.text, m.start - q.start, m.end - q.start) for m in inside])
+    for q, v, (i, j) in zip(by_quotes, by_vader, spans):
         s = doc.sentence_at(q.start)
-        out.append(TargetScore(q.actor, "by", q.kind, q.start, q.end, s.index if s else -1, v, _mean(scores)))
+        out.append(TargetScore(q.actor, "by", q.kind, q.start, q.end, s.index if s else -1, v, _mean(lrn[i:j])))
     return out
 
 
@@ -207,10 +213,10 @@ def analyze(article: Article, *, actors: ActorDictionary | None = None, cache: S
     qres = extract_quotes(doc, actors=actors)
     quotes = qres.quotes
     body_mentions = tuple(m for m in mentions if doc.sentence_at(m.start) is not None)
-    emph = emphasis(doc, body_mentions, quotes, actors, title=article.title)
-    scores = actor_sentiment(doc, body_mentions, quotes, cache)
     groups = list(actors.groups)
     pres = presence_matrix(doc, body_mentions, quotes, groups)
+    emph = emphasis(doc, body_mentions, quotes, actors, title=article.title, presence=pres)
+    scores = actor_sentiment(doc, body_mentions, quotes, cache)
     if actors.balance:
         bal = balance_index(pres, groups, *actors.balance)
         lo, hi = balance_interval(pres, groups, *actors.balance, n_boot=n_boot, seed=seed)

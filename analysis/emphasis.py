@@ -12,15 +12,18 @@ pronouns are resolved by the quote module and count through voice share).
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from analysis.actors import ActorDictionary, Mention
 from analysis.text import Doc, count_words
 
-__all__ = ["MEASURES", "GroupEmphasis", "balance_index", "balance_interval", "emphasis", "presence_matrix"]
+__all__ = ["MEASURES", "GroupEmphasis", "balance_index", "balance_interval", "emphasis", "presence_matrix",
+           "sentence_word_counts"]
 
 MEASURES = ("mentions", "sentence_share", "word_share", "in_headline", "in_lede", "first_sentence",
             "first_position", "prominence")
@@ -69,8 +72,27 @@ def presence_matrix(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, gro
     return m
 
 
+_WORDS_MEMO = threading.local()
+
+
+def sentence_word_counts(doc: Doc) -> np.ndarray:
+    """Word count of each sentence of ``doc`` (:func:`analysis.text.count_words`), as int64.
+
+    The last document's counts are kept (per thread), so that :func:`emphasis` and
+    :func:`analysis.tables.features_record` count each article's words once.
+    """
+    memo = getattr(_WORDS_MEMO, "last", None)
+    if memo is not None and memo[0] is doc:
+        return memo[1]
+    text = doc.text
+    words = np.array([count_words(text, s.start, s.end) for s in doc.sentences], dtype=np.int64)
+    words.flags.writeable = False
+    _WORDS_MEMO.last = (doc, words)
+    return words
+
+
 def emphasis(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, actors: ActorDictionary,
-             *, title: str | None = None) -> list[GroupEmphasis]:
+             *, title: str | None = None, presence: np.ndarray | None = None) -> list[GroupEmphasis]:
     """Emphasis measures of every group of ``actors`` in one article.
 
     Parameters
@@ -84,6 +106,9 @@ def emphasis(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, actors: Ac
     actors : ActorDictionary
     title : str, optional
         The headline, when it is not a paragraph of the text (HTML/JSON metadata).
+    presence : ndarray, optional
+        ``presence_matrix(doc, mentions, quotes, list(actors.groups))`` when the caller has
+        it already (it is computed otherwise).
 
     Returns
     -------
@@ -105,9 +130,9 @@ def emphasis(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, actors: Ac
     groups = list(actors.groups)
     sents = doc.sentences
     n = len(sents)
-    pres = presence_matrix(doc, mentions, quotes, groups)
-    words = np.array([count_words(doc.text, s.start, s.end) for s in sents], dtype=float)
-    total_words = words.sum()
+    pres = presence_matrix(doc, mentions, quotes, groups) if presence is None else presence
+    words = sentence_word_counts(doc)
+    total_words = int(words.sum())
     title_groups = _title_groups(doc, actors, title)
     weights = 1.0 / (np.arange(n) + 2.0)  # p = i + 1
     weight_total = 1.0 + weights.sum()  # the headline has p = 0, v = 1
@@ -124,7 +149,7 @@ def emphasis(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, actors: Ac
             group=g,
             mentions=n_mentions[g],
             sentence_share=float(col.mean()) if n else math.nan,
-            word_share=float(words[col].sum() / total_words) if total_words else math.nan,
+            word_share=float(int(words[col].sum()) / total_words) if total_words else math.nan,
             in_headline=g in title_groups,
             in_lede=bool(col[:2].any()),
             first_sentence=first,
@@ -160,16 +185,31 @@ def balance_interval(presence: np.ndarray, groups: Sequence[str], a: str = "krem
     Sentences are drawn with replacement (same count as the article), ``n_boot`` times, with
     a fixed ``seed`` so that results are reproducible. Resamples where neither group
     appears are skipped; (NaN, NaN) when the index itself is undefined.
+
+    The index of a resample depends only on how many of its sentences have ``a`` only,
+    ``b`` only, both or neither, so each resample is drawn as those four counts, from the
+    multinomial distribution with the article's proportions: the same bootstrap
+    distribution as drawing sentence indices, at a cost independent of the article's length
+    (and the interval is a function of the four counts, so it is memoised).
     """
     n = presence.shape[0]
     if n == 0 or math.isnan(balance_index(presence, groups, a, b)):
         return math.nan, math.nan
     ia, ib = list(groups).index(a), list(groups).index(b)
-    diff = presence[:, ia].astype(float) - presence[:, ib]
-    tot = presence[:, ia].astype(float) + presence[:, ib]
+    pa, pb = presence[:, ia].astype(bool), presence[:, ib].astype(bool)
+    both = int((pa & pb).sum())
+    counts = (int(pa.sum()) - both, int(pb.sum()) - both, both, n, int(n_boot), float(ci))
+    if isinstance(seed, (int, np.integer)):
+        return _balance_interval(*counts, int(seed))
+    return _balance_interval.__wrapped__(*counts, seed)  # a SeedSequence or Generator: not memoised
+
+
+@lru_cache(maxsize=4096)
+def _balance_interval(a_only: int, b_only: int, both: int, n: int, n_boot: int, ci: float, seed) -> tuple[float, float]:
     rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    d, t = diff[idx].sum(axis=1), tot[idx].sum(axis=1)
+    k = rng.multinomial(n, np.array([a_only, b_only, both, n - a_only - b_only - both]) / n, size=n_boot)
+    d = k[:, 0] - k[:, 1]
+    t = k[:, 0] + k[:, 1] + 2 * k[:, 2]
     ok = t > 0
     vals = d[ok] / t[ok]
     lo, hi = np.quantile(vals, [(1 - ci) / 2, 1 - (1 - ci) / 2])

@@ -274,7 +274,9 @@ def _process(st: _WorkerState, index: int, raw: Article):
                          reason=f"{base.reason}; {reason}" if base.reason else reason)
         rows = _analysis_rows(st, failed)
         article = failed
-    return index, article.status, rows
+    # The features record's status also reflects problems found by the analysis itself.
+    status = rows["features"][0]["status"] if "features" in rows else article.status
+    return index, status, rows
 
 
 def _vader_only(st: _WorkerState, index: int, raw: Article):
@@ -349,10 +351,14 @@ def _dask_partition(batch, config: _Config) -> list:
 # --------------------------------------------------------------------------------------
 
 
-def _source(paths, config: _Config, skip: Callable[[int], bool] | None = None) -> Iterator[tuple[int, Article]]:
-    """(input index, article) for every input article, streamed; ``skip(index)`` drops some."""
+def _source(paths, config: _Config, skip: Callable[[int], bool] | None = None,
+            limit: int | None = None) -> Iterator[tuple[int, Article]]:
+    """(input index, article) for every input article, streamed; ``skip(index)`` drops some,
+    ``limit`` stops after that many input articles (for benchmarks)."""
     opts = replace(config.options, clean=False) if config.defer_clean else config.options
     for i, a in enumerate(iter_articles(paths, options=opts)):
+        if limit is not None and i >= limit:
+            break
         if skip is None or not skip(i):
             yield i, a
 
@@ -519,9 +525,9 @@ def _check(jobs, engine: str, chunk_size: int, batch_size: int) -> int:
 
 
 def _results(paths, config: _Config, *, jobs, engine, scheduler, chunk_size, batch_size, progress,
-             skip=None, desc="articles", initial=0) -> Iterator:
+             skip=None, desc="articles", initial=0, limit=None) -> Iterator:
     """Every (index, status, payload) in input order, with progress reporting."""
-    items = _source(paths, config, skip)
+    items = _source(paths, config, skip, limit)
     prog = _Progress(progress, desc, initial)
     try:
         for r in _execute(items, config, jobs=jobs, engine=engine, scheduler=scheduler, batch_size=batch_size,
@@ -679,7 +685,8 @@ def analyze_corpus(paths, *, actors=None, jobs: int = 1, engine: str = "local", 
                 name = f"part-{ci:05d}-{fp}.{fmt}"
                 _write_table(out / t / name, rows[t], schemas[t], fmt)
                 files[t] = name
-            manifest["chunks"][str(ci)] = {"first": first, "articles": n_articles, "status": dict(sorted(status.items())),
+            manifest["chunks"][str(ci)] = {"first": first, "articles": n_articles,
+                                           "status": dict(sorted(status.items())),
                                            "rows": {t: len(rows[t]) for t in tables}, "files": files}
             manifest["chunks"] = dict(sorted(manifest["chunks"].items(), key=lambda kv: int(kv[0])))
             _write_manifest(out, manifest)

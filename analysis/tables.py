@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.clean import clean_text
 from analysis.corpus import Article
+from analysis.emphasis import sentence_word_counts
 from analysis.text import count_words, segment
 
 __all__ = ["ARTICLE_FIELDS", "article_record", "articles_frame"]
@@ -162,7 +163,7 @@ def features_record(analysis) -> dict:
         status=a.status,
         reason=a.reason,
         n_sentences=len(body),
-        n_words=sum(count_words(a.text, s.start, s.end) for s in body),
+        n_words=int(sentence_word_counts(analysis.doc).sum()),  # the counts emphasis used (computed once)
         n_mentions=sum(1 for m in analysis.mentions if analysis.doc.sentence_at(m.start) is not None),
         n_quotes=sum(q.kind != "scare" for q in analysis.quotes),
         n_scare_quotes=sum(q.kind == "scare" for q in analysis.quotes),
