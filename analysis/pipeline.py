@@ -108,8 +108,10 @@ def _make_config(kind: str, *, tables=("features",), actors=None, model=None, op
     # Clean in the workers when the loader lets us reproduce its result exactly.
     defer = bool(opts.clean) and callable(getattr(_corpus, "_finish", None))
     cols: tuple[str, ...] = ()
-    if kind == "analysis" and "features" in tables:
-        cols = tuple(_features_template(_load_actor_dict(actors), opts, n_boot, seed))
+    if kind == "analysis":
+        _load_model(model)  # fail now, in the parent, on a missing or broken model file
+        if "features" in tables:
+            cols = tuple(_features_template(_load_actor_dict(actors), opts, n_boot, seed))
     cfg = _Config(kind, tuple(tables), actors, model, opts, defer, int(n_boot), int(seed), cols)
     ident = [kind, list(tables), _actors_ident(actors), model, asdict(opts), defer, n_boot, seed, list(cols)]
     key = hashlib.blake2b(json.dumps(ident, default=str).encode(), digest_size=12).hexdigest()
@@ -135,6 +137,13 @@ def _load_actor_dict(actors):
     if isinstance(actors, ActorDictionary):
         return actors
     return load_actors(actors)
+
+
+def _load_model(model: str | None):
+    """The sentiment model: the packaged one (loaded once per process) or a model file."""
+    from analysis.sentiment import TargetSentimentClassifier, load_default_model
+
+    return load_default_model() if model is None else TargetSentimentClassifier.load(model)
 
 
 def _features_template(actors, opts: LoadOptions, n_boot: int, seed: int) -> dict:
@@ -193,12 +202,7 @@ class _WorkerState:
 
         self.config = config
         self.actors = _load_actor_dict(config.actors)
-        model = None
-        if config.model is not None:
-            from analysis.sentiment import TargetSentimentClassifier
-
-            model = TargetSentimentClassifier.load(config.model)
-        self.cache = ScoreCache(model=model)
+        self.cache = ScoreCache(model=_load_model(config.model) if config.kind == "analysis" else None)
         self._vader = None
 
     def trim_cache(self) -> None:
@@ -270,7 +274,7 @@ def _process(st: _WorkerState, index: int, raw: Article):
     except Exception as exc:  # a bug or a pathological input must not lose the article
         base = raw if raw.status == "error" else replace(raw, status="error")
         reason = f"analysis failed: {_one_line(exc)}"
-        failed = replace(base, paragraphs=(), removed=(),
+        failed = replace(base, text="", paragraphs=(), removed=(),  # nothing left to trip over
                          reason=f"{base.reason}; {reason}" if base.reason else reason)
         rows = _analysis_rows(st, failed)
         article = failed
@@ -426,7 +430,7 @@ def _dask_client(scheduler, jobs: int):
         client = Client(scheduler)
         return client, [client]
     cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     client = Client(cluster)
     return client, [client, cluster]
 
