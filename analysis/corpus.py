@@ -32,6 +32,7 @@ from analysis.clean import Cleaned, Removal, clean
 
 __all__ = ["SUPPORTED", "Article", "LoadOptions", "decode", "iter_articles", "load_corpus"]
 
+_MIN_HTML_WORDS = 10
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
 _MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
           b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive (e.g. .docx)", b"\x1f\x8b": "gzip data"}
@@ -401,8 +402,10 @@ def _load_html(html: str, base: Article, encoding: str, opts: LoadOptions, d: di
     except Exception as exc:  # trafilatura raises assorted parser errors on broken pages
         return replace(base, status="error", encoding=encoding, reason=f"HTML extraction failed: {_one_line(exc)}")
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text:
-        return replace(base, status="error", encoding=encoding, reason="HTML page has no article body")
+    n_words = len(text.split()) if text else 0
+    if n_words < _MIN_HTML_WORDS:  # trafilatura falls back to navigation text ("Home") on empty pages
+        return replace(base, status="error", encoding=encoding,
+                       reason=f"HTML page has no article body ({n_words} words of page text)")
     a = replace(
         base,
         text=text,

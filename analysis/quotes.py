@@ -49,6 +49,7 @@ The rules were developed on the PolNeAR training portion (see :mod:`analysis.eva
 from __future__ import annotations
 
 import math
+import bisect
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -926,11 +927,13 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             r = _Reported(m, entry, a, sp.me, sp.speaker, p.index, [(sp.cs, sp.ce)])
             sp.owner = r
             reported.append(r)
-    # 2. reported speech, sentence by sentence
+    # 2. reported speech, sentence by sentence (cues are in text order: visit each sentence's
+    # own cues only, so that a huge single paragraph stays linear)
+    cue_starts = [m.start() for m in cues]
     for s in sents:
         prev = None
-        for m in cues:
-            if m.start() < s.start or m.start() >= s.end or m.start() in used_cues:
+        for m in cues[bisect.bisect_left(cue_starts, s.start):bisect.bisect_left(cue_starts, s.end)]:
+            if m.start() in used_cues:
                 continue
             r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
             if r is None:

@@ -159,9 +159,14 @@ def features_record(analysis) -> dict:
     rec = {k: getattr(a, k) for k in ("article_id", "path", "outlet", "wire_source", "date", "title", "byline",
                                       "language")}
     body = analysis.doc.sentences  # body and heading sentences, as in emphasis and the articles table
+    status, reason = a.status, a.reason
+    if analysis.warnings and status != "error":
+        # Problems found by analysis (an unclosed quote...) make the article a warning, with a reason.
+        status = "warning"
+        reason = "; ".join(x for x in (reason, analysis.warnings[0]) if x)
     rec.update(
-        status=a.status,
-        reason=a.reason,
+        status=status,
+        reason=reason,
         n_sentences=len(body),
         n_words=int(sentence_word_counts(analysis.doc).sum()),  # the counts emphasis used (computed once)
         n_mentions=sum(1 for m in analysis.mentions if analysis.doc.sentence_at(m.start) is not None),
