@@ -183,23 +183,33 @@ def balance_interval(presence: np.ndarray, groups: Sequence[str], a: str = "krem
     """Percentile bootstrap interval of :func:`balance_index`, resampling sentences.
 
     Sentences are drawn with replacement (same count as the article), ``n_boot`` times, with
-    a fixed ``seed`` so that results are reproducible. The index depends on a sentence only
-    through which of the two groups it holds (neither, a only, b only, both), so drawing n
-    sentences is drawing the four category counts from a multinomial with the article's
-    category shares: exactly the same distribution, at a cost independent of article length.
-    Resamples where neither group appears are skipped; (NaN, NaN) when the index itself is
-    undefined.
+    a fixed ``seed`` so that results are reproducible. Resamples where neither group
+    appears are skipped; (NaN, NaN) when the index itself is undefined.
+
+    The index of a resample depends only on how many of its sentences have ``a`` only,
+    ``b`` only, both or neither, so each resample is drawn as those four counts, from the
+    multinomial distribution with the article's proportions: the same bootstrap
+    distribution as drawing sentence indices, at a cost independent of the article's length
+    (and the interval is a function of the four counts, so it is memoised).
     """
     n = presence.shape[0]
     if n == 0 or math.isnan(balance_index(presence, groups, a, b)):
         return math.nan, math.nan
     ia, ib = list(groups).index(a), list(groups).index(b)
-    pa, pb = presence[:, ia], presence[:, ib]
-    counts = np.array([np.sum(pa & ~pb), np.sum(~pa & pb), np.sum(pa & pb), np.sum(~pa & ~pb)], dtype=float)
+    pa, pb = presence[:, ia].astype(bool), presence[:, ib].astype(bool)
+    both = int((pa & pb).sum())
+    counts = (int(pa.sum()) - both, int(pb.sum()) - both, both, n, int(n_boot), float(ci))
+    if isinstance(seed, (int, np.integer)):
+        return _balance_interval(*counts, int(seed))
+    return _balance_interval.__wrapped__(*counts, seed)  # a SeedSequence or Generator: not memoised
+
+
+@lru_cache(maxsize=4096)
+def _balance_interval(a_only: int, b_only: int, both: int, n: int, n_boot: int, ci: float, seed) -> tuple[float, float]:
     rng = np.random.default_rng(seed)
-    draws = rng.multinomial(n, counts / n, size=n_boot)  # columns: a only, b only, both, neither
-    d = draws[:, 0] - draws[:, 1]
-    t = draws[:, 0] + draws[:, 1] + 2 * draws[:, 2]
+    k = rng.multinomial(n, np.array([a_only, b_only, both, n - a_only - b_only - both]) / n, size=n_boot)
+    d = k[:, 0] - k[:, 1]
+    t = k[:, 0] + k[:, 1] + 2 * k[:, 2]
     ok = t > 0
     vals = d[ok] / t[ok]
     lo, hi = np.quantile(vals, [(1 - ci) / 2, 1 - (1 - ci) / 2])
