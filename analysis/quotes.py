@@ -1426,6 +1426,9 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         anonymous=bool(speaker and speaker.anonymous), paragraph=para)
 
 
+_MIN_REPORTED_WORDS = 3
+
+
 def _make_reported(st: _State, r: _Reported) -> Quote | None:
     text = st.text
     a, b = r.start, r.end
@@ -1436,8 +1439,10 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         b -= 1
     if a >= b:
         return None
-    sp = r.speaker
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
+    if not frags and len(_WORD_RE.findall(text, a, b)) < _MIN_REPORTED_WORDS:
+        return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
+    sp = r.speaker
     return Quote(
         kind="mixed" if frags else "indirect", start=a, end=b, text=text[a:b],
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,

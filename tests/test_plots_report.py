@@ -32,7 +32,8 @@ def test_voice_share_bars(tables):
     # One stacked bar per outlet and group (4 groups x 2 outlets); widths are the shares.
     assert len(ax.patches) == 8
     kremlin = [p for p in ax.patches if _hex(p.get_facecolor()) == actors.colour("kremlin").lower()]
-    assert [round(p.get_width(), 3) for p in kremlin] == [round(3 / 9, 3), 0.0]  # CGTN 3 of 9, Reuters none
+    # CGTN: Kremlin, Peskov, Ushakov among 10 attributed quotes; Reuters: none.
+    assert [round(p.get_width(), 3) for p in kremlin] == [round(3 / 10, 3), 0.0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["CGTN", "Reuters"]
     assert ax.get_title() and ax.get_xlabel()
     plots.save_figure(ax, "voice", "/tmp/fl-test-figs", close=True)
