@@ -506,7 +506,7 @@ def _as_triples(X) -> list[tuple[str, int, int]]:
     return out
 
 
-def _softmax_free_metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
+def _metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
     """Accuracy, macro-F1 and per-class precision/recall/F1 over CLASSES."""
     per_class = {}
     for c in CLASSES:
@@ -1093,7 +1093,7 @@ def evaluate_newsmtsc(path, *, model: str = "learned") -> dict:
     X, y, skipped = _labelled_targets(path)
     est = _get_model(model)
     pred = list(est.predict(X)) if X else []
-    metrics = _softmax_free_metrics(y, pred)
+    metrics = _metrics(y, pred)
     return {
         "file": str(path),
         "model": str(model),
@@ -1145,7 +1145,7 @@ def train_default(train_path, out_path) -> dict:
     X, y, skipped = _labelled_targets(train_path)
     est = TargetSentimentClassifier(**DEFAULT_PARAMS).fit(X, y)
     est.save(out_path)
-    train_metrics = _softmax_free_metrics(y, list(est.predict(X)))
+    train_metrics = _metrics(y, list(est.predict(X)))
     return {
         "train_file": str(train_path),
         "out": str(out_path),
