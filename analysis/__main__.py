@@ -58,18 +58,6 @@ def _load_actors(args):
         raise UsageError(str(exc)) from None
 
 
-def _analyses(args):
-    """Analyse every input article, in order, sharing one score cache."""
-    from analysis.analyze import ScoreCache, analyze
-    from analysis.corpus import iter_articles
-
-    _check_paths(args.paths)
-    actors = _load_actors(args)
-    cache = ScoreCache()
-    for article in iter_articles(args.paths):
-        yield analyze(article, actors=actors, cache=cache)
-
-
 def cmd_quotes(args) -> int:
     from analysis.analyze import article_doc
     from analysis.corpus import iter_articles
@@ -95,12 +83,26 @@ def cmd_quotes(args) -> int:
 
 
 def cmd_features(args) -> int:
-    from analysis.tables import features_record
+    from analysis.pipeline import iter_features
 
+    _check_paths(args.paths)
+    actors = _load_actors(args)
     counter = {"n": 0, "ok": 0}
-    recs = _counting((features_record(an) for an in _analyses(args)), counter)
-    write_records(recs, fmt=args.format, out=args.out)
+    records = iter_features(args.paths, actors=args.actors or actors, jobs=args.jobs, engine=args.engine,
+                            scheduler=args.scheduler)
+    write_records(_counting(records, counter), fmt=args.format, out=args.out)
     return _status(counter, args.paths)
+
+
+def cmd_bench(args) -> int:
+    import json
+
+    from analysis.bench import run_bench
+
+    if not Path(args.corpus).exists():
+        raise NothingRead(f"no such corpus: {args.corpus}")
+    print(json.dumps(run_bench(args.corpus, n=args.n, jobs=args.jobs), indent=2, default=str))
+    return 0
 
 
 def cmd_sentiment(args) -> int:
@@ -187,7 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("features", help="one record per article: emphasis, voice, sentiment, balance")
     _add_common(p, actors=True)
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (default local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
     p.set_defaults(func=cmd_features)
+
+    p = sub.add_parser("bench", help="throughput and peak memory against a bare VADER pass; prints JSON")
+    p.add_argument("--corpus", required=True, metavar="FILE", help="e.g. ../shared/data/abp-articles.jsonl.gz")
+    p.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("sentiment", help="sentiment toward targets in NewsMTSC-style JSONL")
     p.add_argument("--targets", required=True, metavar="FILE.jsonl")
