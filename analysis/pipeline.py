@@ -101,6 +101,7 @@ class _Config:
     n_boot: int
     seed: int
     features_columns: tuple[str, ...] = ()
+    fmt: str | None = None  # analyze_corpus: workers encode their rows for this format
     key: str = field(default="", compare=False)
     model_data: bytes | None = field(default=None, repr=False)  # the model file's bytes (Dask workers)
 
@@ -127,7 +128,7 @@ def _portable(config: _Config) -> _Config:
 
 
 def _make_config(kind: str, *, tables=("features",), actors=None, model=None, options=None, n_boot=1000,
-                 seed=0) -> _Config:
+                 seed=0, fmt=None) -> _Config:
     opts = options or LoadOptions()
     actors = str(actors) if isinstance(actors, os.PathLike) else actors
     model = str(model) if model is not None else None
@@ -138,8 +139,8 @@ def _make_config(kind: str, *, tables=("features",), actors=None, model=None, op
         _load_model(model)  # fail now, in the parent, on a missing or broken model file
         if "features" in tables:
             cols = tuple(_features_template(_load_actor_dict(actors), opts, n_boot, seed))
-    cfg = _Config(kind, tuple(tables), actors, model, opts, defer, int(n_boot), int(seed), cols)
-    ident = [kind, list(tables), _actors_ident(actors), model, asdict(opts), defer, n_boot, seed, list(cols)]
+    cfg = _Config(kind, tuple(tables), actors, model, opts, defer, int(n_boot), int(seed), cols, fmt)
+    ident = [kind, list(tables), _actors_ident(actors), model, asdict(opts), defer, n_boot, seed, list(cols), fmt]
     key = hashlib.blake2b(json.dumps(ident, default=str).encode(), digest_size=12).hexdigest()
     return replace(cfg, key=key)
 
@@ -233,6 +234,12 @@ class _WorkerState:
             model = _load_model(_Bytes(config.model_data) if config.model_data is not None else config.model)
         self.cache = ScoreCache(model=model)
         self._vader = None
+        self._schemas: dict = {}
+
+    def schema(self, table: str):
+        if table not in self._schemas:
+            self._schemas[table] = _schema(table, self.config)
+        return self._schemas[table]
 
     def trim_cache(self) -> None:
         """Clear the score cache when it exceeds CACHE_LIMIT sentences (scores are pure)."""
@@ -345,10 +352,24 @@ def _quotes_only(st: _WorkerState, index: int, raw: Article):
     return index, article.status, len(extract_quotes(doc, actors=st.actors).quotes)
 
 
-def _run_batch(st: _WorkerState, batch) -> list:
-    out = [_process(st, i, a) for i, a in batch]
+def _run_batch(st: _WorkerState, batch) -> tuple[list[tuple[int, str]], object]:
+    """Process a batch: ``([(index, status), ...], payload)``.
+
+    The payload is the list of per-article payloads, or, when the config names an output
+    format, each table's rows for the whole batch already encoded (an Arrow record batch
+    or CSV lines), so that the parent only concatenates and writes.
+    """
+    results = [_process(st, i, a) for i, a in batch]
     st.trim_cache()
-    return out
+    keys = [(i, status) for i, status, _ in results]
+    cfg = st.config
+    if cfg.fmt is None:
+        return keys, [p for _, _, p in results]
+    encoded = {}
+    for t in cfg.tables:
+        rows = [r for _, _, p in results for r in p[t]]
+        encoded[t] = _encode(rows, st.schema(t), cfg.fmt)
+    return keys, encoded
 
 
 _POOL_STATE: _WorkerState | None = None
@@ -360,7 +381,7 @@ def _pool_init(config: _Config) -> None:
     _POOL_STATE = _WorkerState(config)
 
 
-def _pool_batch(batch) -> list:
+def _pool_batch(batch):
     return _run_batch(_POOL_STATE, batch)
 
 
@@ -376,7 +397,7 @@ def _dask_partition(batch, config: _Config) -> list:
     if st is None:
         states.clear()  # one run at a time per worker thread: drop older runs' caches
         st = states[config.key] = _WorkerState(config)
-    return _run_batch(st, list(batch))
+    return [_run_batch(st, list(batch))]
 
 
 # --------------------------------------------------------------------------------------
@@ -421,7 +442,7 @@ def _run_local(items, config: _Config, jobs: int, batch_size: int, chunk_size: i
     if jobs <= 1:
         st = _WorkerState(config)
         for b in batches:
-            yield from _run_batch(st, b)
+            yield _run_batch(st, b)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -438,9 +459,9 @@ def _run_local(items, config: _Config, jobs: int, batch_size: int, chunk_size: i
         for b in batches:
             pending.append(ex.submit(_pool_batch, b))
             while len(pending) >= window:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
         for f in pending:
             f.cancel()
@@ -493,7 +514,7 @@ def _run_dask(items, config: _Config, jobs: int, batch_size: int, chunk_size: in
             bag = db.from_delayed(parts).map_partitions(_dask_partition, shared)
             pending.append(client.compute(bag))
             while len(pending) >= window:
-                yield from pending.popleft().result()
+                yield from pending.popleft().result()  # the chunk's batch results, in order
         while pending:
             yield from pending.popleft().result()
     finally:
@@ -559,18 +580,25 @@ def _check(jobs, engine: str, chunk_size: int, batch_size: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def _results(paths, config: _Config, *, jobs, engine, scheduler, chunk_size, batch_size, progress,
-             skip=None, desc="articles", initial=0, limit=None) -> Iterator:
-    """Every (index, status, payload) in input order, with progress reporting."""
+def _batch_results(paths, config: _Config, *, jobs, engine, scheduler, chunk_size, batch_size, progress,
+                   skip=None, desc="articles", initial=0, limit=None) -> Iterator:
+    """Every batch result ``([(index, status), ...], payload)`` in input order, with progress."""
     items = _source(paths, config, skip, limit)
     prog = _Progress(progress, desc, initial)
     try:
-        for r in _execute(items, config, jobs=jobs, engine=engine, scheduler=scheduler, batch_size=batch_size,
-                          chunk_size=chunk_size):
-            yield r
-            prog.update(1)
+        for keys, payload in _execute(items, config, jobs=jobs, engine=engine, scheduler=scheduler,
+                                      batch_size=batch_size, chunk_size=chunk_size):
+            yield keys, payload
+            prog.update(len(keys))
     finally:
         prog.close()
+
+
+def _results(paths, config: _Config, **kw) -> Iterator:
+    """Every (index, status, payload) in input order (see :func:`_batch_results`)."""
+    for keys, payloads in _batch_results(paths, config, **kw):
+        for (i, status), p in zip(keys, payloads):
+            yield i, status, p
 
 
 # --------------------------------------------------------------------------------------
@@ -693,7 +721,7 @@ def analyze_corpus(paths, *, actors=None, jobs: int = 1, engine: str = "local", 
         raise ValueError(f"unknown table(s) {bad}; choose from {', '.join(TABLES)}")
     tables = tuple(t for t in TABLES if t in tables)  # canonical order
     config = _make_config("analysis", tables=tables, actors=actors, model=model, options=options,
-                          n_boot=n_boot, seed=seed)
+                          n_boot=n_boot, seed=seed, fmt=fmt)
     out = Path(out_dir)
     fp = _fingerprint(paths, config, fmt, chunk_size)
     schemas = {t: _schema(t, config) for t in tables}
@@ -711,25 +739,26 @@ def analyze_corpus(paths, *, actors=None, jobs: int = 1, engine: str = "local", 
     if not manifest["complete"]:
         manifest["complete"] = False
         _write_manifest(out, manifest)
-        results = _results(paths, config, jobs=jobs, engine=engine, scheduler=scheduler, chunk_size=chunk_size,
-                           batch_size=batch_size, progress=progress, skip=lambda i: i // chunk_size in done,
-                           initial=sum(v["articles"] for v in done.values()))
-        for ci, first, n_articles, status, rows in _chunk_rows(results, tables, chunk_size):
-            files = {}
+        results = _batch_results(paths, config, jobs=jobs, engine=engine, scheduler=scheduler,
+                                 chunk_size=chunk_size, batch_size=batch_size, progress=progress,
+                                 skip=lambda i: i // chunk_size in done,
+                                 initial=sum(v["articles"] for v in done.values()))
+        for ci, first, n_articles, status, parts in _chunk_parts(results, tables, chunk_size):
+            files, n_rows = {}, {}
             for t in tables:
                 name = f"part-{ci:05d}-{fp}.{fmt}"
-                _write_table(out / t / name, rows[t], schemas[t], fmt)
+                n_rows[t] = _write_parts(out / t / name, parts[t], schemas[t], fmt)
                 files[t] = name
             manifest["chunks"][str(ci)] = {"first": first, "articles": n_articles,
                                            "status": dict(sorted(status.items())),
-                                           "rows": {t: len(rows[t]) for t in tables}, "files": files}
+                                           "rows": n_rows, "files": files}
             manifest["chunks"] = dict(sorted(manifest["chunks"].items(), key=lambda kv: int(kv[0])))
             _write_manifest(out, manifest)
         if not manifest["chunks"]:  # no input articles: still leave readable, empty tables
             files = {}
             for t in tables:
                 name = f"part-00000-{fp}.{fmt}"
-                _write_table(out / t / name, [], schemas[t], fmt)
+                _write_parts(out / t / name, [_encode([], schemas[t], fmt)], schemas[t], fmt)
                 files[t] = name
             manifest["chunks"]["0"] = {"first": 0, "articles": 0, "status": {}, "rows": dict.fromkeys(tables, 0),
                                        "files": files}
@@ -761,22 +790,23 @@ def analyze_corpus(paths, *, actors=None, jobs: int = 1, engine: str = "local", 
 # --------------------------------------------------------------------------------------
 
 
-def _chunk_rows(results, tables, chunk_size: int) -> Iterator[tuple[int, int, int, Counter, dict]]:
-    """Group per-article results into chunks: (chunk index, first index, articles, status counts, rows)."""
+def _chunk_parts(batches, tables, chunk_size: int) -> Iterator[tuple[int, int, int, Counter, dict]]:
+    """Group batch results into chunks: (chunk index, first index, articles, status counts,
+    {table: [encoded batch, ...]}). Batches never straddle a chunk boundary."""
     cur = None
-    for index, status, payload in results:
-        ci = index // chunk_size
+    for keys, encoded in batches:
+        ci = keys[0][0] // chunk_size
         if cur is not None and ci != cur[0]:
-            yield cur
+            yield tuple(cur)
             cur = None
         if cur is None:
-            cur = (ci, index, 0, Counter(), {t: [] for t in tables})
-        cur = (cur[0], cur[1], cur[2] + 1, cur[3], cur[4])
-        cur[3][status] += 1
+            cur = [ci, keys[0][0], 0, Counter(), {t: [] for t in tables}]
+        cur[2] += len(keys)
+        cur[3].update(status for _, status in keys)
         for t in tables:
-            cur[4][t].extend(payload[t])
+            cur[4][t].append(encoded[t])
     if cur is not None:
-        yield cur
+        yield tuple(cur)
 
 
 _INT_COLUMNS = {"start", "end", "speaker_start", "speaker_end", "paragraph", "sentence"}
@@ -820,30 +850,48 @@ def _arrow_value(v, typ):
     return v
 
 
-def _write_table(path: Path, rows: list[dict], schema, fmt: str) -> None:
-    from analysis.output import atomic_writer
-
+def _encode(rows: list[dict], schema, fmt: str):
+    """Rows as an Arrow record batch (parquet) or as (row count, CSV lines without a header) (csv)."""
     names = schema.names
     if fmt == "csv":
         import csv
+        import io
 
         from analysis.output import _csv_cell
 
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\n")
+        for r in rows:
+            w.writerow([_csv_cell(r.get(c)) for c in names])
+        return len(rows), buf.getvalue()
+    import pyarrow as pa
+
+    return pa.record_batch([pa.array([_arrow_value(r.get(f.name), f.type) for r in rows], type=f.type)
+                            for f in schema], schema=schema)
+
+
+def _write_parts(path: Path, parts: list, schema, fmt: str) -> int:
+    """Write one chunk file of a table from its encoded batches, atomically; returns the row count.
+
+    The bytes do not depend on how the rows were split into batches (Parquet: the batches
+    are combined into one contiguous table first)."""
+    from analysis.output import atomic_writer
+
+    if fmt == "csv":
+        import csv
+
         with atomic_writer(path) as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(names)
-            for r in rows:
-                w.writerow([_csv_cell(r.get(c)) for c in names])
-        return
+            csv.writer(fh, lineterminator="\n").writerow(schema.names)
+            for _, text in parts:
+                fh.write(text)
+        return sum(n for n, _ in parts)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = {}
-    for f in schema:
-        columns[f.name] = pa.array([_arrow_value(r.get(f.name), f.type) for r in rows], type=f.type)
-    table = pa.Table.from_pydict(columns, schema=schema)
+    table = pa.Table.from_batches(parts, schema=schema).combine_chunks()
     with atomic_writer(path, "wb") as fh:
         pq.write_table(table, fh, compression="zstd")
+    return table.num_rows
 
 
 def _read_manifest(out: Path) -> dict | None:

@@ -165,10 +165,12 @@ def test_analysis_failure_keeps_the_article(corpus, model, monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_tables_byte_identical_across_jobs(corpus, model, tmp_path, fmt):
-    kw = dict(model=model, progress=False, fmt=fmt, chunk_size=6, batch_size=4)
-    s1 = analyze_corpus([corpus], out_dir=tmp_path / "j1", jobs=1, **kw)
-    s2 = analyze_corpus([corpus], out_dir=tmp_path / "j2", jobs=2, **kw)
+    kw = dict(model=model, progress=False, fmt=fmt, chunk_size=6)
+    s1 = analyze_corpus([corpus], out_dir=tmp_path / "j1", jobs=1, batch_size=4, **kw)
+    s2 = analyze_corpus([corpus], out_dir=tmp_path / "j2", jobs=2, batch_size=4, **kw)
     assert _tree(tmp_path / "j1") == _tree(tmp_path / "j2")
+    analyze_corpus([corpus], out_dir=tmp_path / "b1", jobs=2, batch_size=1, **kw)  # other batch boundaries
+    assert _tree(tmp_path / "b1") == _tree(tmp_path / "j1")
     n = len(list(iter_articles([corpus])))
     assert s1["articles"] == n and sum(s1["status"].values()) == n and s1["status"]["error"] >= 6
     assert s1["chunks"] == math.ceil(n / 6) and s1["chunks_resumed"] == 0
