@@ -338,7 +338,7 @@ def _load_jsonl(path: Path, stem: str, opts: LoadOptions, d: dict) -> Iterator[A
                 yield Article(aid, str(path), source_format=fmt, status="error",
                               reason=f"line {n}: malformed JSON: {_one_line(exc)}")
                 continue
-            yield _from_record(rec, article_id=aid, path=str(path), fmt=fmt, opts=opts, defaults=d)
+            yield _at_line(_from_record(rec, article_id=aid, path=str(path), fmt=fmt, opts=opts, defaults=d), n)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield Article(f"{stem}:read", str(path), source_format=fmt, status="error",
                       reason=f"{_one_line(exc)} (records before this point were read)")
@@ -390,7 +390,14 @@ def _load_csv(text: str, path: Path, stem: str, opts: LoadOptions, d: dict) -> I
             a = _from_record(rec, article_id=aid, path=str(path), fmt="csv", opts=opts, defaults=d)
             yield _warn(a, f"line {line}: more cells than columns; extra cells ignored")
             continue
-        yield _from_record(rec, article_id=aid, path=str(path), fmt="csv", opts=opts, defaults=d)
+        yield _at_line(_from_record(rec, article_id=aid, path=str(path), fmt="csv", opts=opts, defaults=d), line)
+
+
+def _at_line(article: Article, line: int) -> Article:
+    """Prefix an error's reason with the input line, so a researcher can find the record."""
+    if article.status == "error" and not article.reason.startswith("line "):
+        return replace(article, reason=f"line {line}: {article.reason}")
+    return article
 
 
 def _load_html(html: str, base: Article, encoding: str, opts: LoadOptions, d: dict) -> Article:
