@@ -85,6 +85,8 @@ def cmd_quotes(args) -> int:
 def cmd_features(args) -> int:
     from analysis.pipeline import iter_features
 
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     _check_paths(args.paths)
     actors = _load_actors(args)
     counter = {"n": 0, "ok": 0}
@@ -198,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="throughput and peak memory against a bare VADER pass; prints JSON")
     p.add_argument("--corpus", required=True, metavar="FILE", help="e.g. ../shared/data/abp-articles.jsonl.gz")
-    p.add_argument("--n", type=int, default=1000, help="articles (default 1000)")
+    p.add_argument("--n", type=int, default=1000, help="articles (default 1000; 0 = all)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     p.set_defaults(func=cmd_bench)
 
