@@ -256,13 +256,6 @@ def _from_record(rec: dict, *, article_id: str, path: str, fmt: str, opts: LoadO
     return _finish(a, opts)
 
 
-def _read_bytes(path: Path) -> bytes:
-    if _suffix(path) == ".jsonl.gz":
-        with gzip.open(path, "rb") as fh:
-            return fh.read()
-    return path.read_bytes()
-
-
 def _iter_lines(path: Path) -> Iterator[tuple[int, str]]:
     """Stream (line number, decoded line) from a .jsonl or .jsonl.gz file."""
     opener = gzip.open if _suffix(path) == ".jsonl.gz" else open
@@ -285,9 +278,8 @@ def _load_file(path: Path, manifest: dict[str, str] | None, opts: LoadOptions) -
         yield from _load_jsonl(path, stem, opts, d)
         return
     try:
-        data = _read_bytes(path)
-        text, encoding = decode(data)
-    except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
+        text, encoding = decode(path.read_bytes())  # JSONL (and .jsonl.gz) is streamed above
+    except (OSError, ValueError) as exc:
         yield replace(base, status="error", reason=_one_line(exc))
         return
     if fmt == "csv":

@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.clean import clean_text
 from analysis.corpus import Article
 from analysis.emphasis import sentence_word_counts
+from analysis.quotes import voice_summary
 from analysis.text import count_words, segment
 
 __all__ = ["ARTICLE_FIELDS", "article_record", "articles_frame"]
@@ -114,7 +115,7 @@ def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
 
 def _emphasis_fields(analysis) -> dict:
     rec = {}
-    summary = _voice(analysis)
+    summary = voice_summary(analysis.quotes)
     for e in analysis.emphasis:
         g = e.group
         for name in ("mentions", "sentence_share", "word_share", "in_headline", "in_lede", "first_sentence",
@@ -134,12 +135,6 @@ def _emphasis_fields(analysis) -> dict:
     rec["last_voice"] = summary["last_voice"]
     rec["anonymous_share"] = summary["anonymous_share"]
     return rec
-
-
-def _voice(analysis) -> dict:
-    from analysis.quotes import voice_summary
-
-    return voice_summary(analysis.quotes)
 
 
 def features_record(analysis) -> dict:
