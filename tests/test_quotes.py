@@ -17,7 +17,9 @@ from analysis.text import segment, split_paragraphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CASES = json.loads((Path(__file__).parent / "cases" / "quotes_hard.json").read_text("utf-8"))["cases"]
+# Every tests/cases/quotes*.json file holds hard cases in the same format.
+CASES = [c for f in sorted((Path(__file__).parent / "cases").glob("quotes*.json"))
+         for c in json.loads(f.read_text("utf-8"))["cases"]]
 
 
 def _quotes(path: str) -> tuple[str, tuple[Quote, ...]]:
