@@ -96,7 +96,10 @@ class ActorDictionary:
         # Longest first: Python's alternation is leftmost-first, so this gives longest match.
         alts = sorted(self._by_alias, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in alts) or r"(?!x)x"
-        self._re = re.compile(rf"(?<![\w.])(?:{body})(?=(?:['’]s?)?(?!\w))")
+        # The left boundary (no word character or "." before the alias) is checked in
+        # _matches rather than with a lookbehind: a lookbehind at every position of the text
+        # made find() 1.5 times slower.
+        self._re = re.compile(rf"(?:{body})(?=(?:['’]s?)?(?!\w))")
 
     def __repr__(self) -> str:
         return f"ActorDictionary({self.source!r}, groups={list(self.groups)}, actors={len(self.actors)})"
@@ -121,7 +124,7 @@ class ActorDictionary:
         ``resolve("Kremlin spokesman Dmitry Peskov")`` gives Dmitry Peskov.
         """
         best = None
-        for m in self._re.finditer(phrase):
+        for m in self._matches(phrase, 0, len(phrase)):
             if best is None or len(m.group(0)) > len(best.group(0)):
                 best = m
         return self._by_alias[best.group(0)] if best else None
@@ -130,10 +133,27 @@ class ActorDictionary:
         """Mentions in ``text[start:end]``, in text order, offsets into ``text``."""
         end = len(text) if end is None else end
         out = []
-        for m in self._re.finditer(text, start, end):
+        for m in self._matches(text, start, end):
             actor = self._by_alias[m.group(0)]
             out.append(Mention(m.start(), m.end(), m.group(0), actor.name, actor.group))
         return out
+
+    def _matches(self, text: str, start: int, end: int):
+        # Alias matches in text[start:end] whose left neighbour (even one before start) is
+        # neither a word character nor ".": what the lookbehind (?<![\w.]) would give. A
+        # rejected match resumes one character later, so no alias inside it is skipped.
+        search = self._re.search
+        pos = start
+        while (m := search(text, pos, end)) is not None:
+            i = m.start()
+            if i and _LEFT_BAD.match(text, i - 1):
+                pos = i + 1
+                continue
+            yield m
+            pos = m.end()
+
+
+_LEFT_BAD = re.compile(r"[\w.]")
 
 
 def _line_of(raw: str, needle: str, anchor: str = "") -> int:

@@ -228,7 +228,7 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Number of word tokens in ``text[start:end]`` (same definition as :func:`word_spans`)."""
     end = len(text) if end is None else end
-    return sum(1 for _ in _WORD_RE.finditer(text, start, end))
+    return len(_WORD_RE.findall(text, start, end))
 
 
 def segment(text: str, paragraphs: list[tuple[int, int, str]] | None = None) -> Doc:
