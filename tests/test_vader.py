@@ -7,14 +7,13 @@ import itertools
 import json
 
 import pytest
+from conftest import SEEDS, shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.text import segment
 from analysis.vader import FastVader
-
-from conftest import SEEDS, shared
 
 STOCK = SentimentIntensityAnalyzer()
 FAST = FastVader()
