@@ -205,7 +205,7 @@ def _negation_flags(seq: list[str], negators: frozenset[str]) -> list[bool]:
     for i, tok in enumerate(seq):
         if tok in _SCOPE_END:
             active = False
-        elif _is_negator(tok, negators):
+        elif tok in negators or tok.endswith("n't"):  # _is_negator, inlined: a hot loop
             active = True
         elif active and tok != _TARGET:
             flags[i] = True
@@ -284,18 +284,16 @@ class _Extractor:
         neg = _negation_flags(seq, self.negators) if self.negation else [False] * n
         marked = ["not_" + w if f else w for w, f in zip(seq, neg)]
 
-        # Block 1: masked sentence n-grams.
+        # Block 1: masked sentence n-grams (bigrams built by zip: the hot path of prediction).
         sent = list(marked)
-        for k in range(2, self.ngram_max + 1):
+        if self.ngram_max >= 2:
+            sent.extend([a + " " + b for a, b in zip(marked, marked[1:])])
+        for k in range(3, self.ngram_max + 1):
             sent.extend(" ".join(marked[i : i + k]) for i in range(n - k + 1))
 
         # Lexicon valences (negated ones flipped and damped as VADER does).
-        lex = self.lexicon
-        vals = []
-        for i, w in enumerate(seq):
-            v = lex.get(w)
-            if v is not None and i != t:
-                vals.append((i, v * _NEGATION_SCALAR if neg[i] else v))
+        vals = [(i, v * _NEGATION_SCALAR if neg[i] else v)
+                for i, v in enumerate(map(self.lexicon.get, seq)) if v is not None and i != t]
 
         # Block 2: window around the target.
         win = []
@@ -426,7 +424,8 @@ class _LinearModel:
     def _block(self, terms, vocab, idf, weight, idx, val, offset=0):
         # Hot path of prediction: C-level Counter and hypot, no log for the
         # common count of 1.
-        counts = Counter(j for j in map(vocab.get, terms) if j is not None)
+        counts = Counter(map(vocab.get, terms))
+        counts.pop(None, None)  # out-of-vocabulary terms; the rest keep first-seen order
         if not counts:
             return
         if self.sublinear:
