@@ -96,6 +96,32 @@ def cmd_features(args) -> int:
     return _status(counter, args.paths)
 
 
+def cmd_analyze(args) -> int:
+    from analysis.pipeline import DEFAULT_CHUNK_SIZE, TABLES, analyze_corpus
+
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    tables = [t.strip() for t in args.tables.split(",") if t.strip()]
+    bad = [t for t in tables if t not in TABLES]
+    if bad or not tables:
+        raise UsageError(f"unknown table(s) {', '.join(bad) or '(none)'}; choose from {', '.join(TABLES)}")
+    _check_paths(args.paths)
+    actors = _load_actors(args)
+    summary = analyze_corpus(args.paths, actors=args.actors or actors, jobs=args.jobs, engine=args.engine,
+                             scheduler=args.scheduler, out_dir=args.out, fmt=args.format, tables=tables,
+                             chunk_size=args.chunk_size or DEFAULT_CHUNK_SIZE, resume=not args.restart)
+    status = summary["status"]
+    n_ok = status.get("ok", 0) + status.get("warning", 0)
+    if n_ok == 0:
+        what = "no articles found" if summary["articles"] == 0 else f"none of {summary['articles']} inputs could be read"
+        raise NothingRead(f"{what} in {', '.join(map(str, args.paths))}")
+    rows = ", ".join(f"{t} {v['rows']} rows" for t, v in summary["tables"].items())
+    resumed = f" ({summary['chunks_resumed']} of {summary['chunks']} chunks reused)" if summary["chunks_resumed"] else ""
+    print(f"{summary['articles']} articles ({status.get('error', 0)} errors) in {summary['seconds']:.1f} s{resumed}: "
+          f"{rows}; written to {summary['out_dir']}/", file=sys.stderr)
+    return 0
+
+
 def cmd_bench(args) -> int:
     import json
 
@@ -197,6 +223,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
     p.set_defaults(func=cmd_features)
+
+    p = sub.add_parser("analyze", help="whole-corpus run: tidy tables written to a folder in resumable chunks")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (one sub-folder per table)")
+    p.add_argument("--actors", metavar="FILE", help="actor dictionary (TOML); default: the packaged one")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="table format (default parquet)")
+    p.add_argument("--tables", default="features,quotes,mentions,scores",
+                   help="comma-separated tables to write (default: all four)")
+    p.add_argument("--chunk-size", type=int, help="articles per output chunk (default 2000)")
+    p.add_argument("--restart", action="store_true", help="ignore chunks a previous run completed")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (default local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
+    p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("bench", help="throughput and peak memory against a bare VADER pass; prints JSON")
     p.add_argument("--corpus", required=True, metavar="FILE", help="e.g. ../shared/data/abp-articles.jsonl.gz")

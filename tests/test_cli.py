@@ -66,3 +66,25 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     assert r.returncode == 2 and "line 2" in r.stderr and "Traceback" not in r.stderr
     r = run("nonsense-command")
     assert r.returncode == 2
+
+
+def test_analyze_writes_tables_and_resumes(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "run"
+    r = run("analyze", str(SEEDS), "--out", str(out), "--tables", "features,quotes")
+    assert r.returncode == 0, r.stderr
+    feats = pd.read_parquet(out / "features")
+    assert list(feats["outlet"]) == ["CGTN", "Reuters"]
+    quotes = pd.read_parquet(out / "quotes")
+    assert "2 articles (0 errors)" in r.stderr and f"quotes {len(quotes)} rows" in r.stderr
+    assert "Dmitry Peskov" in set(quotes["speaker"]) and not (out / "mentions").exists()
+    again = run("analyze", str(SEEDS), "--out", str(out), "--tables", "features,quotes")
+    assert again.returncode == 0 and "1 of 1 chunks reused" in again.stderr
+
+
+def test_analyze_usage_errors(tmp_path):
+    r = run("analyze", str(SEEDS), "--out", str(tmp_path), "--tables", "features,votes")
+    assert r.returncode == 2 and r.stderr.startswith("error: unknown table(s) votes")
+    r = run("analyze", str(SEEDS), "--out", str(tmp_path), "--scheduler", "tcp://x:1")
+    assert r.returncode == 2 and "--scheduler needs --engine dask" in r.stderr
