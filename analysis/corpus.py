@@ -23,14 +23,18 @@ import glob
 import gzip
 import io
 import json
+import logging
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis.clean import Cleaned, Removal, clean
 
-__all__ = ["SUPPORTED", "Article", "LoadOptions", "decode", "iter_articles", "load_corpus"]
+log = logging.getLogger(__name__)
+
+__all__ = ["SUPPORTED", "Article", "LoadOptions", "decode", "iter_articles", "load_corpus", "unify_outlet_names"]
 
 _MIN_HTML_WORDS = 10
 SUPPORTED = (".txt", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".csv")
@@ -451,7 +455,53 @@ def iter_articles(paths, *, options: LoadOptions | None = None) -> Iterator[Arti
             yield a
 
 
-def load_corpus(paths, *, options: LoadOptions | None = None) -> list[Article]:
-    """Load every article under ``paths`` into a list (see :func:`iter_articles`)."""
-    return list(iter_articles(paths, options=options))
+def load_corpus(paths, *, options: LoadOptions | None = None, unify_outlets: bool = True) -> list[Article]:
+    """Load every article under ``paths`` into a list (see :func:`iter_articles`).
+
+    Parameters
+    ----------
+    paths : path or list of paths
+    options : LoadOptions, optional
+    unify_outlets : bool
+        Give outlet names that differ only in case one spelling (see :func:`unify_outlet_names`),
+        so that "nyt" and "NYT" are one outlet in comparisons.
+
+    Returns
+    -------
+    list of Article
+    """
+    articles = list(iter_articles(paths, options=options))
+    return unify_outlet_names(articles) if unify_outlets else articles
+
+
+def unify_outlet_names(articles: list[Article]) -> list[Article]:
+    """Spell outlet names that differ only in case the same way, across ``articles``.
+
+    The most frequent spelling wins (the first seen, on a tie). A renamed article keeps the
+    name it was given in ``extra`` as ``outlet_as_given``, and one warning is logged per
+    merged outlet. BASIL, for example, names the same outlet "nyt" in 66 files and "NYT" in 4.
+
+    Parameters
+    ----------
+    articles : list of Article
+
+    Returns
+    -------
+    list of Article
+        The same articles, in order; unchanged ones are the same objects.
+    """
+    spellings: dict[str, Counter] = {}
+    for a in articles:
+        if a.outlet:
+            spellings.setdefault(a.outlet.casefold(), Counter())[a.outlet] += 1
+    canonical = {}
+    for counts in spellings.values():
+        if len(counts) > 1:
+            best = counts.most_common(1)[0][0]  # ties: Counter keeps first-seen order
+            log.warning("outlet names %s unified as %r", ", ".join(f"{k!r} ({v})" for k, v in counts.items()), best)
+            canonical.update({k: best for k in counts if k != best})
+    if not canonical:
+        return articles
+    return [replace(a, outlet=canonical[a.outlet], extra=a.extra + (("outlet_as_given", a.outlet),))
+            if a.outlet in canonical else a for a in articles]
 

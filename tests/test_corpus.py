@@ -10,7 +10,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from conftest import CGTN, REUTERS, SEEDS
+from conftest import CGTN, REUTERS, SEEDS, shared
 
 from analysis.corpus import LoadOptions, decode, load_corpus
 from analysis.tables import article_record
@@ -147,3 +147,20 @@ def test_duplicate_ids_are_renamed_not_dropped(tmp_path):
 
 def test_manifest_is_not_an_article():
     assert {a.path.rsplit("/", 1)[-1] for a in load_corpus(SEEDS)} == {CGTN.name, REUTERS.name}
+
+
+def test_outlet_spellings_that_differ_in_case_are_unified(tmp_path, caplog):
+    for i, outlet in enumerate(["nyt", "NYT", "nyt", "fox"]):
+        (tmp_path / f"a{i}.json").write_text(
+            json.dumps({"source": outlet, "body-paragraphs": [f"Story number {i} says the talks went on."]}),
+            encoding="utf-8")
+    arts = load_corpus([tmp_path])
+    assert [a.outlet for a in arts] == ["nyt", "nyt", "nyt", "fox"]
+    assert dict(arts[1].extra)["outlet_as_given"] == "NYT" and "outlet_as_given" not in dict(arts[0].extra)
+    assert "'nyt' (2), 'NYT' (1) unified as 'nyt'" in caplog.text
+    assert [a.outlet for a in load_corpus([tmp_path], unify_outlets=False)] == ["nyt", "NYT", "nyt", "fox"]
+
+
+def test_basil_outlets_are_three():
+    arts = load_corpus([shared("basil-2010-2016", "articles")])
+    assert sorted({a.outlet for a in arts}) == ["fox", "hpo", "nyt"]
