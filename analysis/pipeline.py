@@ -288,13 +288,9 @@ def _analysis_rows(st: _WorkerState, article: Article) -> dict[str, list[dict]]:
 
 
 def _quote_rows(an) -> list[dict]:
-    import inspect
-
     from analysis.tables import quote_records
 
-    if len(inspect.signature(quote_records).parameters) >= 3:
-        return quote_records(an.article, an.doc, an.quotes)
-    return quote_records(an)
+    return quote_records(an.article, an.doc, an.quotes)
 
 
 def _process(st: _WorkerState, index: int, raw: Article):
