@@ -574,7 +574,7 @@ _NP_AFTER_STOP_RE = re.compile(
     r"[,.;:!?—–()\"“”]|\s(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
     r"last|this|told|said|says|adding|and\s+(?:said|added))\b")
 _NP_AFTER_FOLLOW_RE = re.compile(
-    r"\s*(?:[,.;:!?)—–\"”’]|$|(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
+    r"\s*(?:[,.;:!?()—–\"”’]|$|(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
     r"last|this|adding|and)\b)")
 
 
@@ -762,9 +762,13 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if m.start() - span.me > 160:
             break
         entry = verbs[_norm(m.group(0))]
-        if entry.frame not in ("say", "tell"):
-            return None
         gap = text[span.me:m.start()]
+        if entry.frame not in ("say", "tell"):
+            # '"...," Gorka urged.': a verb that usually takes an object is an attribution
+            # only when nothing follows it in the sentence
+            if not _CUE_ENDS_RE.match(text, m.end(), hi):
+                return None
+            entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         if _HARD_STOP_RE.search(gap):
             return None
         if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]):
@@ -782,6 +786,9 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
+        if _ends_sentence(text, span) and text[subj[0]].isupper() and \
+                _cue_has_object(text, m, entry, hi):
+            return None  # '"... together." He warns that ...': a new sentence of its own
         return m, entry, subj
     # no lexicon cue: '"Go back to Univision," Trump barked'
     if _utterance_end(text, span):
@@ -795,6 +802,31 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                     (mm.start(1), mm.end(1), shape)
     return None
 
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    """Does the quoted content end with a full stop (or ! ?) right before the closing mark?"""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    return j > span.cs and text[j - 1] in ".!?…"
+
+
+def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
+    """Is the cue followed by content of its own (``warns that ...``), not just adverbials
+    (``said Thursday.``, ``told reporters in Ohio.``)?"""
+    pos = m.end()
+    stop = _HARD_STOP_RE.search(text, pos, hi)
+    end = stop.start() if stop else hi
+    if entry.frame == "tell":
+        h = _HEARER_RE.match(text, pos, end)
+        if h:
+            pos = h.end()
+    rest = text[pos:end]
+    return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
+
+
+# The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
+_CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
 
 _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
@@ -811,12 +843,30 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     j = span.ms
     while j > p.start and text[j - 1] in " \t\u00a0":
         j -= 1
-    if j <= p.start or text[j - 1] != ":":
+    if j == p.start:
+        # 'Cruz continued:\n\n"...': the colon ends the previous paragraph
+        j = _colon_before_paragraph(text, p.start)
+        if j is None:
+            return None
+        lo = text.rfind("\n", 0, j) + 1
+        for mb in _HARD_STOP_RE.finditer(text, lo, j - 1):
+            lo = mb.end()
+    elif text[j - 1] != ":":
         return None
-    lo = next((x.start for x in sents if x.start <= j - 1 < x.end), p.start)
-    for o in spans:
-        if o is not span and lo < o.me <= j:
-            lo = o.me
+    else:
+        lo = next((x.start for x in sents if x.start <= j - 1 < x.end), p.start)
+        for o in spans:
+            if o is not span and lo < o.me <= j:
+                lo = o.me
+    inv = _INVERTED_COLON_RE.fullmatch(text, lo, j - 1)
+    if inv is not None and _norm(inv.group(1).lower()) in speech_verbs():
+        # 'Continued Stone: "..."' / 'Said Mr. Reid: "..."'
+        a, b = _trim_np(text, inv.start(2), inv.end(2))
+        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
+        if shape in ("name", "role"):
+            verb = _WORD_RE.match(text, inv.start(1))
+            entry = speech_verbs()[_norm(inv.group(1).lower())]
+            return verb, entry, (a, b, shape)
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
@@ -827,6 +877,20 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         return None
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
     return verb, entry, subj
+
+
+_INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:]{0,60}?)\s*")
+
+
+def _colon_before_paragraph(text: str, start: int) -> int | None:
+    """Offset just after a colon that ends the paragraph before ``start`` (a quote in its own
+    paragraph introduced by ``X said:``), or None."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or text[k - 1] != ":" or text.count("\n", k, start) > 3:
+        return None
+    return k
 
 
 def _utterance_end(text: str, span: _Span) -> bool:
@@ -907,7 +971,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     reported: list[_Reported] = []
     # 1a. a headline-style attribution: 'Putin: ‘We are ready to talk’', 'Cruz: Trump Would ...'
     hr = _headline(st, p, all_spans)
-    if hr is not None:
+    if hr is not None and not any(sp.kind == "direct" and sp.ms <= hr.start + 1 and sp.me >= hr.end - 1
+                                  for sp in all_spans):
+        # (a 'Continued Stone: "..."' line is already a direct quote)
         reported.append(hr)
     # 1b. a quote that starts mid-sentence ('Clinton has been "very worked up," said X') is
     # the fragment of a mixed quote whose content is the whole clause
