@@ -503,6 +503,10 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     Auxiliaries and adverbs between subject and cue are skipped (``has also said``,
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
+    # "Feinstein (D-Calif.) last week said": skip a time phrase, then a short parenthetical
+    mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start)
+    if mt is not None and mt.start() > lo:
+        cue_start = mt.start()
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
     if pre.endswith(")"):
         k = pre.rfind("(")
@@ -529,10 +533,36 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
-    shape = _np_shape([w.group(0) for w in _words(text, a, b2)])
+    ws = _words(text, a, b2)
+    shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
-        return None
+        return _name_suffix(text, ws)
     return a, b2, shape
+
+
+_PRE_CUE_TIME_RE = re.compile(
+    rf"\s+(?:(?:last|this|next|on|late|early|earlier)\s+(?:\w+\s+)?(?:{_DAYS})|"
+    r"(?:\w+\s+){1,4}ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)\s*$")
+
+
+def _name_suffix(text: str, ws: list[re.Match]) -> tuple[int, int, str] | None:
+    """The proper name that ends a chunk the shape checker refused: ``Saturday at the
+    convention Sen. Elizabeth Warren`` -> ``Sen. Elizabeth Warren``. Not after a preposition
+    (``the report released by Paul Ryan``)."""
+    k = len(ws)
+    while k > 0 and ws[k - 1].group(0)[:1].isupper() and len(ws) - k < 5:
+        k -= 1
+    if k == 0 or k == len(ws) or len(ws) - k < 2 and not ws[-1].group(0)[:1].isupper():
+        return None
+    prev = ws[k - 1].group(0).lower()
+    if prev in _STOP or prev in _NP_INNER or prev in _DETS or prev.endswith(("'s", "’s")) or \
+            ws[k - 1].group(0)[:1].isupper():
+        return None
+    names = [w.group(0) for w in ws[k:]]
+    if _np_shape(names) != "name":
+        return None
+    return ws[k].start(), ws[-1].end(), "name"
 
 
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
@@ -549,25 +579,52 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     start = lo
     for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", text[lo:cuts[0]]):
         start = lo + m.end()
-    second = text[cuts[0] + 1:(cuts[1] if len(cuts) > 1 else comma)].strip()
-    if not second:
-        return None
-    first_word = second.split(None, 1)[0].lower()
-    if not (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
+    bounds = [start - 1, *cuts, comma]
+    # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said": the
+    # subject may follow fronted adverbial or participle clauses
+    for i in range(min(3, len(bounds) - 2)):
+        if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
+            return None
+        second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
+        if not second or i and not second[0].islower():
+            continue
+        if not _apposition_start(second):
+            continue
+        a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
+        for m in _CLAUSE_WORD_RE.finditer(text, a, b):
+            a = m.end()
+        a, b = _trim_np(text, a, b)
+        if a >= b:
+            continue
+        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
+        if shape in ("name", "role"):
+            return a, b, shape
+    return None
+
+
+def _apposition_start(seg: str) -> bool:
+    """May ``seg`` follow a subject as an apposition or relative clause (``who ...``, ``a
+    pollster``, ``30``, ``speaking on condition of anonymity``)?"""
+    first_word = seg.split(None, 1)[0].lower()
+    return (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
                            "himself", "herself", "too", "like")
-            or second[0].isupper() or second[0].isdigit() or first_word in _POSSESSIVE_DETS
-            or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())):
-        return None
-    a, b = _trim_np(text, start, cuts[0])
-    for m in _CLAUSE_WORD_RE.finditer(text, a, b):
-        a = m.end()
-    a, b = _trim_np(text, a, b)
-    if a >= b:
-        return None
-    shape = _np_shape([w.group(0) for w in _words(text, a, b)])
-    if shape not in ("name", "role"):
-        return None
-    return a, b, shape
+            or seg[0].isupper() or seg[0].isdigit() or first_word in _POSSESSIVE_DETS
+            or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())
+            or seg[0].islower() and first_word.endswith(("ing", "ed")) and len(first_word) > 4)
+
+
+def _fronted(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a fronted adverbial or participle clause (``Alarmed by the unrest``,
+    ``In a statement``, ``Speaking to reporters``)?"""
+    w = _WORD_RE.search(text, a, b)
+    if w is None:
+        return False
+    lw = w.group(0).lower()
+    return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                       "tonight earlier later".split())
 
 
 _NP_AFTER_STOP_RE = re.compile(
