@@ -267,6 +267,7 @@ class _Span:
     cue: object = None
     speaker: object = None
     owner: object = None  # the reported clause it belongs to
+    end_para: object = None  # (index, end) of the paragraph where a multi-paragraph quote closes
 
 
 @dataclass(slots=True)
@@ -354,6 +355,7 @@ def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
                     continue
                 if pending is not None:
                     pending.ce, pending.me = i, j
+                    pending.end_para = (p.index, hi)
                     out.append(pending)
                     pending = None
                 else:
@@ -791,6 +793,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     cue_re = _cue_re()
     firsts = _cue_first_words()
     verbs = speech_verbs()
+    # a quote running over paragraphs is attributed in its first paragraph, but its cue may
+    # follow the closing mark, and the later quotes of the closing paragraph refer to it
+    carried: dict[int, list[_Span]] = {}
+    for sp in doubles:
+        if sp.end_para is not None:
+            carried.setdefault(sp.end_para[0], []).append(sp)
     quotes: list[Quote] = []
     prev_para_speaker: _Speaker | None = None
     for p in paras:
@@ -802,7 +810,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                     if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
-                                               prev_para_speaker)
+                                               prev_para_speaker, carried.get(p.index, ()))
             quotes.extend(pq)
         except Exception as exc:  # noqa: BLE001
             _warn(warnings, f"paragraph {p.index} skipped: {exc.__class__.__name__}: {exc}")
@@ -1006,7 +1014,7 @@ def _norm(s: str) -> str:
     return s.lower() if s.startswith("According") else s
 
 
-def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker):
+def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker, carried=()):
     text = st.text
     used_cues: set[int] = set()
     out: list[Quote] = []
@@ -1016,6 +1024,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         hit = _attr_right(st, sp, cues, verbs, p.end) or \
             _attr_left(st, sp, cues, verbs, p.start, sents, all_spans) or \
             _attr_colon(st, sp, sents, all_spans, p)
+        if hit is None and sp.end_para is not None:
+            # '"... (paragraphs) ... camels," he said.': the cue is in the closing paragraph
+            tail = _find_cues(_cue_re(), _cue_first_words(), text, sp.me,
+                              min(sp.end_para[1], sp.me + 200))
+            hit = _attr_right(st, sp, tail, verbs, sp.end_para[1])
         if hit is None:
             continue
         m, entry, (a, b, shape) = hit
@@ -1096,17 +1109,24 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         n_words = len(content.split())
         speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content))
         at_start = sp.ms == p.start or text[p.start:sp.ms].strip() == ""
-        if sp.double and (speechy or at_start and n_words >= 4):
+        r = None
+        if sp.double and speechy and not at_start and _mid_sentence(text, sp, sents):
+            # 'Sanders also pledged to "bring our political revolution"': a quote inside its
+            # sentence's clause is a fragment of what the subject said, even when long
+            r = _verb_frame(st, sp, sents, p.index)
+        if r is None and sp.double and (speechy or at_start and n_words >= 4):
             sp.kind = "direct"
-            ref = _nearest_direct(all_spans, sp) or (prev_para_speaker if at_start else None)
+            ref = _nearest_direct([*all_spans, *carried], sp) or \
+                (prev_para_speaker if at_start else None)
             if ref is None and at_start:
                 ref = para_speaker
             sp.speaker = ref
             if ref is not None:
-                src = _source_cue(all_spans, ref)
+                src = _source_cue([*all_spans, *carried], ref)
                 sp.cue = src
         else:
-            r = _verb_frame(st, sp, sents, p.index) if sp.double else None
+            if r is None and sp.double:
+                r = _verb_frame(st, sp, sents, p.index)
             if r is not None:
                 # "Graham called both Trump and Clinton "crazy"": the quote is a fragment of
                 # what the subject said; the verb is the cue even if it is not in the lexicon
@@ -1223,12 +1243,21 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
                      [(sp.cs, sp.ce)])
 
 
+def _mid_sentence(text: str, sp: _Span, sents) -> bool:
+    """Does the quote open inside its sentence, after words not ending with a colon or dash?"""
+    s = next((x for x in sents if x.start <= sp.ms < x.end), None)
+    if s is None:
+        return False
+    pre = text[s.start:sp.ms].rstrip()
+    return len(_WORD_RE.findall(pre)) >= 2 and not pre.endswith((":", "—", "–", "-", ","))
+
+
 def _nearest_direct(spans, sp):
     best, dist = None, None
     for o in spans:
         if o is sp or o.kind != "direct" or o.speaker is None or o.cue is None:
             continue
-        d = abs(o.ms - sp.ms)
+        d = min(abs(o.ms - sp.ms), abs(o.me - sp.ms))
         if dist is None or d < dist:
             best, dist = o.speaker, d
     return best
