@@ -625,6 +625,41 @@ def _fronted(text: str, a: int, b: int) -> bool:
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS
 
 
+def _skip_fronted(text: str, a: int, hi: int) -> int | None:
+    """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
+    Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
+    ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
+    moved = False
+    for _ in range(5):
+        ws = _words(text, a, min(hi, a + 40))
+        if not ws:
+            return a
+        c = text.find(",", a, min(hi, a + 120))
+        lw = ws[0].group(0).lower()
+        nxt = ws[1].group(0) if len(ws) > 1 else ""
+        participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
+            nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
+        if lw in _LEAD_PREP or lw.endswith("ly") and lw not in _NOT_ADV or participle or \
+                c > 0 and _TIME_END_RE.search(text, a, c):
+            if c < 0:
+                return None if not moved else a
+            a, moved = c + 1, True
+            continue
+        if moved and c > 0 and _PLACE_RE.fullmatch(text, a, c):
+            # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
+            # (not "In a statement, Smith, a Republican, said": an apposition follows)
+            nxt_seg = text[c + 1:c + 30].lstrip()
+            if nxt_seg[:1].isupper() or re.match(r"(?:on|in|at|last|this)\b", nxt_seg):
+                a = c + 1
+                continue
+        break
+    return a
+
+
+_TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
+_PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
+
+
 _DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                        "tonight earlier later".split())
 
@@ -729,6 +764,11 @@ def _has_personal_name(words: list[str]) -> bool:
 def _person_name(st: _State, words: list[str]) -> str | None:
     """The name part of a speaker NP: trailing capitalised words without titles."""
     titles = _roles().get("titles", ())
+    if "of" in words:
+        # "Senator Bernie Sanders of Vermont": the name is before "of"
+        i = words.index("of")
+        if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]):
+            words = words[:i]
     run: list[str] = []
     for w in reversed(words):
         if w[:1].isupper() and w.lower() not in titles:
@@ -1294,11 +1334,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     first = _WORD_RE.match(text, a, hi) or _WORD_RE.search(text, a, hi)
     if first is None:
         return None
-    if first.group(0).lower() in _LEAD_PREP or first.group(0).endswith("ly"):
-        c = text.find(",", a, min(hi, a + 120))
-        if c < 0:
-            return None
-        a = c + 1
+    a = _skip_fronted(text, a, hi)
+    if a is None:
+        return None
     a, _ = _trim_np(text, a, hi)
     ws = _words(text, a, min(hi, a + 200))
     k = 0
