@@ -463,7 +463,12 @@ def _np_shape(words: list[str]) -> str | None:
             return "name"
         # lower-case words before a name: "Kremlin spokesman Dmitry Peskov" starts upper;
         # "presidential aide Yuri Ushakov" is fine too, as long as they are not verbs
-        return "name" if len(words) <= 6 else None
+        if len(words) <= 6:
+            return "name"
+        # "former Gov. Bill Richardson of New Mexico": a short lower-case prefix, then a name
+        k = next(i for i, w in enumerate(words) if w[0].isupper())
+        rest = words[k:]
+        return "name" if k <= 3 and all(w[0].isupper() or w in _NP_INNER for w in rest) else None
     if llast in roles.get("roles", ()) or llast in roles.get("anonymous", ()):
         return "role"
     if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
@@ -590,16 +595,18 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
         if not second or i and not second[0].islower():
             continue
-        if not _apposition_start(second):
-            continue
         a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
         for m in _CLAUSE_WORD_RE.finditer(text, a, b):
             a = m.end()
         a, b = _trim_np(text, a, b)
         if a >= b:
             continue
-        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
-        if shape in ("name", "role"):
+        ws = [w.group(0) for w in _words(text, a, b)]
+        shape = _np_shape(ws)
+        # "Amy Pope, deputy homeland security advisor, said": after a personal name any
+        # lower-case phrase is an apposition
+        if shape in ("name", "role") and (_apposition_start(second) or shape == "name" and
+                                          second[0].islower() and _has_personal_name(ws)):
             return a, b, shape
     return None
 
@@ -1001,7 +1008,8 @@ def _colon_before_paragraph(text: str, start: int) -> int | None:
 def _utterance_end(text: str, span: _Span) -> bool:
     """Does the quote end like an utterance ('...,"' '...?"' '..." --' '...",')?"""
     j = span.ce
-    while j > span.cs and text[j - 1].isspace():
+    # a nested quote may close first: "... 'Primates of Park Avenue,' ''"
+    while j > span.cs and (text[j - 1].isspace() or text[j - 1] in "'’"):
         j -= 1
     if j > span.cs and text[j - 1] in ",.!?…—–-:;":
         return True
