@@ -1251,15 +1251,34 @@ _VERBISH_RE = re.compile(r"[a-z]+(?:s|ed)$")
 
 
 def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
-    """A short quote after ``SUBJECT VERB ...`` in its sentence, as a mixed quote, or None."""
+    """A short quote after ``SUBJECT VERB ...`` in its sentence, as a mixed quote, or None.
+
+    The subject may carry an apposition or relative clause (``Trump, who leads, mocked Rubio
+    for "..."``) and follow a conjunction (``And he vowed to "..."``); the verb may be any
+    past or present form, not only a lexicon cue (``pledged a "political revolution"``).
+    """
     text = st.text
     s = next((x for x in sents if x.start <= sp.ms < x.end), None)
     if s is None:
         return None
-    subj = _main_subject(text, s.start, sp.ms)
-    if subj is None or subj[2] == "role" and not text[subj[0]:subj[1]][:1].isupper():
+    lo = s.start
+    for mb in re.finditer(r"[;:]\s", text[lo:sp.ms]):
+        lo = s.start + mb.end()  # 'He added: "..."' is not a verb frame of the first clause
+    cj = _CONJ_LEAD_RE.match(text, lo, sp.ms)
+    if cj:
+        lo = cj.end()
+    subj = _main_subject(text, lo, sp.ms)
+    if subj is None or subj[2] == "role" and not text[subj[0]:subj[1]][:1].isupper() or \
+            subj[2] == "pronoun" and text[subj[0]:subj[1]].lower() not in ("he", "she", "they", "we", "i"):
         return None
     a, b, shape = subj
+    gap = text[b:b + 2].lstrip()
+    if gap.startswith(","):
+        # "Trump, who has a commanding lead in delegates, mocked ...": skip the apposition
+        c = text.find(",", b + 1, min(sp.ms, b + 150))
+        if c < 0:
+            return None
+        b = c + 1
     ws = _words(text, b, sp.ms)
     k = 0
     while k < len(ws) and _is_aux(ws[k].group(0)):
@@ -1268,17 +1287,15 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
         return None
     verb = ws[k]
     v = verb.group(0)
-    if not _VERBISH_RE.fullmatch(v) or v in _STOP or text[b:verb.start()].strip(" ,"):
-        if not (text[b:verb.start()].strip(" ,") == "" and _WORD_RE.sub("", text[b:verb.start()]).strip() == ""):
-            return None
-        if not _VERBISH_RE.fullmatch(v) or v in _STOP:
-            return None
-    if _SCARE_BEFORE_RE.search(text, verb.end(), sp.ms) and text[verb.end():sp.ms].strip() and \
-            re.search(r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known\s+as)\s*$",
-                      text[verb.end():sp.ms], re.I):
+    if not _verbish(text, ws, k) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
+        return None
+    before = text[verb.end():sp.ms]
+    if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
         return None
     if _HARD_STOP_RE.search(text, verb.end(), sp.ms) or len(ws) - k > 16:
         return None
+    if _title_like(text[sp.cs:sp.ce]) and _TITLE_BEFORE_RE.search(before):
+        return None  # 'star of the TLC reality show "Cake Boss"': a title, not speech
     hi = max(s.end, sp.me)
     cstart = verb.end()
     while cstart < hi and text[cstart].isspace():
@@ -1287,8 +1304,47 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
     if cend <= cstart:
         return None
     entry = speech_verbs().get(v) or _Cue(v, v, None, "object")
-    return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, b, shape), para,
-                     [(sp.cs, sp.ce)])
+    return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, subj[1], shape),
+                     para, [(sp.cs, sp.ce)])
+
+
+_CONJ_LEAD_RE = re.compile(r"\s*(?:And|But|So|Yet|Still|Then|Also)\s+(?=[a-zA-Z])")
+_IRREGULAR_VERBS = frozenset(
+    "went took made held gave put kept sent won led ran wrote spoke began became left brought "
+    "thought felt knew saw found told said got struck hit drew fought stood sought set read "
+    "meant paid lost tore threw swore bore chose rose shot".split())
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
+    r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
+
+
+def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
+    """Is ``ws[k]`` a finite verb rather than a plural noun (``Clinton supporters responded``,
+    ``The new plans "will ..."``)?"""
+    v = ws[k].group(0)
+    if not v.islower() or v in _STOP:
+        return False
+    if v in _IRREGULAR_VERBS or v.endswith("ed"):
+        return True
+    if not _VERBISH_RE.fullmatch(v) or v.endswith(("ss", "us", "is")):
+        return False
+    # a plural noun is followed by its verb or ends the phrase
+    after = text[ws[k].end():ws[k].end() + 2]
+    if after[:1] in ",;\"“”'" or after[1:2] in "\"“'":
+        return False
+    if k + 1 < len(ws):
+        nxt = ws[k + 1].group(0)
+        if nxt in _AUX or nxt.islower() and (nxt.endswith("ed") or nxt in _IRREGULAR_VERBS):
+            return False
+    return True
+
+
+def _title_like(content: str) -> bool:
+    """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", content)
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _mid_sentence(text: str, sp: _Span, sents) -> bool:
