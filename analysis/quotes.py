@@ -526,6 +526,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         end_i -= 1
     if end_i == 0:
         return None
+    if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
+            not text[words[end_i - 2].end():words[end_i - 1].start()].strip(" \u00a0\"”’'!?"):
+        # 'She declared "What a night!" and said that ...': the subject of the first verb
+        subj = _main_subject(text, lo, words[end_i - 1].start())
+        return subj if subj is not None and subj[2] != "role" else None
     b = words[end_i - 1].end()
     between = text[b:cue_start]
     if between.strip():
