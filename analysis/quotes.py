@@ -29,7 +29,11 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    (``Starmer, who has seen ..., said``). Pronouns take the last named speaker; role nouns
    with a possessive take the possessor (``his spokesperson`` -> ``Keir Starmer's
    spokesperson``); ``the spokesperson`` takes the last speaker with that role; last names
-   take the full name seen earlier. The actor group comes from the actor dictionary.
+   take the full name seen earlier. Fronted phrases (``Alarmed by ..., Senator Reid, the
+   minority leader, said``), time phrases and party parentheticals before the cue are skipped;
+   a cue coordinated with an earlier verb takes that verb's subject. A quote running over
+   paragraphs may take its cue from the paragraph where it closes. The actor group comes from
+   the actor dictionary.
 
 6. **Tentative subjects and other frames.** When the shape checker refuses the subject of a
    past-tense or common speech verb (``Two in three said ...``), the first words of the clause
