@@ -29,7 +29,11 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    (``Starmer, who has seen ..., said``). Pronouns take the last named speaker; role nouns
    with a possessive take the possessor (``his spokesperson`` -> ``Keir Starmer's
    spokesperson``); ``the spokesperson`` takes the last speaker with that role; last names
-   take the full name seen earlier. The actor group comes from the actor dictionary.
+   take the full name seen earlier. Fronted phrases (``Alarmed by ..., Senator Reid, the
+   minority leader, said``), time phrases and party parentheticals before the cue are skipped;
+   a cue coordinated with an earlier verb takes that verb's subject. A quote running over
+   paragraphs may take its cue from the paragraph where it closes. The actor group comes from
+   the actor dictionary.
 
 6. **Tentative subjects and other frames.** When the shape checker refuses the subject of a
    past-tense or common speech verb (``Two in three said ...``), the first words of the clause
@@ -267,6 +271,7 @@ class _Span:
     cue: object = None
     speaker: object = None
     owner: object = None  # the reported clause it belongs to
+    end_para: object = None  # (index, end) of the paragraph where a multi-paragraph quote closes
 
 
 @dataclass(slots=True)
@@ -354,6 +359,7 @@ def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
                     continue
                 if pending is not None:
                     pending.ce, pending.me = i, j
+                    pending.end_para = (p.index, hi)
                     out.append(pending)
                     pending = None
                 else:
@@ -461,7 +467,12 @@ def _np_shape(words: list[str]) -> str | None:
             return "name"
         # lower-case words before a name: "Kremlin spokesman Dmitry Peskov" starts upper;
         # "presidential aide Yuri Ushakov" is fine too, as long as they are not verbs
-        return "name" if len(words) <= 6 else None
+        if len(words) <= 6:
+            return "name"
+        # "former Gov. Bill Richardson of New Mexico": a short lower-case prefix, then a name
+        k = next(i for i, w in enumerate(words) if w[0].isupper())
+        rest = words[k:]
+        return "name" if k <= 3 and all(w[0].isupper() or w in _NP_INNER for w in rest) else None
     if llast in roles.get("roles", ()) or llast in roles.get("anonymous", ()):
         return "role"
     if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
@@ -503,6 +514,10 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     Auxiliaries and adverbs between subject and cue are skipped (``has also said``,
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
+    # "Feinstein (D-Calif.) last week said": skip a time phrase, then a short parenthetical
+    mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start)
+    if mt is not None and mt.start() > lo:
+        cue_start = mt.start()
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
     if pre.endswith(")"):
         k = pre.rfind("(")
@@ -515,6 +530,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         end_i -= 1
     if end_i == 0:
         return None
+    if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
+            not text[words[end_i - 2].end():words[end_i - 1].start()].strip(" \u00a0\"”’'!?"):
+        # 'She declared "What a night!" and said that ...': the subject of the first verb
+        subj = _main_subject(text, lo, words[end_i - 1].start())
+        return subj if subj is not None and subj[2] != "role" else None
     b = words[end_i - 1].end()
     between = text[b:cue_start]
     if between.strip():
@@ -529,10 +549,36 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
-    shape = _np_shape([w.group(0) for w in _words(text, a, b2)])
+    ws = _words(text, a, b2)
+    shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
-        return None
+        return _name_suffix(text, ws)
     return a, b2, shape
+
+
+_PRE_CUE_TIME_RE = re.compile(
+    rf"\s+(?:(?:last|this|next|on|late|early|earlier)\s+(?:\w+\s+)?(?:{_DAYS})|"
+    r"(?:\w+\s+){1,4}ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)\s*$")
+
+
+def _name_suffix(text: str, ws: list[re.Match]) -> tuple[int, int, str] | None:
+    """The proper name that ends a chunk the shape checker refused: ``Saturday at the
+    convention Sen. Elizabeth Warren`` -> ``Sen. Elizabeth Warren``. Not after a preposition
+    (``the report released by Paul Ryan``)."""
+    k = len(ws)
+    while k > 0 and ws[k - 1].group(0)[:1].isupper() and len(ws) - k < 5:
+        k -= 1
+    if k == 0 or k == len(ws) or len(ws) - k < 2 and not ws[-1].group(0)[:1].isupper():
+        return None
+    prev = ws[k - 1].group(0).lower()
+    if prev in _STOP or prev in _NP_INNER or prev in _DETS or prev.endswith(("'s", "’s")) or \
+            ws[k - 1].group(0)[:1].isupper():
+        return None
+    names = [w.group(0) for w in ws[k:]]
+    if _np_shape(names) != "name":
+        return None
+    return ws[k].start(), ws[-1].end(), "name"
 
 
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
@@ -549,32 +595,96 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     start = lo
     for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", text[lo:cuts[0]]):
         start = lo + m.end()
-    second = text[cuts[0] + 1:(cuts[1] if len(cuts) > 1 else comma)].strip()
-    if not second:
-        return None
-    first_word = second.split(None, 1)[0].lower()
-    if not (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
+    bounds = [start - 1, *cuts, comma]
+    # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said": the
+    # subject may follow fronted adverbial or participle clauses
+    for i in range(min(3, len(bounds) - 2)):
+        if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
+            return None
+        second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
+        if not second or i and not second[0].islower():
+            continue
+        a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
+        for m in _CLAUSE_WORD_RE.finditer(text, a, b):
+            a = m.end()
+        a, b = _trim_np(text, a, b)
+        if a >= b:
+            continue
+        ws = [w.group(0) for w in _words(text, a, b)]
+        shape = _np_shape(ws)
+        # "Amy Pope, deputy homeland security advisor, said": after a personal name any
+        # lower-case phrase is an apposition
+        if shape in ("name", "role") and (_apposition_start(second) or shape == "name" and
+                                          second[0].islower() and _has_personal_name(ws)):
+            return a, b, shape
+    return None
+
+
+def _apposition_start(seg: str) -> bool:
+    """May ``seg`` follow a subject as an apposition or relative clause (``who ...``, ``a
+    pollster``, ``30``, ``speaking on condition of anonymity``)?"""
+    first_word = seg.split(None, 1)[0].lower()
+    return (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
                            "himself", "herself", "too", "like")
-            or second[0].isupper() or second[0].isdigit() or first_word in _POSSESSIVE_DETS
-            or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())):
-        return None
-    a, b = _trim_np(text, start, cuts[0])
-    for m in _CLAUSE_WORD_RE.finditer(text, a, b):
-        a = m.end()
-    a, b = _trim_np(text, a, b)
-    if a >= b:
-        return None
-    shape = _np_shape([w.group(0) for w in _words(text, a, b)])
-    if shape not in ("name", "role"):
-        return None
-    return a, b, shape
+            or seg[0].isupper() or seg[0].isdigit() or first_word in _POSSESSIVE_DETS
+            or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())
+            or seg[0].islower() and first_word.endswith(("ing", "ed")) and len(first_word) > 4)
+
+
+def _fronted(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a fronted adverbial or participle clause (``Alarmed by the unrest``,
+    ``In a statement``, ``Speaking to reporters``)?"""
+    w = _WORD_RE.search(text, a, b)
+    if w is None:
+        return False
+    lw = w.group(0).lower()
+    return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS
+
+
+def _skip_fronted(text: str, a: int, hi: int) -> int | None:
+    """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
+    Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
+    ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
+    moved = False
+    for _ in range(5):
+        ws = _words(text, a, min(hi, a + 40))
+        if not ws:
+            return a
+        c = text.find(",", a, min(hi, a + 120))
+        lw = ws[0].group(0).lower()
+        nxt = ws[1].group(0) if len(ws) > 1 else ""
+        participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
+            nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
+        if lw in _LEAD_PREP or lw.endswith("ly") and lw not in _NOT_ADV or participle or \
+                c > 0 and _TIME_END_RE.search(text, a, c):
+            if c < 0:
+                return None if not moved else a
+            a, moved = c + 1, True
+            continue
+        if moved and c > 0 and _PLACE_RE.fullmatch(text, a, c):
+            # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
+            # (not "In a statement, Smith, a Republican, said": an apposition follows)
+            nxt_seg = text[c + 1:c + 30].lstrip()
+            if nxt_seg[:1].isupper() or re.match(r"(?:on|in|at|last|this)\b", nxt_seg):
+                a = c + 1
+                continue
+        break
+    return a
+
+
+_TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
+_PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
+
+
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                       "tonight earlier later".split())
 
 
 _NP_AFTER_STOP_RE = re.compile(
     r"[,.;:!?—–()\"“”]|\s(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
     r"last|this|told|said|says|adding|and\s+(?:said|added))\b")
 _NP_AFTER_FOLLOW_RE = re.compile(
-    r"\s*(?:[,.;:!?)—–\"”’]|$|(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
+    r"\s*(?:[,.;:!?()—–\"”’]|$|(?:in|on|at|during|after|before|when|while|as|to|who|which|that|"
     r"last|this|adding|and)\b)")
 
 
@@ -670,6 +780,11 @@ def _has_personal_name(words: list[str]) -> bool:
 def _person_name(st: _State, words: list[str]) -> str | None:
     """The name part of a speaker NP: trailing capitalised words without titles."""
     titles = _roles().get("titles", ())
+    if "of" in words:
+        # "Senator Bernie Sanders of Vermont": the name is before "of"
+        i = words.index("of")
+        if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]):
+            words = words[:i]
     run: list[str] = []
     for w in reversed(words):
         if w[:1].isupper() and w.lower() not in titles:
@@ -734,6 +849,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     cue_re = _cue_re()
     firsts = _cue_first_words()
     verbs = speech_verbs()
+    # a quote running over paragraphs is attributed in its first paragraph, but its cue may
+    # follow the closing mark, and the later quotes of the closing paragraph refer to it
+    carried: dict[int, list[_Span]] = {}
+    for sp in doubles:
+        if sp.end_para is not None:
+            carried.setdefault(sp.end_para[0], []).append(sp)
     quotes: list[Quote] = []
     prev_para_speaker: _Speaker | None = None
     for p in paras:
@@ -745,7 +866,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                     if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
-                                               prev_para_speaker)
+                                               prev_para_speaker, carried.get(p.index, ()))
             quotes.extend(pq)
         except Exception as exc:  # noqa: BLE001
             _warn(warnings, f"paragraph {p.index} skipped: {exc.__class__.__name__}: {exc}")
@@ -762,9 +883,13 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if m.start() - span.me > 160:
             break
         entry = verbs[_norm(m.group(0))]
-        if entry.frame not in ("say", "tell"):
-            return None
         gap = text[span.me:m.start()]
+        if entry.frame not in ("say", "tell"):
+            # '"...," Gorka urged.': a verb that usually takes an object is an attribution
+            # only when nothing follows it in the sentence
+            if not _CUE_ENDS_RE.match(text, m.end(), hi):
+                return None
+            entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         if _HARD_STOP_RE.search(gap):
             return None
         if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]):
@@ -782,6 +907,9 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
+        if _ends_sentence(text, span) and text[subj[0]].isupper() and \
+                _cue_has_object(text, m, entry, hi):
+            return None  # '"... together." He warns that ...': a new sentence of its own
         return m, entry, subj
     # no lexicon cue: '"Go back to Univision," Trump barked'
     if _utterance_end(text, span):
@@ -795,6 +923,31 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                     (mm.start(1), mm.end(1), shape)
     return None
 
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    """Does the quoted content end with a full stop (or ! ?) right before the closing mark?"""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    return j > span.cs and text[j - 1] in ".!?…"
+
+
+def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
+    """Is the cue followed by content of its own (``warns that ...``), not just adverbials
+    (``said Thursday.``, ``told reporters in Ohio.``)?"""
+    pos = m.end()
+    stop = _HARD_STOP_RE.search(text, pos, hi)
+    end = stop.start() if stop else hi
+    if entry.frame == "tell":
+        h = _HEARER_RE.match(text, pos, end)
+        if h:
+            pos = h.end()
+    rest = text[pos:end]
+    return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
+
+
+# The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
+_CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
 
 _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
@@ -811,12 +964,30 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     j = span.ms
     while j > p.start and text[j - 1] in " \t\u00a0":
         j -= 1
-    if j <= p.start or text[j - 1] != ":":
+    if j == p.start:
+        # 'Cruz continued:\n\n"...': the colon ends the previous paragraph
+        j = _colon_before_paragraph(text, p.start)
+        if j is None:
+            return None
+        lo = text.rfind("\n", 0, j) + 1
+        for mb in _HARD_STOP_RE.finditer(text, lo, j - 1):
+            lo = mb.end()
+    elif text[j - 1] != ":":
         return None
-    lo = next((x.start for x in sents if x.start <= j - 1 < x.end), p.start)
-    for o in spans:
-        if o is not span and lo < o.me <= j:
-            lo = o.me
+    else:
+        lo = next((x.start for x in sents if x.start <= j - 1 < x.end), p.start)
+        for o in spans:
+            if o is not span and lo < o.me <= j:
+                lo = o.me
+    inv = _INVERTED_COLON_RE.fullmatch(text, lo, j - 1)
+    if inv is not None and _norm(inv.group(1).lower()) in speech_verbs():
+        # 'Continued Stone: "..."' / 'Said Mr. Reid: "..."'
+        a, b = _trim_np(text, inv.start(2), inv.end(2))
+        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
+        if shape in ("name", "role"):
+            verb = _WORD_RE.match(text, inv.start(1))
+            entry = speech_verbs()[_norm(inv.group(1).lower())]
+            return verb, entry, (a, b, shape)
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
@@ -829,10 +1000,25 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     return verb, entry, subj
 
 
+_INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:]{0,60}?)\s*")
+
+
+def _colon_before_paragraph(text: str, start: int) -> int | None:
+    """Offset just after a colon that ends the paragraph before ``start`` (a quote in its own
+    paragraph introduced by ``X said:``), or None."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or text[k - 1] != ":" or text.count("\n", k, start) > 3:
+        return None
+    return k
+
+
 def _utterance_end(text: str, span: _Span) -> bool:
     """Does the quote end like an utterance ('...,"' '...?"' '..." --' '...",')?"""
     j = span.ce
-    while j > span.cs and text[j - 1].isspace():
+    # a nested quote may close first: "... 'Primates of Park Avenue,' ''"
+    while j > span.cs and (text[j - 1].isspace() or text[j - 1] in "'’"):
         j -= 1
     if j > span.cs and text[j - 1] in ",.!?…—–-:;":
         return True
@@ -885,7 +1071,7 @@ def _norm(s: str) -> str:
     return s.lower() if s.startswith("According") else s
 
 
-def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker):
+def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker, carried=()):
     text = st.text
     used_cues: set[int] = set()
     out: list[Quote] = []
@@ -895,6 +1081,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         hit = _attr_right(st, sp, cues, verbs, p.end) or \
             _attr_left(st, sp, cues, verbs, p.start, sents, all_spans) or \
             _attr_colon(st, sp, sents, all_spans, p)
+        if hit is None and sp.end_para is not None:
+            # '"... (paragraphs) ... camels," he said.': the cue is in the closing paragraph
+            tail = _find_cues(_cue_re(), _cue_first_words(), text, sp.me,
+                              min(sp.end_para[1], sp.me + 200))
+            hit = _attr_right(st, sp, tail, verbs, sp.end_para[1])
         if hit is None:
             continue
         m, entry, (a, b, shape) = hit
@@ -907,7 +1098,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     reported: list[_Reported] = []
     # 1a. a headline-style attribution: 'Putin: ‘We are ready to talk’', 'Cruz: Trump Would ...'
     hr = _headline(st, p, all_spans)
-    if hr is not None:
+    if hr is not None and not any(sp.kind == "direct" and sp.ms <= hr.start + 1 and sp.me >= hr.end - 1
+                                  for sp in all_spans):
+        # (a 'Continued Stone: "..."' line is already a direct quote)
         reported.append(hr)
     # 1b. a quote that starts mid-sentence ('Clinton has been "very worked up," said X') is
     # the fragment of a mixed quote whose content is the whole clause
@@ -973,17 +1166,24 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         n_words = len(content.split())
         speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content))
         at_start = sp.ms == p.start or text[p.start:sp.ms].strip() == ""
-        if sp.double and (speechy or at_start and n_words >= 4):
+        r = None
+        if sp.double and speechy and not at_start and _mid_sentence(text, sp, sents):
+            # 'Sanders also pledged to "bring our political revolution"': a quote inside its
+            # sentence's clause is a fragment of what the subject said, even when long
+            r = _verb_frame(st, sp, sents, p.index)
+        if r is None and sp.double and (speechy or at_start and n_words >= 4):
             sp.kind = "direct"
-            ref = _nearest_direct(all_spans, sp) or (prev_para_speaker if at_start else None)
+            ref = _nearest_direct([*all_spans, *carried], sp) or \
+                (prev_para_speaker if at_start else None)
             if ref is None and at_start:
                 ref = para_speaker
             sp.speaker = ref
             if ref is not None:
-                src = _source_cue(all_spans, ref)
+                src = _source_cue([*all_spans, *carried], ref)
                 sp.cue = src
         else:
-            r = _verb_frame(st, sp, sents, p.index) if sp.double else None
+            if r is None and sp.double:
+                r = _verb_frame(st, sp, sents, p.index)
             if r is not None:
                 # "Graham called both Trump and Clinton "crazy"": the quote is a fragment of
                 # what the subject said; the verb is the cue even if it is not in the lexicon
@@ -1060,15 +1260,34 @@ _VERBISH_RE = re.compile(r"[a-z]+(?:s|ed)$")
 
 
 def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
-    """A short quote after ``SUBJECT VERB ...`` in its sentence, as a mixed quote, or None."""
+    """A short quote after ``SUBJECT VERB ...`` in its sentence, as a mixed quote, or None.
+
+    The subject may carry an apposition or relative clause (``Trump, who leads, mocked Rubio
+    for "..."``) and follow a conjunction (``And he vowed to "..."``); the verb may be any
+    past or present form, not only a lexicon cue (``pledged a "political revolution"``).
+    """
     text = st.text
     s = next((x for x in sents if x.start <= sp.ms < x.end), None)
     if s is None:
         return None
-    subj = _main_subject(text, s.start, sp.ms)
-    if subj is None or subj[2] == "role" and not text[subj[0]:subj[1]][:1].isupper():
+    lo = s.start
+    for mb in re.finditer(r"[;:]\s", text[lo:sp.ms]):
+        lo = s.start + mb.end()  # 'He added: "..."' is not a verb frame of the first clause
+    cj = _CONJ_LEAD_RE.match(text, lo, sp.ms)
+    if cj:
+        lo = cj.end()
+    subj = _main_subject(text, lo, sp.ms)
+    if subj is None or subj[2] == "role" and not text[subj[0]:subj[1]][:1].isupper() or \
+            subj[2] == "pronoun" and text[subj[0]:subj[1]].lower() not in ("he", "she", "they", "we", "i"):
         return None
     a, b, shape = subj
+    gap = text[b:b + 2].lstrip()
+    if gap.startswith(","):
+        # "Trump, who has a commanding lead in delegates, mocked ...": skip the apposition
+        c = text.find(",", b + 1, min(sp.ms, b + 150))
+        if c < 0:
+            return None
+        b = c + 1
     ws = _words(text, b, sp.ms)
     k = 0
     while k < len(ws) and _is_aux(ws[k].group(0)):
@@ -1077,17 +1296,15 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
         return None
     verb = ws[k]
     v = verb.group(0)
-    if not _VERBISH_RE.fullmatch(v) or v in _STOP or text[b:verb.start()].strip(" ,"):
-        if not (text[b:verb.start()].strip(" ,") == "" and _WORD_RE.sub("", text[b:verb.start()]).strip() == ""):
-            return None
-        if not _VERBISH_RE.fullmatch(v) or v in _STOP:
-            return None
-    if _SCARE_BEFORE_RE.search(text, verb.end(), sp.ms) and text[verb.end():sp.ms].strip() and \
-            re.search(r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known\s+as)\s*$",
-                      text[verb.end():sp.ms], re.I):
+    if not _verbish(text, ws, k) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
+        return None
+    before = text[verb.end():sp.ms]
+    if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
         return None
     if _HARD_STOP_RE.search(text, verb.end(), sp.ms) or len(ws) - k > 16:
         return None
+    if _title_like(text[sp.cs:sp.ce]) and _TITLE_BEFORE_RE.search(before):
+        return None  # 'star of the TLC reality show "Cake Boss"': a title, not speech
     hi = max(s.end, sp.me)
     cstart = verb.end()
     while cstart < hi and text[cstart].isspace():
@@ -1096,8 +1313,56 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
     if cend <= cstart:
         return None
     entry = speech_verbs().get(v) or _Cue(v, v, None, "object")
-    return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, b, shape), para,
-                     [(sp.cs, sp.ce)])
+    return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, subj[1], shape),
+                     para, [(sp.cs, sp.ce)])
+
+
+_CONJ_LEAD_RE = re.compile(r"\s*(?:And|But|So|Yet|Still|Then|Also)\s+(?=[a-zA-Z])")
+_IRREGULAR_VERBS = frozenset(
+    "went took made held gave put kept sent won led ran wrote spoke began became left brought "
+    "thought felt knew saw found told said got struck hit drew fought stood sought set read "
+    "meant paid lost tore threw swore bore chose rose shot".split())
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
+    r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
+
+
+def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
+    """Is ``ws[k]`` a finite verb rather than a plural noun (``Clinton supporters responded``,
+    ``The new plans "will ..."``)?"""
+    v = ws[k].group(0)
+    if not v.islower() or v in _STOP:
+        return False
+    if v in _IRREGULAR_VERBS or v.endswith("ed"):
+        return True
+    if not _VERBISH_RE.fullmatch(v) or v.endswith(("ss", "us", "is")):
+        return False
+    # a plural noun is followed by its verb or ends the phrase
+    after = text[ws[k].end():ws[k].end() + 2]
+    if after[:1] in ",;\"“”'" or after[1:2] in "\"“'":
+        return False
+    if k + 1 < len(ws):
+        nxt = ws[k + 1].group(0)
+        if nxt in _AUX or nxt.islower() and (nxt.endswith("ed") or nxt in _IRREGULAR_VERBS):
+            return False
+    return True
+
+
+def _title_like(content: str) -> bool:
+    """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", content)
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _mid_sentence(text: str, sp: _Span, sents) -> bool:
+    """Does the quote open inside its sentence, after words not ending with a colon or dash?"""
+    s = next((x for x in sents if x.start <= sp.ms < x.end), None)
+    if s is None:
+        return False
+    pre = text[s.start:sp.ms].rstrip()
+    return len(_WORD_RE.findall(pre)) >= 2 and not pre.endswith((":", "—", "–", "-", ","))
 
 
 def _nearest_direct(spans, sp):
@@ -1105,7 +1370,7 @@ def _nearest_direct(spans, sp):
     for o in spans:
         if o is sp or o.kind != "direct" or o.speaker is None or o.cue is None:
             continue
-        d = abs(o.ms - sp.ms)
+        d = min(abs(o.ms - sp.ms), abs(o.me - sp.ms))
         if dist is None or d < dist:
             best, dist = o.speaker, d
     return best
@@ -1142,11 +1407,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     first = _WORD_RE.match(text, a, hi) or _WORD_RE.search(text, a, hi)
     if first is None:
         return None
-    if first.group(0).lower() in _LEAD_PREP or first.group(0).endswith("ly"):
-        c = text.find(",", a, min(hi, a + 120))
-        if c < 0:
-            return None
-        a = c + 1
+    a = _skip_fronted(text, a, hi)
+    if a is None:
+        return None
     a, _ = _trim_np(text, a, hi)
     ws = _words(text, a, min(hi, a + 200))
     k = 0
