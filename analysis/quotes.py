@@ -1123,6 +1123,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     # 2. reported speech, sentence by sentence (cues are in text order: visit each sentence's
     # own cues only, so that a huge single paragraph stays linear)
     cue_starts = [m.start() for m in cues]
+    # cue end -> its speaker, for participles continuing an attribution ('X said, adding that')
+    said_by = {sp.cue[0].end(): sp.speaker for sp in all_spans
+               if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     for s in sents:
         prev = None
         for m in cues[bisect.bisect_left(cue_starts, s.start):bisect.bisect_left(cue_starts, s.end)]:
@@ -1132,6 +1135,14 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if r is None:
                 continue
             used_cues.add(m.start())
+            if m.group(0).endswith("ing"):
+                # the subject of the sentence may be inside a quote or a fronted clause; the
+                # participle shares the subject of the cue it follows
+                spk = _participle_speaker(text, s.start, m.start(), said_by, all_spans)
+                if spk is not None:
+                    r.speaker = spk
+            if r.speaker is not None:
+                said_by[m.end()] = r.speaker
             if r.speaker is not None:
                 _remember(st, r.speaker)
             if prev is not None and r.speaker is not None and prev.start < r.speaker.start < prev.end:
@@ -1363,6 +1374,26 @@ def _mid_sentence(text: str, sp: _Span, sents) -> bool:
         return False
     pre = text[s.start:sp.ms].rstrip()
     return len(_WORD_RE.findall(pre)) >= 2 and not pre.endswith((":", "—", "–", "-", ","))
+
+
+_PARTICIPLE_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{0,80},\s*")
+
+
+def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans):
+    """The speaker of the attribution that a participial cue continues: ``X said of the
+    episode, "...," adding that ...`` -> X. The nearest earlier cue of the sentence counts when
+    only its adverbials, its own quotes and a comma stand between the two cues."""
+    best = None
+    for e in said_by:
+        if lo <= e <= cue_start and (best is None or e > best):
+            best = e
+    if best is None:
+        return None
+    gap = "".join(text[i] for i in range(best, cue_start)
+                  if not any(o.ms <= i < o.me for o in spans))
+    if not _PARTICIPLE_GAP_RE.fullmatch(gap):
+        return None
+    return said_by[best]
 
 
 def _nearest_direct(spans, sp):
