@@ -1153,15 +1153,32 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             reported.append(r)
             prev = r
     # 3. quoted spans inside a reported clause are its fragments
+    # A fragment inside a clause nested in another attribution ('X said ..., which he called
+    # "..."', '..., whom he described as "..."') belongs to the innermost attribution with a
+    # speaker; the outer content then stops where the nested clause begins.
     for sp in all_spans:
         if sp.kind == "direct":
             continue
-        for r in reported:
-            if r.start <= sp.cs and sp.ce <= r.end + 1 or r.start <= sp.ms < r.end:
-                r.fragments.append((sp.cs, min(sp.ce, r.end)))
-                r.end = max(r.end, min(sp.me, sp.ce if not sp.closed else sp.me))
-                sp.owner = r
-                break
+        cands = [r for r in reported
+                 if r.start <= sp.cs and sp.ce <= r.end + 1 or r.start <= sp.ms < r.end]
+        if not cands:
+            continue
+        r = cands[0]
+        inner = max((c for c in cands if c.speaker is not None and _nested_in(text, r, c)),
+                    key=lambda c: c.start, default=None)
+        if inner is None or inner.start <= r.start:
+            inner = _nested_frame(st, sp, r, p.index)
+            if inner is not None:
+                reported.append(inner)
+                cands.append(inner)
+        if inner is not None and inner.start > r.start:
+            for o in cands:
+                if o is not inner and o.start < inner.start:
+                    _cut_before(text, o, inner)
+            r = inner
+        r.fragments.append((sp.cs, min(sp.ce, r.end)))
+        r.end = max(r.end, min(sp.me, sp.ce if not sp.closed else sp.me))
+        sp.owner = r
     # 4. what is left: continuation quotes or scare quotes
     para_speaker = None
     for sp in all_spans:
@@ -1374,6 +1391,75 @@ def _mid_sentence(text: str, sp: _Span, sents) -> bool:
         return False
     pre = text[s.start:sp.ms].rstrip()
     return len(_WORD_RE.findall(pre)) >= 2 and not pre.endswith((":", "—", "–", "-", ","))
+
+
+_NESTED_RE = re.compile(
+    r"\b(?:which|whom|who|although|though|while|whereas|as|when|because|where)"
+    r"\s+(he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
+    r"((?:\s+(?:has|have|had|also|once|later|previously|repeatedly|then|again|often|even))*)"
+    r"\s+([a-z]{3,})\b([^.;:!?\"“”«»]{0,40})$")
+
+
+def _nested_frame(st: _State, sp: _Span, outer: _Reported, para: int) -> _Reported | None:
+    """A subject and verb of their own right before a quote inside a reported clause: ``X said
+    the board was a cartel, which he called "..."`` -> an attribution to ``he`` (the nearest
+    speaker of the quoted words), or None."""
+    text = st.text
+    if outer.speaker is None or not sp.double:
+        return None
+    m = _NESTED_RE.search(text, max(outer.start, sp.ms - 120), sp.ms)
+    if m is None or m.start(1) <= outer.start:
+        return None
+    ws = _words(text, m.start(3), m.end(3))
+    if not ws or m.group(3) not in speech_verbs() or not _verbish(text, ws, 0):
+        return None
+    subj = text[m.start(1):m.end(1)]
+    if outer.speaker.start <= m.start(1) < outer.speaker.end:
+        return None
+    shape = "pronoun" if subj.lower() in _PRONOUNS else _np_shape(subj.split())
+    if shape not in ("pronoun", "name"):
+        return None
+    cstart = m.end(3)
+    while cstart < sp.ms and text[cstart].isspace():
+        cstart += 1
+    return _Reported(ws[0], speech_verbs().get(m.group(3)) or _Cue(m.group(3), m.group(3), None,
+                                                                  "object"),
+                     cstart, sp.me, _speaker(st, m.start(1), m.end(1), shape), para)
+
+
+_NESTED_LEAD_RE = re.compile(
+    r"(?:\b(?:which|whom|who|although|though|while|whereas|as|when|because|where)|,)\s*$")
+
+
+def _nested_in(text: str, outer: _Reported, inner: _Reported) -> bool:
+    """Is ``inner`` an attribution with its own subject nested in ``outer`` by a relative or
+    adverbial clause (``..., which he called``, ``although he tweeted``)? A complement clause
+    (``X said that he thinks ...``) is not: it belongs to the outer attribution; nor is a
+    participle sharing the outer subject (``..., adding that``)."""
+    if inner is outer or inner.start <= outer.start:
+        return False
+    sp = inner.speaker
+    if sp is None or not outer.start < sp.start < inner.cue.start():
+        return False
+    return bool(_NESTED_LEAD_RE.search(text, outer.start, sp.start))
+
+
+_CUT_TAIL_RE = re.compile(
+    r"(?:[,;—–]?\s*\b(?:and|but|while|whereas|as|although|though|which|who|whom|that|because|"
+    r"when|where|so)\b|[,;—–])\s*$")
+
+
+def _cut_before(text: str, outer: _Reported, inner: _Reported) -> None:
+    """End ``outer`` before the clause of the attribution ``inner`` nested in it (its subject
+    or its cue), keeping the outer clause's own fragments and at least three words."""
+    cut = inner.cue.start()
+    if inner.speaker is not None and outer.start < inner.speaker.start < cut:
+        cut = inner.speaker.start
+    lim = max((b for _, b in outer.fragments), default=outer.start)
+    m = _CUT_TAIL_RE.search(text, outer.start, cut)
+    end = _clean_end(text, outer.start, m.start() if m else cut)
+    if end >= lim and len(_WORD_RE.findall(text, outer.start, end)) >= 3:
+        outer.end = min(outer.end, end)
 
 
 _PARTICIPLE_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{0,80},\s*")
