@@ -1022,7 +1022,21 @@ def _utterance_end(text: str, span: _Span) -> bool:
         j -= 1
     if j > span.cs and text[j - 1] in ",.!?…—–-:;":
         return True
-    return span.me < len(text) and text[span.me] in ",—–-;"
+    if span.me < len(text) and text[span.me] in ",—–-;":
+        return True
+    # '"The caucus is a battle of niches" Grubbs said.': a whole sentence quoted, its comma
+    # forgotten, and a name or pronoun right after the closing mark
+    i = span.ms
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i > 0 and text[i - 1] not in "\n.!?\"”'’":
+        return False
+    content = text[span.cs:span.ce]
+    return len(content.split()) >= 4 and not _title_like(content) and \
+        _NAME_AFTER_RE.match(text, span.me) is not None
+
+
+_NAME_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.'’-]*|he|she|they)[ \t\u00a0]")
 
 
 def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | None:
@@ -1462,7 +1476,7 @@ def _cut_before(text: str, outer: _Reported, inner: _Reported) -> None:
         outer.end = min(outer.end, end)
 
 
-_PARTICIPLE_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{0,80},\s*")
+_PARTICIPLE_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{0,80},[\s,]*")
 
 
 def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans):
@@ -1475,9 +1489,14 @@ def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans
             best = e
     if best is None:
         return None
-    gap = "".join(text[i] for i in range(best, cue_start)
-                  if not any(o.ms <= i < o.me for o in spans))
-    if not _PARTICIPLE_GAP_RE.fullmatch(gap):
+    # the quotes in between stand for a phrase ending with a comma ('"weak," adding')
+    parts, pos = [], best
+    for o in spans:
+        if o.me > pos and o.ms < cue_start:
+            parts.append(text[pos:max(pos, o.ms)] + ",")
+            pos = max(pos, o.me)
+    parts.append(text[pos:cue_start])
+    if not _PARTICIPLE_GAP_RE.fullmatch("".join(parts)):
         return None
     return said_by[best]
 
