@@ -1187,6 +1187,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.frame == "raise":
         return None
     subj = _subject_before(text, lo, m.start())
+    rel = subj is None and _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
+    if rel:
+        # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
+        subj = _antecedent(text, lo, rel.start())
+        if subj is None:
+            return None
     inverted = None
     before = text[lo:m.start()].rstrip()
     comma = lo + len(before) - 1
@@ -1222,6 +1228,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
     pre = text[lo:a].rstrip()
+    if tail is not None and rel:
+        return None
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
@@ -1258,6 +1266,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
+    if rel and text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith(","):
+        # "Humphrey, who calls Trump X, said ...": the clause ends at the closing comma
+        k = _REL_END_RE.search(text, pos, cend)
+        if k is not None:
+            cend = _clean_end(text, pos, k.start())
     min_words = 2 if entry.frame == "object" else 3
     if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
         return None
@@ -1265,6 +1278,42 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if loose:
         sp.loose = True
     return _Reported(m, entry, pos, cend, sp, para)
+
+
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
+    r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*\s+$")
+
+
+_REL_END_RE = re.compile(r"[,;:()—–]|\s-+\s")
+
+
+def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
+    """The noun phrase right before a relative pronoun at ``rel`` (``Ted Cruz, who``,
+    ``the senator who``): a run of capitalised words, or a determiner and up to three words."""
+    ws = _words(text, max(lo, rel - 120), rel)
+    if not ws or text[ws[-1].end():rel].strip(" ,\u00a0"):
+        return None
+    k = len(ws) - 1
+    if ws[k].group(0)[:1].isupper():
+        while k > 0 and len(ws) - k < 6 and not text[ws[k - 1].end():ws[k].start()].strip() and (
+                ws[k - 1].group(0)[:1].isupper() or ws[k - 1].group(0).lower() in _NP_INNER
+                and ws[k - 2].group(0)[:1].isupper() if k > 1 else False):
+            k -= 1
+        if k > 0 and ws[k - 1].group(0).lower() in ("the",) and \
+                not text[ws[k - 1].end():ws[k].start()].strip():
+            k -= 1
+    else:
+        # "business leaders who": back to a determiner, a function word or a break (4 words)
+        dets = _DETS | _POSSESSIVE_DETS
+        while k > 0 and len(ws) - k < 4 and ws[k].group(0).lower() not in dets and \
+                ws[k - 1].group(0).lower() not in _STOP and \
+                not text[ws[k - 1].end():ws[k].start()].strip(" \u00a0"):
+            k -= 1
+        if ws[k].group(0).lower() in _STOP:
+            return None
+    a, b = ws[k].start(), ws[-1].end()
+    return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
 
 
 _LOOSE_BAD_PREV = frozenset(
@@ -1427,6 +1476,16 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
 
 
 _MIN_REPORTED_WORDS = 3
+# Where a reported clause stops: a trailing comment of the writer's (", a swipe at ...",
+# ", which ...", ", according to ...") is not part of what was said.
+_TAIL_RE = re.compile(
+    r",\s+(?:according\s+to|which|who|a|an|the|compared)\b")
+
+
+def _cut_tail(text: str, a: int, b: int) -> int:
+    """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``)."""
+    m = _TAIL_RE.search(text, a, b)
+    return m.start() if m else b
 
 
 def _make_reported(st: _State, r: _Reported) -> Quote | None:
@@ -1434,6 +1493,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     a, b = r.start, r.end
     while a < b and text[a].isspace():
         a += 1
+    if r.start >= r.cue.end():
+        b = _cut_tail(text, max([a, *(y for _, y in r.fragments)]), b)
     b = _clean_end(text, a, b) if not r.fragments else b
     while b > a and text[b - 1].isspace():
         b -= 1
