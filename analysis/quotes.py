@@ -16,9 +16,14 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    speaker and cue right before the opening mark (``Starmer said: "``), makes a *direct* quote.
 3. **Reported speech**, sentence by sentence, from cues outside quotes: ``X said (that) ...``,
    ``X told reporters ...``, ``..., X said Thursday``, ``..., said X``, ``according to X, ...``,
-   ``X accused Y of ...``, ``..., arguing ...`` (speaker: the subject of the main clause). The
-   content is the reported clause; quoted spans inside it become its *fragments* and make it
+   ``X accused Y of ...``, ``..., arguing ...`` (speaker: the subject of the main clause),
+   ``Cruz, who has called ...`` (speaker: the antecedent), ``Asked whether ..., X said``
+   (content: the question), ``About 4 in 10 say ...``, ``polls show ...``. The content is the
+   reported clause, stopped before a writer's trailing comment (``, which ...``, ``, a swipe
+   at ...``, ``, according to ...``); quoted spans inside it become its *fragments* and make it
    *mixed* (so a scare-quoted word inside a reported clause belongs to that attribution).
+   Stance cues (frame ``np`` in the lexicon: ``endorsed``, ``supports``, ``thanked``) take the
+   object noun phrase as content.
 4. **What is left.** An unattributed quoted span that reads like speech (a sentence or more,
    or many words) is a direct quote of the previous speaker when its paragraph has no
    attribution of its own (continuation paragraphs); short ones are *scare* quotes
@@ -38,7 +43,7 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    whole clause as content, without a speaker. ``NAME: content`` as a short paragraph is a
    headline attribution.
 
-Not handled: cues that are nouns (``his claim that``), ``as reported by X``, ``In a poll, ...``,
+Not handled: cues that are nouns (``his claim that``, ``her support for``), ``as reported by X``, ``In a poll, ...``,
 speech without a cue word (``Trump: "..."`` headlines are handled only via the colon rule),
 gender agreement of pronouns, and quotes whose speaker is only named after the following
 paragraph. Nothing here raises on odd input; problems become warning strings.
@@ -1171,7 +1176,13 @@ _PREP_START_RE = re.compile(
     r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|this|nothing|"
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
     r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b", re.IGNORECASE)
-_TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|and|but)\b")
+# Subjects whose "show"/"find" reports a finding even without "that".
+_EVIDENCE_RE = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|data|records|reports?|analys[ie]s|results|figures|"
+    r"numbers|research|documents|filings|emails|e-mails|census|estimates|investigation|audit|"
+    r"review|probe)\b", re.IGNORECASE)
+_PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
+_TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 
@@ -1255,7 +1266,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
         # first noun phrase of the clause as a tentative speaker
-        if not _loose_cue_ok(form, entry):
+        if not _loose_cue_ok(form, entry) and not (
+                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, m.start() - 60), m.start())):
             return None
         subj = _loose_subject(text, lo, m.start())
         if subj is None:
@@ -1300,8 +1312,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     t = _THAT_RE.match(text, pos, hi)
     if t:
         pos = t.end()
-    elif entry.frame == "sayt":
-        return None
+    elif entry.frame == "sayt" and not _EVIDENCE_RE.search(text, a, b):
+        return None  # "found the emails"; but "polls show Trump is trailing" needs no "that"
     elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
         if _WH_RE.match(text, pos, hi):
             pass  # "isn't saying what ...", "wouldn't say when, or if, ...": an indirect question
@@ -1311,6 +1323,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if t2 is None or re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
                 return None
             pos = t2.end()
+    start = None
+    if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
+            len(_WORD_RE.findall(text, lo, a)) >= 3:
+        # "If it's just a few delegates, the campaign said, it may not bother ...": the report
+        # runs on both sides of the attribution
+        start, _ = _trim_np_content(text, lo, a)
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
@@ -1328,7 +1346,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     sp = _speaker(st, a, b, shape)
     if loose:
         sp.loose = True
-    return _Reported(m, entry, pos, cend, sp, para)
+    return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
 
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
@@ -1352,9 +1370,8 @@ _NOUN_BEFORE_RE = re.compile(
 
 
 def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -> _Reported | None:
-    """``Christie endorsed Trump``, ``groups backing Cruz``, ``her support for the deal``: the
-    content is the object noun phrase of a stance or action cue; the speaker is the subject
-    when there is one (none for ``support for X``)."""
+    """``Christie endorsed Trump``, ``Cruz, who has thanked his donors``: the content is the
+    object noun phrase of a stance or action cue; the speaker is the subject, if any."""
     text = st.text
     form = m.group(0)
     pos = m.end()
@@ -1362,8 +1379,7 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
         return None  # "opposed by House Republicans": the object is before the cue
     if not form.endswith("ing") and _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
         return None  # "was endorsed": passive
-    noun = " " in form.strip() and form.split()[-1] in _NP_PREPS
-    if not noun and _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+    if _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
         return None  # "the support Johnson has": a noun, not the verb
     adv = _NP_ADV_RE.match(text, pos, hi)
     if adv:
@@ -1374,45 +1390,12 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     cend = _clean_end(text, pos, e.start() if e else hi)
     if cend <= pos or not _WORD_RE.match(text, pos, cend):
         return None
-    if noun:
-        # "Clinton's support for X", "her concerns about X": the holder is the possessor; a noun
-        # cue without one ("Western support for Ukraine") is not anybody's report
-        sp = _possessor(st, lo, m.start())
-        return _Reported(m, entry, pos, cend, sp, para) if sp is not None else None
     subj = _subject_before(text, lo, m.start())
     if subj is None:
         rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
         subj = _antecedent(text, lo, rel.start()) if rel else None
     sp = _speaker(st, *subj) if subj else None
     return _Reported(m, entry, pos, cend, sp, para)
-
-
-_POSSESSOR_RE = re.compile(
-    r"(?:\b(?P<pron>his|her|their|its|our|my)|(?P<name>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?)"
-    r"\s+(?:[a-z]+\s+)?$")
-
-
-def _possessor(st: _State, lo: int, cue_start: int) -> _Speaker | None:
-    """The possessor right before a noun cue (``Clinton's``, ``her``, ``her strong``), resolved."""
-    text = st.text
-    mm = _POSSESSOR_RE.search(text, max(lo, cue_start - 80), cue_start)
-    if mm is None:
-        return None
-    if mm.group("pron"):
-        a, b = mm.span("pron")
-        low = mm.group("pron").lower()
-        if low in ("his", "her"):
-            ref = st.last_person
-        else:
-            ref = next((x for x in reversed(st.speakers) if not x.person and x.name), None)
-        if ref is not None:
-            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
-        return _Speaker(a, b, None, None, False, low in ("his", "her"))
-    a, b = mm.span("name")
-    return _speaker(st, a, b, _np_shape(text[a:b].split()) or "name")
-
-
-_NP_PREPS = frozenset("for of to on about against with over".split())
 
 
 _RELATIVE_BEFORE_RE = re.compile(
@@ -1644,7 +1627,7 @@ def _according(st, s, m, entry, lo, hi, para):
         cstart = c.end() if c else hi
         cend = _clean_end(text, cstart, hi)
     elif _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
-            len(text[np_end:hi].split()) >= 4:
+            before.split()[0].lower() in _LEAD_PREP and len(text[np_end:hi].split()) >= 4:
         # "Among the precedents at risk, according to Ms. Epstein, are 16 ...", "Since last
         # November, according to X, forces have killed ...": one clause around the source
         cstart, cend = lo, _clean_end(text, lo, hi)
