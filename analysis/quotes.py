@@ -830,19 +830,6 @@ _ANY_VERB_AFTER_RE = re.compile(
     r"while|with|in|at|on|from|to|back)\b)")
 
 
-def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
-    """'... “ongoing.” He said the FBI has not ...': after a quote closed by a full stop, a cue
-    that takes a clause of its own starts a new report (whoever the quote is given to)."""
-    j = span.ce
-    while j > span.cs and text[j - 1].isspace():
-        j -= 1
-    if j <= span.cs or text[j - 1] not in ".!?…":
-        return False
-    stop = _HARD_STOP_RE.search(text, m.end(), hi)
-    rest = text[m.end():stop.start() if stop else hi]
-    return _END_ADVERBIAL_RE.fullmatch(rest) is None and len(rest.split()) >= 3
-
-
 def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     """``She then addressed the supporters again: "..."``: the subject of the clause before a
     colon that introduces the quote (the verb is the cue, whether or not it is in the lexicon)."""
@@ -924,6 +911,19 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
 def _norm(s: str) -> str:
     s = re.sub(r"\s+", " ", s)
     return s[0].lower() + s[1:] if s[:1].isupper() and s not in speech_verbs() else s
+
+
+def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
+    """'... “ongoing.” He said the FBI has not ...': after a quote closed by a full stop, a cue
+    that takes a clause of its own starts a new report (whoever the quote is given to)."""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    if j <= span.cs or text[j - 1] not in ".!?…":
+        return False
+    stop = _HARD_STOP_RE.search(text, m.end(), hi)
+    rest = text[m.end():stop.start() if stop else hi]
+    return _END_ADVERBIAL_RE.fullmatch(rest) is None and len(rest.split()) >= 3
 
 
 def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker):
