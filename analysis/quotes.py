@@ -16,9 +16,14 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    speaker and cue right before the opening mark (``Starmer said: "``), makes a *direct* quote.
 3. **Reported speech**, sentence by sentence, from cues outside quotes: ``X said (that) ...``,
    ``X told reporters ...``, ``..., X said Thursday``, ``..., said X``, ``according to X, ...``,
-   ``X accused Y of ...``, ``..., arguing ...`` (speaker: the subject of the main clause). The
-   content is the reported clause; quoted spans inside it become its *fragments* and make it
+   ``X accused Y of ...``, ``..., arguing ...`` (speaker: the subject of the main clause),
+   ``Cruz, who has called ...`` (speaker: the antecedent), ``Asked whether ..., X said``
+   (content: the question), ``About 4 in 10 say ...``, ``polls show ...``. The content is the
+   reported clause, stopped before a writer's trailing comment (``, which ...``, ``, a swipe
+   at ...``, ``, according to ...``); quoted spans inside it become its *fragments* and make it
    *mixed* (so a scare-quoted word inside a reported clause belongs to that attribution).
+   Stance cues (frame ``np`` in the lexicon: ``endorsed``, ``supports``, ``thanked``) take the
+   object noun phrase as content.
 4. **What is left.** An unattributed quoted span that reads like speech (a sentence or more,
    or many words) is a direct quote of the previous speaker when its paragraph has no
    attribution of its own (continuation paragraphs); short ones are *scare* quotes
@@ -42,7 +47,7 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    whole clause as content, without a speaker. ``NAME: content`` as a short paragraph is a
    headline attribution.
 
-Not handled: cues that are nouns (``his claim that``), ``as reported by X``, ``In a poll, ...``,
+Not handled: cues that are nouns (``his claim that``, ``her support for``), ``as reported by X``, ``In a poll, ...``,
 speech without a cue word (``Trump: "..."`` headlines are handled only via the colon rule),
 gender agreement of pronouns, and quotes whose speaker is only named after the following
 paragraph. Nothing here raises on odd input; problems become warning strings.
@@ -157,19 +162,35 @@ def _cue_re() -> re.Pattern:
     forms = sorted(speech_verbs(), key=len, reverse=True)
     alts = []
     for f in forms:
-        pat = re.escape(f).replace(r"\ ", r"\s+")
-        alts.append(pat)
-        if f == "according to":
-            alts.append(r"According\s+to")
+        # a capitalised first letter too: sentence openings and title-case headlines
+        # ("Trump Says He Never Pledged ...")
+        pat = re.escape(f[1:]).replace(r"\ ", r"\s+")
+        alts.append(f"[{f[0]}{f[0].upper()}]{pat}" if f[0].islower() else re.escape(f[0]) + pat)
     return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?![\w'’\-])")
 
 
 @cache
 def _cue_first_words() -> frozenset[str]:
-    return frozenset({f.split()[0] for f in speech_verbs()} | {"According"})
+    firsts = {f.split()[0] for f in speech_verbs()}
+    return frozenset(firsts | {w[0].upper() + w[1:] for w in firsts})
 
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+_CAP_PREV_RE = re.compile(r"[A-Z][\w'’.-]*[\s\"“'‘(]*$")
+_CAP_NEXT_RE = re.compile(r"\s+[A-Z‘'“\"]")
+
+
+def _capital_context(text: str, lo: int, i: int, j: int, hi: int) -> bool:
+    """May the capitalised word at ``text[i:j]`` be a cue? At the start of a sentence, or between
+    two capitalised words (a title-case headline); not inside a name ("Planned Parenthood")."""
+    k = i
+    while k > lo and text[k - 1] in " \t\n\u00a0\"“'‘(":
+        k -= 1
+    if k == lo or text[k - 1] in ".!?:;—–":
+        return True
+    return bool(_CAP_PREV_RE.search(text, max(lo, i - 30), i) and _CAP_NEXT_RE.match(text, j, hi))
 
 
 def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, hi: int) -> list:
@@ -180,7 +201,10 @@ def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, h
     for w in _PLAIN_WORD_RE.finditer(text, lo, hi):
         if w.start() < pos or w.group(0) not in firsts:
             continue
-        m = cue_re.match(text, w.start(), hi)
+        i = w.start()
+        if text[i].isupper() and not _capital_context(text, lo, i, w.end(), hi):
+            continue
+        m = cue_re.match(text, i, hi)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -201,7 +225,10 @@ _STOP = frozenset(
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
     ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
-     "however", "meanwhile", "though", "too", "instead", "likewise"])
+     "however", "meanwhile", "though", "too", "instead", "likewise"]
+    # negated auxiliaries ("isn't saying", "wouldn’t say"), with either apostrophe
+    + [f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "didn", "doesn", "don", "won", "wouldn",
+                            "hasn", "haven", "hadn", "can", "couldn", "shouldn") for q in "'’"])
 _DAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
          "week|month|year|night|morning|afternoon|evening|weekend|time")
 # A trailing time phrase inside the subject chunk: "the Kremlin on Thursday".
@@ -216,6 +243,7 @@ _ADVERBIAL_RE = re.compile(
     rf"Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|radio|television|TV|program|show)"
     rf"(?:\s+(?:with|to|on|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)?|"
     rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
+    rf"for\s+(?:weeks|months|years|days|decades|(?:some|a\s+long)\s+time|the\s+first\s+time)|"
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+",
 )
@@ -1082,7 +1110,20 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
 
 def _norm(s: str) -> str:
     s = re.sub(r"\s+", " ", s)
-    return s.lower() if s.startswith("According") else s
+    return s[0].lower() + s[1:] if s[:1].isupper() and s not in speech_verbs() else s
+
+
+def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
+    """'... “ongoing.” He said the FBI has not ...': after a quote closed by a full stop, a cue
+    that takes a clause of its own starts a new report (whoever the quote is given to)."""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    if j <= span.cs or text[j - 1] not in ".!?…":
+        return False
+    stop = _HARD_STOP_RE.search(text, m.end(), hi)
+    rest = text[m.end():stop.start() if stop else hi]
+    return _END_ADVERBIAL_RE.fullmatch(rest) is None and len(rest.split()) >= 3
 
 
 def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker, carried=()):
@@ -1108,6 +1149,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         speaker = _speaker(st, a, b, shape)
         _remember(st, speaker)
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
+        if m.start() >= sp.me and _new_report_after(text, sp, m, p.end):
+            continue  # '"...." He said the FBI has not ...': the cue also reports a clause
         used_cues.add(m.start())
     reported: list[_Reported] = []
     # 1a. a headline-style attribution: 'Putin: ‘We are ready to talk’', 'Cruz: Trump Would ...'
@@ -1159,7 +1202,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 said_by[m.end()] = r.speaker
             if r.speaker is not None:
                 _remember(st, r.speaker)
-            if prev is not None and r.speaker is not None and prev.start < r.speaker.start < prev.end:
+            if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end:
+                # "X said CLAUSE, adding that ...": the first report ends before the participle
+                prev.end = _clean_end(text, prev.start, m.start())
+            elif prev is not None and r.speaker is not None and prev.start < r.speaker.start < prev.end:
                 # "X accuses Obama of ... and Donald Trump says ...": two attributions
                 j = _COORD_END_RE.search(text, prev.start, r.speaker.start)
                 if j is not None:
@@ -1264,7 +1310,8 @@ _HEADLINE_STOP = frozenset(
     "update note editor editor's source sources photo photos related read watch video correction "
     "warning opinion analysis q a image credit subscribe sign listen click breaking exclusive live "
     "follow contact tags topics share also transcript caption getty by posted updated published "
-    "advertisement reporting ap reuters".split())
+    "advertisement reporting ap reuters latest contributing revealed bombshell wow daily "
+    "developing".split())
 
 
 def _headline(st: _State, p, spans) -> _Reported | None:
@@ -1276,7 +1323,7 @@ def _headline(st: _State, p, spans) -> _Reported | None:
         return None
     a, b = hm.span(1)
     ws = [w.group(0) for w in _words(text, a, b)]
-    if not ws or ws[0].lower() in _HEADLINE_STOP or any(w.isupper() and len(w) > 3 for w in ws) \
+    if not ws or any(w.lower() in _HEADLINE_STOP for w in ws) or any(w.isupper() and len(w) > 3 for w in ws) \
             or _np_shape(ws) != "name":
         return None
     cs = hm.end()
@@ -1532,7 +1579,14 @@ _LEAD_PREP = frozenset(
 _PREP_START_RE = re.compile(
     r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|this|nothing|"
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
-    r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b")
+    r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b", re.IGNORECASE)
+# Subjects whose "show"/"find" reports a finding even without "that".
+_EVIDENCE_RE = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|data|records|reports?|analys[ie]s|results|figures|"
+    r"numbers|research|documents|filings|emails|e-mails|census|estimates|investigation|audit|"
+    r"review|probe)\b", re.IGNORECASE)
+_PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
+_TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 
@@ -1577,18 +1631,34 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         if sp.ms < lo < sp.me and sp.me <= m.start():
             lo = sp.me  # the sentence starts inside a quote that ends before the cue
     form = m.group(0)
+    if form[0].isupper() and form[0] != entry.form[0] and not _capital_cue_ok(text, lo, hi, m, entry):
+        return None
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
+    if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
+        return _asked(st, m, entry, hi, para)
     if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
             _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) \
             and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
+    if entry.frame == "np":
+        return _np_reported(st, m, entry, lo, hi, para)
     subj = _subject_before(text, lo, m.start())
+    rel = subj is None and _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
+    if rel:
+        # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
+        subj = _antecedent(text, lo, rel.start())
+        if subj is None:
+            return None
     inverted = None
     before = text[lo:m.start()].rstrip()
     comma = lo + len(before) - 1
+    if subj is None and form.endswith("ing") and before.endswith(("”", '"')) \
+            and before[:-1].rstrip().endswith(","):
+        # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
+        subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
@@ -1602,7 +1672,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
         # first noun phrase of the clause as a tentative speaker
-        if not _loose_cue_ok(form, entry):
+        if not _loose_cue_ok(form, entry) and not (
+                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, m.start() - 60), m.start())):
             return None
         subj = _loose_subject(text, lo, m.start())
         if subj is None:
@@ -1621,6 +1692,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
     pre = text[lo:a].rstrip()
+    if tail is not None and rel:
+        return None
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
@@ -1634,7 +1707,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "called off the deal", "called for an inquiry"
     if entry.frame == "tell":
         h = _HEARER_RE.match(text, pos, hi)
-        if h and not re.match(r"\s+(?:that|the|a|an)\b", text[pos:pos + 6]):
+        t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 100))
+        if t2 is not None and not _TELL_GAP_RE.search(text, pos, t2.start()):
+            pos = t2.start()  # "told the Post and Courier newspaper on Saturday that ...": the hearer
+        elif h and not re.match(r"\s+(?:that|the|a|an)\b", text[pos:pos + 6]):
             pos = h.end()
     adv = _ADVERBIAL_RE.match(text, pos, hi)
     if adv:
@@ -1642,28 +1718,181 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     t = _THAT_RE.match(text, pos, hi)
     if t:
         pos = t.end()
-    elif entry.frame == "sayt":
-        return None
+    elif entry.frame == "sayt" and not _EVIDENCE_RE.search(text, a, b):
+        return None  # "found the emails"; but "polls show Trump is trailing" needs no "that"
     elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
-        if entry.lemma in ("ask", "wonder") and re.match(r"\s*(?:if|whether|what|how|why|when)\b",
-                                                         text[pos:pos + 12]):
-            pass
+        if _WH_RE.match(text, pos, hi):
+            pass  # "isn't saying what ...", "wouldn't say when, or if, ...": an indirect question
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
-            t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 70))
+            t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120))
             if t2 is None or re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
                 return None
             pos = t2.end()
+    start = None
+    if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
+            len(_WORD_RE.findall(text, lo, a)) >= 3:
+        # "If it's just a few delegates, the campaign said, it may not bother ...": the report
+        # runs on both sides of the attribution
+        start, _ = _trim_np_content(text, lo, a)
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
+    if rel and text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith(","):
+        # "Humphrey, who calls Trump X, said ...": the clause ends at the closing comma
+        k = _REL_END_RE.search(text, pos, cend)
+        if k is not None:
+            cend = _clean_end(text, pos, k.start())
+    if not t and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
+            and not any(pos <= x.ms < cend for x in spans):
+        return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
     min_words = 2 if entry.frame == "object" else 3
     if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
         return None
     sp = _speaker(st, a, b, shape)
     if loose:
         sp.loose = True
+    return _Reported(m, entry, pos if start is None else start, cend, sp, para)
+
+
+# Where the object of a stance or action cue ends: punctuation, a subordinate or relative
+# clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
+_NP_END_RE = re.compile(
+    r"[,;:!?()\[\]—–\"“”]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)|\s-+\s"
+    r"|\s+(?:and|but|or|yet)\s+(?=(?:\w+ly\s+)?(?:also|then|now|later|said|says)\b|[a-z]+ed\b)"
+    r"|\s+(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|did|does|do|"
+    r"because|after|before|since|while|when|whereas|although|though|until|unless|if|as|who|that|"
+    r"which|whom|whose|where|despite|amid|during|via|through|at|by|saying|calling|arguing|adding)\b"
+    r"|\s+(?:on|last|this|next|earlier|late|early|in)\s+(?:(?:the\s+)?(?:" + _DAYS + r"|summer|fall|"
+    r"winter|spring)|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|\d{4})\b"
+    r"|\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+    r"speech|debate|primary|race|election|caucus(?:es)?|campaign|post|tweet|letter|op-ed|rally)\b")
+_NP_ADV_RE = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|now|once|still|even|too|both|either|openly))+\b")
+_BY_AFTER_RE = re.compile(r"\s+by\b")
+_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your|this|that|of|strong|broad|public|popular|"
+    r"growing|more|less|much|any|no)\s+$", re.IGNORECASE)
+
+
+def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -> _Reported | None:
+    """``Christie endorsed Trump``, ``Cruz, who has thanked his donors``: the content is the
+    object noun phrase of a stance or action cue; the speaker is the subject, if any."""
+    text = st.text
+    form = m.group(0)
+    pos = m.end()
+    if _BY_AFTER_RE.match(text, pos, hi):
+        return None  # "opposed by House Republicans": the object is before the cue
+    if not form.endswith("ing") and _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+        return None  # "was endorsed": passive
+    if _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+        return None  # "the support Johnson has": a noun, not the verb
+    adv = _NP_ADV_RE.match(text, pos, hi)
+    if adv:
+        pos = adv.end()
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    e = _NP_END_RE.search(text, pos, hi)
+    cend = _clean_end(text, pos, e.start() if e else hi)
+    if cend <= pos or not _WORD_RE.match(text, pos, cend):
+        return None
+    subj = _subject_before(text, lo, m.start())
+    if subj is None:
+        rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
+        subj = _antecedent(text, lo, rel.start()) if rel else None
+    sp = _speaker(st, *subj) if subj else None
     return _Reported(m, entry, pos, cend, sp, para)
+
+
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
+    r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*\s+$")
+
+
+_REL_END_RE = re.compile(r"[,;:()—–]|\s-+\s")
+
+
+def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
+    """The noun phrase right before a relative pronoun at ``rel`` (``Ted Cruz, who``,
+    ``the senator who``): a run of capitalised words, or a determiner and up to three words."""
+    ws = _words(text, max(lo, rel - 120), rel)
+    if not ws or text[ws[-1].end():rel].strip(" ,\u00a0"):
+        return None
+    k = len(ws) - 1
+    if ws[k].group(0)[:1].isupper():
+        while k > 0 and len(ws) - k < 6 and not text[ws[k - 1].end():ws[k].start()].strip() and (
+                ws[k - 1].group(0)[:1].isupper() or ws[k - 1].group(0).lower() in _NP_INNER
+                and ws[k - 2].group(0)[:1].isupper() if k > 1 else False):
+            k -= 1
+        if k > 0 and ws[k - 1].group(0).lower() in ("the",) and \
+                not text[ws[k - 1].end():ws[k].start()].strip():
+            k -= 1
+    else:
+        # "business leaders who": back to a determiner, a function word or a break (4 words)
+        dets = _DETS | _POSSESSIVE_DETS
+        while k > 0 and len(ws) - k < 4 and ws[k].group(0).lower() not in dets and \
+                ws[k - 1].group(0).lower() not in _STOP and \
+                not text[ws[k - 1].end():ws[k].start()].strip(" \u00a0"):
+            k -= 1
+        if ws[k].group(0).lower() in _STOP:
+            return None
+    a, b = ws[k].start(), ws[-1].end()
+    return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
+
+
+# "Asked ...", "When asked ...", "And when asked ...": a question put to the subject of the
+# main clause that follows
+_ASKED_LEAD_RE = re.compile(r"[\s\"“'‘(]*(?:(?:and|but)\s+)?(?:(?:when|after\s+being|if|once)\s+)?",
+                            re.IGNORECASE)
+_ASKED_BY_RE = re.compile(r"\s+by\s+((?:[\w.'’&-]+\s+){0,5}?[\w.'’&-]+)(?=\s+(?:about|whether|if|what|"
+                          r"why|who|how|which|when|where|on|in|at|during|for)\b|\s*,)", re.IGNORECASE)
+_ASKED_WH_RE = re.compile(r"\b(?:about|whether|if|what|why|who|whom|how|which|when|where|to)\b")
+_ASKED_END_RE = re.compile(r"[,;:—–]|\s-+\s|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)")
+
+
+def _asked(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | None:
+    """``Asked (by X) whether he would ..., Rubio said ...``: the question is the content; the
+    asker, when named, is the speaker."""
+    text = st.text
+    pos = m.end()
+    sp = None
+    by = _ASKED_BY_RE.match(text, pos, hi)
+    if by:
+        a, b = _trim_np(text, by.start(1), by.end(1))
+        if a < b:
+            sp = _speaker(st, a, b, _np_shape([w.group(0) for w in _words(text, a, b)]) or "role")
+        pos = by.end()
+    wh = _ASKED_WH_RE.search(text, pos, min(hi, pos + 60))
+    if wh is None or _ASKED_END_RE.search(text, pos, wh.start()):
+        return None
+    e = _ASKED_END_RE.search(text, wh.start(), hi)
+    cend = _clean_end(text, wh.start(), e.start() if e else hi)
+    if len(text[wh.start():cend].split()) < 2:
+        return None
+    return _Reported(m, entry, wh.start(), cend, sp, para)
+
+
+def _capital_cue_ok(text: str, lo: int, hi: int, m: re.Match, entry: _Cue) -> bool:
+    """A capitalised cue is a cue at the start of a sentence or in a title-case headline; elsewhere
+    it is part of a name ("Planned Parenthood", "Hope Hicks"). A stance cue opening a sentence is
+    a participle or a noun ("Addressing the crowd", "Supporters of X see"), not a report."""
+    start = not text[lo:m.start()].strip(" \t\"'“‘(")
+    if start:
+        return entry.frame != "np"
+    words = [w for w in _PLAIN_WORD_RE.findall(text, lo, hi) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# Speech verbs whose plain object is mostly not speech ("declared the winner", "maintained a lead",
+# "conceded the race", "answered the door"): their content needs "that" or must open like a
+# clause (a pronoun subject, a question word).
+_OBJECT_PRONE = frozenset(
+    "maintain declare concede answer signal boast add write repeat feel assume guess vow promise "
+    "demand threaten hint reply observe testify chant proclaim".split())
+_CLAUSE_START_RE = re.compile(
+    r"\s*(?:he|she|they|it|we|i|you|there|this|these|those|if|whether|what|how|why|who|where|when)\b",
+    re.IGNORECASE)
+_WH_RE = re.compile(r"\s*(?:if|whether|what|how|why|who|where|when(?!\s+(?:asked|pressed)\b))\b")
 
 
 _LOOSE_BAD_PREV = frozenset(
@@ -1709,8 +1938,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if ws[end_i - 1].group(0).lower() in _LOOSE_BAD_PREV:
         return None
     b = ws[end_i - 1].end()
-    if re.search(r"[.!?]\s*$", text[b:cue_start]):
-        return None
+    if re.search(r"[.!?]\s*$|[\"“”«»]", text[b:cue_start]):
+        return None  # a sentence end, or a quote right before the cue ('"...," said X')
     seg = max(lo, cue_start - 250)
     for mb in re.finditer(r"[;:()\[\]—–\"“”«»]|\s-+\s", text[seg:b]):
         seg = max(lo, cue_start - 250) + mb.end()
@@ -1731,18 +1960,28 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if c > a:
         b2 = c
     chunk = _words(text, a, b2)[:8]
-    if not chunk or chunk[0].group(0).lower() in _STOP or any(
+    if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
             w.group(0).lower() in _SAY_WORDS for w in chunk):
         return None
     b2 = chunk[-1].end()
     return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
 
 
+# "About 4 in 10", "More than half", "Nearly two-thirds of voters": poll subjects
+_QUANTITY_RE = re.compile(
+    r"(?:about|nearly|almost|roughly|more|less|fewer|over|under|only|just|around)\s+(?:than\s+)?"
+    r"(?:\d|a\s+(?:third|quarter|half|majority|fifth)|half|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a\s+dozen)", re.IGNORECASE)
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
+
+
+# A subject-led clause after the last comma before a raising verb (not "..., which seemed").
+_RAISE_REL_RE = re.compile(r"\b(?:who|which)\b")
+_RAISE_SUBJ_RE = re.compile(r"\s*(?!(?:which|who|that|and|but|or)\b)[\w'’“\"-]")
 
 
 def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para) -> _Reported | None:
@@ -1753,6 +1992,11 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
     a = lo
     for mb in re.finditer(r"[;:—–\"“”]|\s-+\s", text[lo:m.start()]):
         a = lo + mb.end()
+    c = text.rfind(",", a, m.start())
+    if c >= 0 and _RAISE_SUBJ_RE.match(text, c + 1, m.start()):
+        a = c + 1  # "Indeed, Christie appears ...", "After the debate, it seems ..."
+    for r in _RAISE_REL_RE.finditer(text, a, m.start()):
+        a = r.start()  # "... delegates who are expected to support ...": the relative clause
     a, _ = _trim_np_content(text, a, m.start())
     cend = _clean_end(text, m.end(), hi)
     if len(text[m.end():cend].split()) < 1 or len(text[a:cend].split()) < 3:
@@ -1772,33 +2016,43 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _according(st, s, m, entry, lo, hi, para):
+    """``According to X, CLAUSE`` / ``CLAUSE, according to X(, ...)``: the clause is the content;
+    the source noun phrase is not part of it."""
     text = st.text
     np_start = m.end()
-    comma = re.compile(r"[,;:—–]|\.(?=\s|$)")
-    c = comma.search(text, np_start, hi)
+    c = _ACC_NP_END_RE.search(text, np_start, hi)
     np_end = c.start() if c else _clean_end(text, np_start, hi)
     a, b = _trim_np(text, np_start, np_end)
     if a >= b or len(text[a:b].split()) > 12:
         return None
     ws = [w.group(0) for w in _words(text, a, b)]
     shape = _np_shape(ws) or "role"
-    before = text[lo:m.start()].strip()
-    if before.endswith(",") or not before:
-        if not before:
-            cstart = c.end() if c else hi
-            cend = _clean_end(text, cstart, hi)
-        else:
-            cstart, cend = _trim_np_content(text, lo, lo + len(text[lo:m.start()].rstrip()) - 1)
-            after = text[np_end:hi].strip(" .,!?;:\"”’")
-            if len(after.split()) > 3 and not re.match(r"(?:as|which|who|in|on|at)\b", after):
-                cend = _clean_end(text, lo, hi)
-    else:
+    before = text[lo:m.start()].rstrip()
+    if not before.strip() or _ACC_LEAD_RE.search(before):
+        # "According to X, CLAUSE" / "... after, according to him, CLAUSE"
+        cstart = c.end() if c else hi
+        cend = _clean_end(text, cstart, hi)
+    elif _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
+            before.split()[0].lower() in _LEAD_PREP and len(text[np_end:hi].split()) >= 4:
+        # "Among the precedents at risk, according to Ms. Epstein, are 16 ...", "Since last
+        # November, according to X, forces have killed ...": one clause around the source
         cstart, cend = lo, _clean_end(text, lo, hi)
+    else:
+        # "CLAUSE(,) according to X(, ...)": what follows the source is not the report
+        cstart, cend = _trim_np_content(text, lo, lo + len(before))
+        cend = _clean_end(text, cstart, cend)
     while cstart < cend and text[cstart].isspace():
         cstart += 1
     if cend - cstart < 10:
         return None
     return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
+
+
+_ACC_NP_END_RE = re.compile(r"[,;:—–]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)")
+_ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
+                          r"\s*,?$", re.IGNORECASE)
+_ACC_GOES_ON_RE = re.compile(r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|"
+                             r"may|might|must|did|does|do)\b")
 
 
 def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
@@ -1826,6 +2080,16 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
 
 
 _MIN_REPORTED_WORDS = 3
+# Where a reported clause stops: a trailing comment of the writer's (", a swipe at ...",
+# ", which ...", ", according to ...") is not part of what was said.
+_TAIL_RE = re.compile(
+    r",\s+(?:according\s+to|which|who|a|an|the|compared)\b")
+
+
+def _cut_tail(text: str, a: int, b: int) -> int:
+    """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``)."""
+    m = _TAIL_RE.search(text, a, b)
+    return m.start() if m else b
 
 
 def _make_reported(st: _State, r: _Reported) -> Quote | None:
@@ -1833,13 +2097,15 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     a, b = r.start, r.end
     while a < b and text[a].isspace():
         a += 1
+    if r.start >= r.cue.end():
+        b = _cut_tail(text, max([a, *(y for _, y in r.fragments)]), b)
     b = _clean_end(text, a, b) if not r.fragments else b
     while b > a and text[b - 1].isspace():
         b -= 1
     if a >= b:
         return None
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
-    if not frags and len(_WORD_RE.findall(text, a, b)) < _MIN_REPORTED_WORDS:
+    if not frags and r.entry.frame != "np" and len(_WORD_RE.findall(text, a, b)) < _MIN_REPORTED_WORDS:
         return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
     sp = r.speaker
     return Quote(
