@@ -57,8 +57,8 @@ The rules were developed on the PolNeAR training portion (see :mod:`analysis.eva
 
 from __future__ import annotations
 
-import math
 import bisect
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from analysis.evaluate import (GoldAttribution, annotation_file, evaluate_polnear, gold_kind,
-                               polnear_articles, read_brat, score_article)
+from analysis.evaluate import (
+    GoldAttribution,
+    annotation_file,
+    evaluate_polnear,
+    gold_kind,
+    polnear_articles,
+    read_brat,
+    score_article,
+)
 from analysis.quotes import Quote
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
