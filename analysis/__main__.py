@@ -201,6 +201,14 @@ def _add_common(p: argparse.ArgumentParser, *, paths: bool = True, actors: bool 
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
 
 
+def _add_parallel(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask cluster (default local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per entry of the README's contract."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
@@ -217,11 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("features", help="one record per article: emphasis, voice, sentiment, balance")
     _add_common(p, actors=True)
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes, or a Dask cluster (default local)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
+    _add_parallel(p)
     p.set_defaults(func=cmd_features)
 
     p = sub.add_parser("analyze", help="whole-corpus run: tidy tables written to a folder in resumable chunks")
@@ -233,11 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="comma-separated tables to write (default: all four)")
     p.add_argument("--chunk-size", type=int, help="articles per output chunk (default 2000)")
     p.add_argument("--restart", action="store_true", help="ignore chunks a previous run completed")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes, or a Dask cluster (default local)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://host:8786; without it a LocalCluster is started")
+    _add_parallel(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("bench", help="throughput and peak memory against a bare VADER pass; prints JSON")
