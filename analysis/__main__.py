@@ -85,8 +85,7 @@ def cmd_quotes(args) -> int:
 def cmd_features(args) -> int:
     from analysis.pipeline import iter_features
 
-    if args.scheduler and args.engine != "dask":
-        raise UsageError("--scheduler needs --engine dask")
+    _check_parallel(args)
     _check_paths(args.paths)
     actors = _load_actors(args)
     counter = {"n": 0, "ok": 0}
@@ -99,8 +98,7 @@ def cmd_features(args) -> int:
 def cmd_analyze(args) -> int:
     from analysis.pipeline import DEFAULT_CHUNK_SIZE, TABLES, analyze_corpus
 
-    if args.scheduler and args.engine != "dask":
-        raise UsageError("--scheduler needs --engine dask")
+    _check_parallel(args)
     tables = [t.strip() for t in args.tables.split(",") if t.strip()]
     bad = [t for t in tables if t not in TABLES]
     if bad or not tables:
@@ -199,6 +197,11 @@ def _add_common(p: argparse.ArgumentParser, *, paths: bool = True, actors: bool 
         p.add_argument("--actors", metavar="FILE", help="actor dictionary (TOML); default: the packaged one")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default jsonl)")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+
+
+def _check_parallel(args) -> None:
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
 
 
 def _add_parallel(p: argparse.ArgumentParser) -> None:

@@ -276,8 +276,10 @@ _LEADING_ADV_RE = re.compile(
     r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
 _CAP_RE = re.compile(r"^[A-Z]")
-# Sentence punctuation or a quote mark, but not the period of "Mr." "Sen." "U.S." "J.".
-_HARD_STOP_RE = re.compile(r"[!?\"“”«»]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)")
+# A full stop that ends a sentence: not the period of "Mr." "Sen." "U.S." "J.".
+_FULL_STOP = r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)"
+# Sentence punctuation or a quote mark.
+_HARD_STOP_RE = re.compile(r"[!?\"“”«»]|" + _FULL_STOP)
 _OPEN_GLYPHS = "“«„"
 _CLOSE_GLYPHS = "”»"
 _LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
@@ -1758,7 +1760,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
 # clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
 _NP_END_RE = re.compile(
-    r"[,;:!?()\[\]—–\"“”]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)|\s-+\s"
+    r"[,;:!?()\[\]—–\"“”]|" + _FULL_STOP + r"|\s-+\s"
     r"|\s+(?:and|but|or|yet)\s+(?=(?:\w+ly\s+)?(?:also|then|now|later|said|says)\b|[a-z]+ed\b)"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|must|did|does|do|"
     r"because|after|before|since|while|when|whereas|although|though|until|unless|if|as|who|that|"
@@ -2048,7 +2050,7 @@ def _according(st, s, m, entry, lo, hi, para):
     return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
 
 
-_ACC_NP_END_RE = re.compile(r"[,;:—–]|(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)")
+_ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
                           r"\s*,?$", re.IGNORECASE)
 _ACC_GOES_ON_RE = re.compile(r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|"

@@ -194,10 +194,6 @@ def _tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower().translate(_APOSTROPHES))
 
 
-def _is_negator(tok: str, negators: frozenset[str]) -> bool:
-    return tok in negators or tok.endswith("n't")
-
-
 def _negation_flags(seq: list[str], negators: frozenset[str]) -> list[bool]:
     """True for tokens inside a negation scope (after a negator, before punctuation)."""
     flags = [False] * len(seq)
@@ -205,7 +201,7 @@ def _negation_flags(seq: list[str], negators: frozenset[str]) -> list[bool]:
     for i, tok in enumerate(seq):
         if tok in _SCOPE_END:
             active = False
-        elif tok in negators or tok.endswith("n't"):  # _is_negator, inlined: a hot loop
+        elif tok in negators or tok.endswith("n't"):  # a negator
             active = True
         elif active and tok != _TARGET:
             flags[i] = True
