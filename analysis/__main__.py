@@ -111,10 +111,12 @@ def cmd_analyze(args) -> int:
     status = summary["status"]
     n_ok = status.get("ok", 0) + status.get("warning", 0)
     if n_ok == 0:
-        what = "no articles found" if summary["articles"] == 0 else f"none of {summary['articles']} inputs could be read"
+        n = summary["articles"]
+        what = "no articles found" if n == 0 else f"none of {n} inputs could be read"
         raise NothingRead(f"{what} in {', '.join(map(str, args.paths))}")
     rows = ", ".join(f"{t} {v['rows']} rows" for t, v in summary["tables"].items())
-    resumed = f" ({summary['chunks_resumed']} of {summary['chunks']} chunks reused)" if summary["chunks_resumed"] else ""
+    resumed = (f" ({summary['chunks_resumed']} of {summary['chunks']} chunks reused)"
+               if summary["chunks_resumed"] else "")
     print(f"{summary['articles']} articles ({status.get('error', 0)} errors) in {summary['seconds']:.1f} s{resumed}: "
           f"{rows}; written to {summary['out_dir']}/", file=sys.stderr)
     return 0
