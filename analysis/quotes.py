@@ -482,8 +482,9 @@ def _np_shape(words: list[str]) -> str | None:
     if lows[0] in ("who", "which", "that"):
         return None
     roles = _roles()
-    for w, lw in zip(words, lows):
-        if lw in _STOP or lw in _PRONOUNS and len(words) > 1 and lw not in ("it",):
+    for i, (w, lw) in enumerate(zip(words, lows)):
+        if lw in _STOP and not (w in _NAME_STOPS and _in_name(words, i)) \
+                or lw in _PRONOUNS and len(words) > 1 and lw not in ("it",):
             return None
         if lw in ("it",) and len(words) > 1:
             return None
@@ -509,6 +510,17 @@ def _np_shape(words: list[str]) -> str | None:
         if len(words) <= 6 and not llast.endswith(("ing", "ed")):
             return "role"
     return None
+
+
+# Stop words that are also names: "said Will Doyle", "Theresa May said", "said Al From".
+_NAME_STOPS = frozenset(["Will", "May", "From"])
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` next to a capitalised word (part of a name, not a verb or preposition)?"""
+    prev = i > 0 and words[i - 1][0].isupper()
+    nxt = i + 1 < len(words) and words[i + 1][0].isupper()
+    return prev or nxt and words[i] != "From"
 
 
 def _words(text: str, a: int, b: int) -> list[re.Match]:
@@ -1267,10 +1279,17 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 (prev_para_speaker if at_start else None)
             if ref is None and at_start:
                 ref = para_speaker
+            before = None
+            if ref is None:
+                # 'Smith said the talks were hard. "We will not give up."': the attribution
+                # just before the quote, in its paragraph
+                before = next((o for o in reversed(reported) if o.end <= sp.ms and o.speaker is not None), None)
+                ref = before.speaker if before is not None else None
             sp.speaker = ref
-            if ref is not None:
-                src = _source_cue([*all_spans, *carried], ref)
-                sp.cue = src
+            if before is not None:
+                sp.cue = (before.cue, before.entry)
+            elif ref is not None:
+                sp.cue = _source_cue([*all_spans, *carried], ref)
         else:
             if r is None and sp.double:
                 r = _verb_frame(st, sp, sents, p.index)
