@@ -750,12 +750,21 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
     a2, b2 = _trim_np(text, a, b)
     if a2 >= b2:
         return None
-    shape = _np_shape([w.group(0) for w in _words(text, a2, b2)])
+    ws = _words(text, a2, b2)
+    shape = _np_shape([w.group(0) for w in ws])
+    if shape is None:
+        # 'said one Republican involved in the planning': the head before a post-modifier
+        k = next((i for i, w in enumerate(ws) if i and w.group(0) in _POST_MODIFIERS), None)
+        if k is not None:
+            b2 = ws[k - 1].end()
+            shape = _np_shape([w.group(0) for w in ws[:k]])
     if shape is None or shape == "pronoun" and text[a2:b2].lower() not in _PERSONAL | {"they"}:
         return None
     return a2, b2, shape
 
 
+_POST_MODIFIERS = frozenset(
+    "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
 
 
@@ -929,7 +938,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if entry.frame not in ("say", "tell"):
             # '"...," Gorka urged.': a verb that usually takes an object is an attribution
             # only when nothing follows it in the sentence
-            if not _CUE_ENDS_RE.match(text, m.end(), hi):
+            h = _OBJ_PRONOUN_RE.match(text, m.end(), hi)  # '," he urged them.'
+            if not _CUE_ENDS_RE.match(text, h.end() if h else m.end(), hi):
                 return None
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         if _HARD_STOP_RE.search(gap):
@@ -988,6 +998,7 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
     return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
 
 
+_OBJ_PRONOUN_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\b")
 # The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
 _CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
 
@@ -1030,13 +1041,21 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
             verb = _WORD_RE.match(text, inv.start(1))
             entry = speech_verbs()[_norm(inv.group(1).lower())]
             return verb, entry, (a, b, shape)
+    cue = _find_cues(_cue_re(), _cue_first_words(), text, max(lo, j - 60), j - 1)
+    if cue and _CUE_ENDS_RE.fullmatch(text, cue[-1].end(), j - 1):
+        # 'The Times made these claims, and Breitbart News responded:': the subject of the
+        # lexicon cue before the colon, not of the sentence
+        subj = _subject_before(text, lo, cue[-1].start())
+        if subj is not None:
+            return cue[-1], speech_verbs()[_norm(cue[-1].group(0))], subj
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
     verb = _WORD_RE.search(text, subj[1], j - 1)
     while verb is not None and _is_aux(verb.group(0)):
         verb = _WORD_RE.search(text, verb.end(), j - 1)
-    if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP:
+    # ("said" is a stop word for noun phrases, not here: 'X said:\n\n"..."')
+    if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP and verb.group(0) not in speech_verbs():
         return None
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
     return verb, entry, subj
@@ -1857,6 +1876,11 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
             k -= 1
         if ws[k].group(0).lower() in _STOP:
             return None
+    if k >= 2 and ws[k - 1].group(0) in ("in", "to", "with", "on") and ws[k - 2].group(0) in _POST_MODIFIERS:
+        # "a source close to the talks, who": the head before the post-modifier
+        head = _antecedent(text, lo, ws[k - 2].start())
+        if head is not None:
+            return head
     a, b = ws[k].start(), ws[-1].end()
     return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
 
