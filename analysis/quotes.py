@@ -248,7 +248,7 @@ _ADVERBIAL_RE = re.compile(
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+",
 )
 _END_ADVERBIAL_RE = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|after|before|over|when|"
+    r"(?:\s*,?\s*(?:(?:on|of|last|this|late|early|earlier|in|at|during|after|before|over|when|"
     r"while|to|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}|" + _DAYS + r"|too|also|again|"
     r"then|later|recently|previously|repeatedly))*\s*[.!?…]*[\"'”’»)\]]*\s*")
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
