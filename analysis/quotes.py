@@ -225,7 +225,7 @@ _STOP = frozenset(
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
     ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
-     "however", "meanwhile", "though", "too", "instead", "likewise"]
+     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep"]
     # negated auxiliaries ("isn't saying", "wouldn’t say"), with either apostrophe
     + [f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "didn", "doesn", "don", "won", "wouldn",
                             "hasn", "haven", "hadn", "can", "couldn", "shouldn") for q in "'’"])
@@ -683,6 +683,9 @@ def _fronted(text: str, a: int, b: int) -> bool:
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS
 
 
+_LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead".split())
+
+
 def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
@@ -697,6 +700,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         nxt = ws[1].group(0) if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
+        if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
+            # "Later the governor hit back ...": a one-word adverb, no comma to look for
+            a, moved = ws[0].end(), True
+            continue
         if lw in _LEAD_PREP or lw.endswith("ly") and lw not in _NOT_ADV or participle or \
                 c > 0 and _TIME_END_RE.search(text, a, c):
             if c < 0:
@@ -1646,7 +1653,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     while k < len(ws) and k < 7:
         w = ws[k].group(0)
         lw = w.lower()
-        if lw in _STOP or lw in _AUX or (w.islower() and (lw.endswith("ed") or lw.endswith("s") and k)):
+        if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (lw.endswith("ed") or lw.endswith("s") and k)):
             break
         if text[ws[k].end():ws[k].end() + 1] == ",":
             k += 1
@@ -1654,7 +1661,17 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         k += 1
     if k == 0:
         return None
-    shape = _np_shape([w.group(0) for w in ws[:k]])
+    words = [w.group(0) for w in ws[:k]]
+    shape = _np_shape(words)
+    while shape is None and k > 1 and words[k - 1].islower():
+        # "He cut into Bush, calling ...": an irregular past tense ends the subject
+        k -= 1
+        shape = _np_shape(words[:k])
+    if shape == "role" and words[k - 1].lower() not in _roles().get("roles", ()):
+        # "The governor hit back at ...": prefer a known role noun as the head
+        j = next((j for j in range(k - 1, 0, -1) if words[j - 1].lower() in _roles().get("roles", ())), None)
+        if j is not None:
+            k = j
     if shape is None:
         return None
     return ws[0].start(), ws[k - 1].end(), shape
@@ -1699,6 +1716,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
+    if subj is None and form.endswith("ing") and before.endswith(" and") and len(before) > 4:
+        # '..., calling him a "stiff" and accusing him of ...': the subject of the main clause
+        subj = _main_subject(text, lo, lo + len(before) - 4)
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
@@ -2137,6 +2157,9 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
+_TRAILING_CONJ_RE = re.compile(r",?\s+(?:and|but|or)$")
+
+
 def _make_reported(st: _State, r: _Reported) -> Quote | None:
     text = st.text
     a, b = r.start, r.end
@@ -2147,6 +2170,9 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     b = _clean_end(text, a, b) if not r.fragments else b
     while b > a and text[b - 1].isspace():
         b -= 1
+    m = _TRAILING_CONJ_RE.search(text, a, b)
+    if m is not None:
+        b = m.start()  # '..., calling him a "stiff" and accusing him ...': the next cue's "and"
     if a >= b:
         return None
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
