@@ -269,7 +269,7 @@ _SINGLE_CLOSE_RE = re.compile(r"(?<=[\w.,!?…])[’'](?![\w])")
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
-    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who)\b", re.IGNORECASE)
+    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who|why)\b", re.IGNORECASE)
 _LEADING_ADV_RE = re.compile(
     r"(?:(?:Meanwhile|However|But|And|Still|Earlier|Later|Instead|Also|Yet|So|Now|Then|"
     r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
@@ -1005,6 +1005,8 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
     return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
 
 
+# A clause right after a cue, not a comma or a participle: 'the senator said his campaign ...'
+_CLAUSE_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?:his|her|their|its|the|a|an|he|she|they|it|we|I|[A-Z][\w'’.-]*)\s+\w")
 _OBJ_PRONOUN_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\b")
 # The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
 _CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
@@ -1185,6 +1187,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue
         m, entry, (a, b, shape) = hit
         if not sp.double and shape == "pronoun" and text[a:b].lower() not in _PERSONAL:
+            continue
+        if a < m.start() <= p.end and m.start() >= sp.me and _mid_sentence(text, sp, sents) and \
+                _CLAUSE_AFTER_RE.match(text, m.end(), p.end) and _cue_has_object(text, m, entry, p.end):
+            # 'Walking in to chants of "Marco!," the senator said his campaign was ...': a quote
+            # inside a fronted phrase is not what the cue after it reports
             continue
         speaker = _speaker(st, a, b, shape)
         _remember(st, speaker)
@@ -2102,6 +2109,12 @@ def _according(st, s, m, entry, lo, hi, para):
         # "Among the precedents at risk, according to Ms. Epstein, are 16 ...", "Since last
         # November, according to X, forces have killed ...": one clause around the source
         cstart, cend = lo, _clean_end(text, lo, hi)
+    elif c is not None and text[c.start()] == "," and _ACC_SUBORDINATE_RE.match(before) and \
+            len(text[c.end():hi].split()) >= 4:
+        # "While most were confidential, according to X, two were upgraded ...": the report
+        # is the main clause after the source, not the subordinate clause before it
+        cstart = c.end()
+        cend = _clean_end(text, cstart, hi)
     else:
         # "CLAUSE(,) according to X(, ...)": what follows the source is not the report
         cstart, cend = _trim_np_content(text, lo, lo + len(before))
@@ -2116,6 +2129,7 @@ def _according(st, s, m, entry, lo, hi, para):
 _ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
                           r"\s*,?$", re.IGNORECASE)
+_ACC_SUBORDINATE_RE = re.compile(r"\s*(?:While|Although|Though|Whereas|Because|Since|If|Even\s+though)\b[^,]*,$")
 _ACC_GOES_ON_RE = re.compile(r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|"
                              r"may|might|must|did|does|do)\b")
 
