@@ -1431,6 +1431,9 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
         if c < 0:
             return None
         b = c + 1
+    tm = _TIME_LEAD_RE.match(text, b, sp.ms)
+    if tm:
+        b = tm.end()  # "Trump, who ..., on Friday described his intent to lead a "big tent" party"
     ws = _words(text, b, sp.ms)
     k = 0
     while k < len(ws) and _is_aux(ws[k].group(0)):
@@ -1460,6 +1463,7 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
                      para, [(sp.cs, sp.ce)])
 
 
+_TIME_LEAD_RE = re.compile(rf"\s*(?:(?:on|last|this|early|late|earlier)\s+)?(?:{_DAYS})\b,?")
 _CONJ_LEAD_RE = re.compile(r"\s*(?:And|But|So|Yet|Still|Then|Also)\s+(?=[a-zA-Z])")
 _IRREGULAR_VERBS = frozenset(
     "went took made held gave put kept sent won led ran wrote spoke began became left brought "
