@@ -845,7 +845,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             words = words[:i]
     run: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in titles:
+        # "Iowa State University's Dianne Bystrom": the name follows the possessive
+        if w[:1].isupper() and w.lower() not in titles and not (run and w.endswith(("'s", "’s"))):
             run.append(w)
         else:
             break
@@ -1007,6 +1008,7 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
 
 # A clause right after a cue, not a comma or a participle: 'the senator said his campaign ...'
 _CLAUSE_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?:his|her|their|its|the|a|an|he|she|they|it|we|I|[A-Z][\w'’.-]*)\s+\w")
+_OBJ_PRONOUN_COMMA_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\s*[,:]\s*")
 _OBJ_PRONOUN_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\b")
 # The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
 _CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
@@ -1120,9 +1122,9 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     if best is None or span.ms - best.end() > 80:
         return None
     entry = verbs[_norm(best.group(0))]
-    if entry.frame not in ("say", "tell"):
-        return None
     gap = text[best.end():span.ms]
+    if entry.frame not in ("say", "tell") and not _OBJ_PRONOUN_COMMA_RE.fullmatch(gap):
+        return None  # but 'chiding him, "..."' and 'she urged them: "..."' are attributions
     if _HARD_STOP_RE.search(gap):
         return None
     g = gap.strip()
@@ -1316,7 +1318,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if ref is None:
                 # 'Smith said the talks were hard. "We will not give up."': the attribution
                 # just before the quote, in its paragraph
-                before = next((o for o in reversed(reported) if o.end <= sp.ms and o.speaker is not None), None)
+                before = next((o for o in reversed(reported) if o.end <= sp.ms and o.speaker is not None), None) \
+                    or _short_attribution_before(st, sp, cues, sents, p.index)
                 ref = before.speaker if before is not None else None
             sp.speaker = ref
             if before is not None:
@@ -1615,6 +1618,26 @@ def _nearest_direct(spans, sp):
         if dist is None or d < dist:
             best, dist = o.speaker, d
     return best
+
+
+def _short_attribution_before(st: _State, sp: _Span, cues, sents, para) -> _Reported | None:
+    """'Bystrom agreed. "Mainstream Republicans are running out of time."': a sentence that is
+    only a subject and a cue, right before the quote, attributes it."""
+    text = st.text
+    m = next((c for c in reversed(cues) if c.end() <= sp.ms), None)
+    if m is None:
+        return None
+    end = _CUE_ENDS_RE.match(text, m.end(), sp.ms)
+    if end is None or text[end.end() - 1:end.end()] not in ".:" or text[end.end():sp.ms].strip():
+        return None
+    s = next((x for x in sents if x.start <= m.start() < x.end), None)
+    if s is None:
+        return None
+    subj = _subject_before(text, s.start, m.start())
+    if subj is None or text[s.start:subj[0]].strip(" \t\n\u00a0\"“”"):
+        return None
+    entry = speech_verbs()[_norm(m.group(0))]
+    return _Reported(m, entry, sp.cs, sp.cs, _speaker(st, *subj), para)
 
 
 def _source_cue(spans, speaker):
