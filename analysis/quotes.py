@@ -1750,9 +1750,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
-    if subj is None and form.endswith("ing") and before.endswith(" and") and len(before) > 4:
-        # '..., calling him a "stiff" and accusing him of ...': the subject of the main clause
-        subj = _main_subject(text, lo, lo + len(before) - 4)
+    if form.endswith("ing") and before.endswith((" and", " by")) and len(before) > 4 and \
+            (subj is None or before.endswith(" by")):
+        # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
+        # ...': the subject of the main clause
+        subj = _main_subject(text, lo, lo + before.rfind(" "))
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
@@ -1797,6 +1799,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     # "X said (that) CLAUSE"
     pos = m.end()
+    if _BY_ING_RE.match(text, pos, hi):
+        return None  # "responded by explaining that ...": the participle reports it
+
     if entry.lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, hi):
         return None  # "called off the deal", "called for an inquiry"
     if entry.frame == "tell":
@@ -2198,6 +2203,7 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
+_BY_ING_RE = re.compile(r"\s+by\s+[a-z]+ing\b")
 _TRAILING_CONJ_RE = re.compile(r",?\s+(?:and|but|or)$")
 
 
