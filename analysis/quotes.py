@@ -1842,6 +1842,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
+    if _SUBORD_LEAD_RE.match(text, lo, a):
+        # "When Sanders accused Clinton of ..., she said ...": the subordinate clause ends at
+        # the comma before the main clause
+        k = _SUBORD_END_RE.search(text, pos, cend)
+        if k is not None:
+            cend = _clean_end(text, pos, k.start())
     if not t and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
             and not any(pos <= x.ms < cend for x in spans):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
@@ -1854,6 +1860,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
 
+_SUBORD_LEAD_RE = re.compile(r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
+# The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
+_SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|the\s+\w+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+                            r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|will|would)\b)")
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
 # clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
 _NP_END_RE = re.compile(
