@@ -1701,11 +1701,19 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         # "He cut into Bush, calling ...": an irregular past tense ends the subject
         k -= 1
         shape = _np_shape(words[:k])
-    if shape == "role" and words[k - 1].lower() not in _roles().get("roles", ()):
+    roles = _roles()
+    if shape == "role" and words[k - 1].lower() not in roles.get("roles", ()):
         # "The governor hit back at ...": prefer a known role noun as the head
-        j = next((j for j in range(k - 1, 0, -1) if words[j - 1].lower() in _roles().get("roles", ())), None)
+        j = next((j for j in range(k - 1, 0, -1) if words[j - 1].lower() in roles.get("roles", ())), None)
         if j is not None:
             k = j
+        else:
+            # "Mrs. Clinton shook her head and said": a name, then a verb the checker missed
+            j = next((j for j in range(1, k) if not words[j][:1].isupper()), k)
+            nxt = words[j].lower() if j < k else ""
+            if 0 < j < k and nxt not in _NP_INNER and nxt not in roles.get("roles", ()) and \
+                    nxt not in roles.get("anonymous", ()) and _np_shape(words[:j]) == "name":
+                k, shape = j, "name"
     if shape is None:
         return None
     return ws[0].start(), ws[k - 1].end(), shape
