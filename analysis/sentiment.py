@@ -118,7 +118,10 @@ MODEL_FORMAT_VERSION = 1
 DEFAULT_MODEL_RESOURCE = "data/sentiment_model.json"
 
 _TARGET = "__tgt__"
-_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+# Words (with inner apostrophes) or single other non-space characters. Possessive
+# quantifiers: the same tokens as greedy ones (nothing follows that could need a character
+# back), found about 10% faster.
+_TOKEN_RE = re.compile(r"\w++(?:'\w++)*+|[^\w\s]")
 # Punctuation that ends a negation scope (a clause boundary, roughly).
 _SCOPE_END = frozenset(",.;:!?")
 # VADER's own damping of a negated word's valence.
@@ -556,6 +559,9 @@ def _as_triples(X) -> list[tuple[str, int, int]]:
             text, start, end = row
         except (TypeError, ValueError):
             raise ValueError(f"X[{i}] is not a (sentence, start, end) triple") from None
+        if type(text) is str and type(start) is int and type(end) is int and 0 <= start < end <= len(text):
+            out.append((text, start, end))  # the common case, valid: skip the full check
+            continue
         err = _span_error(text, start, end)
         if err:
             raise ValueError(f"X[{i}]: {err}")
