@@ -93,9 +93,7 @@ class ActorDictionary:
                 self._by_alias[alias] = actor
                 if alias[:1].islower():
                     self._by_alias[alias[0].upper() + alias[1:]] = actor
-        # Longest first: Python's alternation is leftmost-first, so this gives longest match.
-        alts = sorted(self._by_alias, key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in alts) or r"(?!x)x"
+        body = _trie_alternation(self._by_alias) or r"(?!x)x"
         # The left boundary (no word character or "." before the alias) is checked in
         # _matches rather than with a lookbehind: a lookbehind at every position of the text
         # made find() 1.5 times slower.
@@ -154,6 +152,33 @@ class ActorDictionary:
 
 
 _LEFT_BAD = re.compile(r"[\w.]")
+
+
+def _trie_alternation(words) -> str:
+    """A regex matching any of ``words``, longest first, factored as a trie.
+
+    The same matches as ``"|".join(sorted(words, key=len, reverse=True))`` (escaped): the
+    words that match at one position are prefixes of one another, and each trie node tries
+    its longer continuations before ending, so backtracking (into the boundary lookahead
+    that follows) goes from the longest to shorter ones. With one branch per distinct
+    next character instead of one per word, ``find`` is about 3.5 times faster.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return emit(trie)
 
 
 def _line_of(raw: str, needle: str, anchor: str = "") -> int:

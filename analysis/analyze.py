@@ -137,7 +137,10 @@ def actor_sentiment(doc: Doc, mentions: Sequence[Mention], quotes: Sequence, cac
     speaker_spans = {(q.speaker_start, q.speaker_end) for q in real if q.speaker_start is not None}
 
     def in_speaker(m: Mention) -> bool:
-        return any(s <= m.start and m.end <= e for s, e in speaker_spans)
+        for s, e in speaker_spans:  # a loop, not any(generator): called for every mention
+            if s <= m.start and m.end <= e:
+                return True
+        return False
 
     def quote_of(start: int, end: int):
         for q in real:

@@ -118,8 +118,10 @@ MODEL_FORMAT_VERSION = 1
 DEFAULT_MODEL_RESOURCE = "data/sentiment_model.json"
 
 _TARGET = "__tgt__"
-_TOKEN_RE = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# Words (with inner apostrophes) or single other non-space characters. Possessive
+# quantifiers: the same tokens as greedy ones (nothing follows that could need a character
+# back), found about 10% faster.
+_TOKEN_RE = re.compile(r"\w++(?:'\w++)*+|[^\w\s]")
 # Punctuation that ends a negation scope (a clause boundary, roughly).
 _SCOPE_END = frozenset(",.;:!?")
 # VADER's own damping of a negated word's valence.
@@ -190,8 +192,15 @@ def _negators() -> frozenset[str]:
 # --------------------------------------------------------------------------
 
 
+def _normalise(text: str) -> str:
+    # Lower case, curly quotes and backticks as apostrophes. Three replace() calls are
+    # about 10x faster than str.translate with a table (a per-character loop in Python's
+    # C code, the sentence's costliest step); on text without them they are a quick scan.
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
 def _tokenize(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text.lower().translate(_APOSTROPHES))
+    return _TOKEN_RE.findall(_normalise(text))
 
 
 def _negation_flags(seq: list[str], negators: frozenset[str]) -> list[bool]:
@@ -242,6 +251,14 @@ _PRONOUNS = frozenset(
 )
 
 
+# Window terms for a lexicon word near the target: [right side][positive] -> (within
+# the window, within ``near``); e.g. "xl:neg", "xl1:neg".
+_LEX_CLASS_TERMS = tuple(
+    tuple((f"x{side}:{pol}", f"x{side}1:{pol}") for pol in ("neg", "pos")) for side in ("l", "r")
+)
+
+
+@functools.lru_cache(maxsize=4096)  # mentions repeat (the same few actors per article)
 def _mention_shape(mention: str) -> str:
     """Identity-free shape of a mention: pronoun, common noun phrase or name."""
     toks = _tokenize(mention)
@@ -270,40 +287,61 @@ class _Extractor:
         self.dense_names = LEXICON_FEATURES + (CLAUSE_FEATURES if self.clause_lex else ())
         self.negators = _negators()
         self.lexicon = _lexicon()
+        # Window-term prefixes by distance, built once ("l1:", "r2:"...).
+        self._near_prefixes = [(f"l{d}:", f"r{d}:") for d in range(self.near + 1)]
 
     def __call__(self, text: str, start: int, end: int):
-        left = _tokenize(text[:start])
-        right = _tokenize(text[end:])
+        low = _normalise(text)
+        if len(low) == len(text) and "\u03a3" not in text:
+            # lower() mapped each character to one character on its own (only a capital
+            # sigma looks at its neighbours), so the tokens of text[:start] and text[end:]
+            # can be read off the whole normalised sentence: the regex has no anchors or
+            # lookbehinds, so pos/endpos act exactly like slicing.
+            left = _TOKEN_RE.findall(low, 0, start)
+            right = _TOKEN_RE.findall(low, end)
+        else:
+            left = _tokenize(text[:start])
+            right = _tokenize(text[end:])
         seq = left + [_TARGET] + right
         t = len(left)
         n = len(seq)
-        neg = _negation_flags(seq, self.negators) if self.negation else [False] * n
-        marked = ["not_" + w if f else w for w, f in zip(seq, neg)]
+        # Most sentences have no negator: skip the scope scan and the marking then
+        # ("n't" in the whole sentence is a superset test for tokens ending in "n't").
+        if self.negation and ("n't" in low or not self.negators.isdisjoint(seq)):
+            neg = _negation_flags(seq, self.negators)
+            marked = ["not_" + w if f else w for w, f in zip(seq, neg)]
+        else:
+            neg = None
+            marked = seq
 
-        # Block 1: masked sentence n-grams (bigrams built by zip: the hot path of prediction).
+        # Block 1: masked sentence n-grams (bigrams by map/zip: the hot path of prediction).
         sent = list(marked)
         if self.ngram_max >= 2:
-            sent.extend([a + " " + b for a, b in zip(marked, marked[1:])])
+            sent.extend(map(" ".join, zip(marked, marked[1:])))
         for k in range(3, self.ngram_max + 1):
             sent.extend(" ".join(marked[i : i + k]) for i in range(n - k + 1))
 
         # Lexicon valences (negated ones flipped and damped as VADER does).
-        vals = [(i, v * _NEGATION_SCALAR if neg[i] else v)
-                for i, v in enumerate(map(self.lexicon.get, seq)) if v is not None and i != t]
+        if neg is None:
+            vals = [(i, v) for i, v in enumerate(map(self.lexicon.get, seq)) if v is not None and i != t]
+        else:
+            vals = [(i, v * _NEGATION_SCALAR if neg[i] else v)
+                    for i, v in enumerate(map(self.lexicon.get, seq)) if v is not None and i != t]
 
         # Block 2: window around the target.
         win = []
         wsize, near = self.window, self.near
+        prefixes = self._near_prefixes
         for d in range(1, min(wsize, t) + 1):
             tok = marked[t - d]
             win.append("l:" + tok)
             if d <= near:
-                win.append(f"l{d}:" + tok)
+                win.append(prefixes[d][0] + tok)
         for d in range(1, min(wsize, n - t - 1) + 1):
             tok = marked[t + d]
             win.append("r:" + tok)
             if d <= near:
-                win.append(f"r{d}:" + tok)
+                win.append(prefixes[d][1] + tok)
         if t >= 2:
             win.append("lb:" + marked[t - 2] + " " + marked[t - 1])
         if n - t - 1 >= 2:
@@ -316,11 +354,10 @@ class _Extractor:
             for i, v in vals:
                 d = i - t
                 if -wsize <= d <= wsize:
-                    side = "l" if d < 0 else "r"
-                    pol = "pos" if v > 0 else "neg"
-                    win.append(f"x{side}:{pol}")
+                    names = _LEX_CLASS_TERMS[d > 0][v > 0]  # (window term, near term)
+                    win.append(names[0])
                     if abs(d) <= near:
-                        win.append(f"x{side}1:{pol}")
+                        win.append(names[1])
 
         # Block 3: dense lexicon features.
         sp = sn = wp = wn = lp = ln = rp = rn = dp = dn = 0.0
@@ -407,6 +444,8 @@ class _LinearModel:
         self.w_sent = float(self.options["w_sent"])
         self.w_win = float(self.options["w_win"])
         self.w_lex = float(self.options["w_lex"])
+        # idf by column (1.0 for the lexicon features, which have none).
+        self.idf_all = np.array(self.sent_idf + self.win_idf + [1.0] * len(self.extract.dense_names))
         self.sublinear = bool(self.options["sublinear_tf"])
         coef = np.asarray(doc["coef"], dtype=np.float64)
         if coef.shape != (len(CLASSES), self.n_features):
@@ -417,37 +456,61 @@ class _LinearModel:
         if fp and fp != _lexicon_fingerprint():
             log.warning("VADER lexicon differs from the one the model was trained with")
 
-    def _block(self, terms, vocab, idf, weight, idx, val, offset=0):
-        # Hot path of prediction: C-level Counter and hypot, no log for the
-        # common count of 1.
-        counts = Counter(map(vocab.get, terms))
-        counts.pop(None, None)  # out-of-vocabulary terms; the rest keep first-seen order
-        if not counts:
-            return
+    def _encode(self, feats: Iterable[tuple[list[str], list[str], list[float]]]):
+        """Weighted feature rows of extracted features, in CSR layout.
+
+        Returns ``(values, columns, row_starts)``. A row holds the sentence-block terms,
+        then the window-block terms (each block in first-seen order, weighted as
+        ``_FORMAT_DESCRIPTION`` says), then the lexicon features times ``w_lex``: the
+        order in which :meth:`decision_function` sums them.
+        """
+        # Only the counting is done per target in Python; idf, tf and scaling are NumPy
+        # passes over the batch. They are the same IEEE products as the scalar code they
+        # replace, and math.hypot sees the same numbers, so values are bit-identical.
+        idx: list[int] = []
+        tf: list[int] = []  # term counts; 0 marks a lexicon feature
+        dense: list[float] = []
+        scales: list[float] = []  # one per segment (a block of a row): norm factor or w_lex
+        lens: list[int] = []
+        to_norm: list[tuple[int, int, int, float]] = []  # (segment, start, end, block weight)
+        rows = [0]
+        blocks = ((self.sent_vocab, self.w_sent), (self.win_vocab, self.w_win))
+        lex_cols = range(self.lex_offset, self.n_features)
+        lex_zeros = (0,) * len(lex_cols)
+        for feat in feats:
+            for terms, (vocab, weight) in zip(feat, blocks):
+                counts = Counter(map(vocab.get, terms))  # C-level counting
+                counts.pop(None, None)  # out-of-vocabulary terms; the rest keep first-seen order
+                if counts:
+                    to_norm.append((len(scales), len(idx), len(idx) + len(counts), weight))
+                    scales.append(0.0)
+                    lens.append(len(counts))
+                    idx.extend(counts)
+                    tf.extend(counts.values())
+            idx.extend(lex_cols)
+            tf.extend(lex_zeros)
+            dense.extend(feat[2])
+            scales.append(self.w_lex)
+            lens.append(len(lex_cols))
+            rows.append(len(idx))
+        cols = np.array(idx, dtype=np.int64)
+        counts_a = np.array(tf, dtype=np.int64)
+        w = self.idf_all[cols]
         if self.sublinear:
-            ws = [idf[j - offset] * (1.0 + math.log(c) if c > 1 else 1.0) for j, c in counts.items()]
+            many = np.flatnonzero(counts_a > 1)
+            if len(many):
+                w[many] *= [1.0 + math.log(c) for c in counts_a[many].tolist()]
         else:
-            ws = [idf[j - offset] * c for j, c in counts.items()]
-        norm = weight / math.hypot(*ws)
-        idx.extend(counts)
-        val.extend([w * norm for w in ws])
+            w *= counts_a  # lexicon entries become 0 and are overwritten below
+        wl = w.tolist()
+        for k, a, b, weight in to_norm:
+            scales[k] = weight / math.hypot(*wl[a:b])
+        w[counts_a == 0] = dense
+        return w * np.repeat(scales, lens), cols, rows
 
     def decision_function(self, triples: Sequence[tuple[str, int, int]]) -> np.ndarray:
-        idx: list[int] = []
-        val: list[float] = []
-        rows = [0]
-        lex_cols = range(self.lex_offset, self.n_features)
-        woff = len(self.sent_vocab)
-        for text, start, end in triples:
-            sent, win, dense = self.extract(text, start, end)
-            self._block(sent, self.sent_vocab, self.sent_idf, self.w_sent, idx, val)
-            self._block(win, self.win_vocab, self.win_idf, self.w_win, idx, val, woff)
-            idx.extend(lex_cols)
-            wl = self.w_lex
-            val.extend(x * wl for x in dense)
-            rows.append(len(idx))
-        idx_a = np.asarray(idx, dtype=np.int64)
-        val_a = np.asarray(val, dtype=np.float64)
+        extract = self.extract
+        val_a, idx_a, rows = self._encode(extract(text, start, end) for text, start, end in triples)
         contrib = self.coef_t[idx_a] * val_a[:, None]
         out = np.zeros((len(rows) - 1, len(CLASSES)))
         starts = np.asarray(rows[:-1])
@@ -496,6 +559,9 @@ def _as_triples(X) -> list[tuple[str, int, int]]:
             text, start, end = row
         except (TypeError, ValueError):
             raise ValueError(f"X[{i}] is not a (sentence, start, end) triple") from None
+        if type(text) is str and type(start) is int and type(end) is int and 0 <= start < end <= len(text):
+            out.append((text, start, end))  # the common case, valid: skip the full check
+            continue
         err = _span_error(text, start, end)
         if err:
             raise ValueError(f"X[{i}]: {err}")
@@ -811,17 +877,7 @@ def _design_matrix(model: _LinearModel, feats) -> Any:
     """CSR matrix of extracted features, weighted exactly as at prediction time."""
     from scipy import sparse
 
-    idx: list[int] = []
-    val: list[float] = []
-    rows = [0]
-    woff = len(model.sent_vocab)
-    lex_cols = range(model.lex_offset, model.n_features)
-    for sent, win, dense in feats:
-        model._block(sent, model.sent_vocab, model.sent_idf, model.w_sent, idx, val)
-        model._block(win, model.win_vocab, model.win_idf, model.w_win, idx, val, woff)
-        idx.extend(lex_cols)
-        val.extend(x * model.w_lex for x in dense)
-        rows.append(len(idx))
+    val, idx, rows = model._encode(feats)
     return sparse.csr_matrix((val, idx, rows), shape=(len(feats), model.n_features))
 
 

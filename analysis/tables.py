@@ -116,6 +116,11 @@ def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
 def _emphasis_fields(analysis) -> dict:
     rec = {}
     summary = voice_summary(analysis.quotes)
+    # Scores by (group, stance) in one pass, in their original order (the means below sum
+    # them in that order).
+    scores: dict[tuple[str, str], list] = {}
+    for s in analysis.scores:
+        scores.setdefault((s.group, s.stance), []).append(s)
     for e in analysis.emphasis:
         g = e.group
         for name in ("mentions", "sentence_share", "word_share", "in_headline", "in_lede", "first_sentence",
@@ -126,9 +131,9 @@ def _emphasis_fields(analysis) -> dict:
         rec[f"{g}_voice_share"] = v.get("share_quotes", float("nan"))
         rec[f"{g}_voice_word_share"] = v.get("share_words", float("nan"))
         for stance in ("about", "by"):
-            rows = [s for s in analysis.scores if s.group == g and s.stance == stance]
+            rows = scores.get((g, stance), [])
             for model in ("vader", "learned"):
-                vals = [getattr(s, model) for s in rows if getattr(s, model) == getattr(s, model)]
+                vals = [x for x in (getattr(s, model) for s in rows) if x == x]  # x == x: not NaN
                 rec[f"{g}_{stance}_{model}"] = sum(vals) / len(vals) if vals else float("nan")
             rec[f"{g}_{stance}_n"] = len(rows)
     rec["first_voice"] = summary["first_voice"]

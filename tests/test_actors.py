@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from analysis.actors import ActorError, default_actors, load_actors
+from analysis.actors import ActorError, _trie_alternation, default_actors, load_actors
 
 GOOD = """
 [groups.kremlin]
@@ -81,3 +84,19 @@ def test_errors_name_the_line(tmp_path, change, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ActorError, match="cannot read actor file"):
         load_actors(tmp_path / "nope.toml")
+
+
+def test_trie_pattern_matches_like_longest_first_alternation():
+    # find() uses a trie-shaped regex for speed; it must match exactly what the plain
+    # longest-first alternation matches, at every position, boundary lookahead included.
+    words = [*default_actors()._by_alias, "a.b", "a.bc", "a", "ab", "x(y)", "x"]
+    tail = r"(?=(?:['’]s?)?(?!\w))"
+    trie = re.compile(rf"(?:{_trie_alternation(words)}){tail}")
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + tail)
+    rng = random.Random(0)
+    pieces = [*words, "'", "’", "s", " ", ".", "-", "’s", "'s", "é", "c"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for pos in range(len(text)):
+            a, b = trie.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -339,6 +341,75 @@ def test_any_valid_span_gives_a_distribution(default_model, text, data):
     p = default_model.predict_proba([(text, start, end)])
     assert np.isfinite(p).all()
     assert p.sum() == pytest.approx(1.0)
+
+
+# ---------------------------------------------------------------- fast paths = plain definitions
+
+
+def _plain_terms(text, start, end):
+    """Masked sentence terms as defined: each side of the target tokenised on its own."""
+    seq = S._tokenize(text[:start]) + [S._TARGET] + S._tokenize(text[end:])
+    flags = S._negation_flags(seq, S._negators())
+    marked = ["not_" + w if f else w for w, f in zip(seq, flags)]
+    return marked + [a + " " + b for a, b in zip(marked, marked[1:])]
+
+
+_TRICKY = [
+    "Russia's army said Putin\u2019s men weren't good, but NATO is bad.",
+    "\u039f\u0394\u039f\u03a3 \u03a3 Putin never",  # capital sigmas: lower() looks at neighbours
+    "\u0130stanbul met Putin`s aide",  # dotted capital I: lower() gives two characters
+    "no U.S. aid, nor the E.U.'s",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_extractor_tokens_match_tokenising_each_side(default_model, text):
+    # The extractor reads both sides off the whole normalised sentence when that is exact,
+    # including spans that cut a token ("Putin" in "Putin's").
+    extract = default_model.model_.extract
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            assert extract(text, start, end)[0] == _plain_terms(text, start, end), (start, end)
+
+
+def _plain_rows(model, triples):
+    """(column, value) entries of each row, term by term as the model file describes them."""
+    m = model.model_
+    out = []
+    for triple in triples:
+        sent, win, dense = m.extract(*triple)
+        entries = []
+        for terms, vocab, weight in ((sent, m.sent_vocab, m.w_sent), (win, m.win_vocab, m.w_win)):
+            counts = Counter(vocab[x] for x in terms if x in vocab)  # first-seen order
+            if not counts:
+                continue
+            if m.sublinear:
+                ws = [float(m.idf_all[j]) * (1.0 + math.log(c) if c > 1 else 1.0) for j, c in counts.items()]
+            else:
+                ws = [float(m.idf_all[j]) * c for j, c in counts.items()]
+            norm = weight / math.hypot(*ws)
+            entries += [(j, w * norm) for j, w in zip(counts, ws)]
+        entries += [(m.lex_offset + k, x * m.w_lex) for k, x in enumerate(dense)]
+        out.append(entries)
+    return out
+
+
+def _encoded_rows(model, triples):
+    val, cols, rows = model.model_._encode(model.model_.extract(*t) for t in triples)
+    return [list(zip(cols[a:b].tolist(), val[a:b].tolist())) for a, b in zip(rows, rows[1:])]
+
+
+def test_batched_weighting_equals_term_by_term(default_model):
+    # Same columns, same order, bit-identical values: the logits are summed in this order.
+    triples = NEW_SENTENCES + [(t, s, e) for t in _TRICKY for s, e in ((0, 3), (4, 9), (len(t) - 5, len(t)))]
+    assert _encoded_rows(default_model, triples) == _plain_rows(default_model, triples)
+
+
+def test_batched_weighting_equals_term_by_term_other_options():
+    X, y = _toy_data()
+    est = S.TargetSentimentClassifier(min_df=1, sublinear_tf=False, w_sent=0.5, w_win=2.0, w_lex=3.0).fit(X, y)
+    triples = X[::7] + [span("Bob was praised for the budget, the budget and the budget.", "Bob")]
+    assert _encoded_rows(est, triples) == _plain_rows(est, triples)
 
 
 # ---------------------------------------------------------------- real data (skipped without it)
