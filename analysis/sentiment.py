@@ -100,13 +100,23 @@ import math
 import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
+
+try:
+    # The C helper behind Counter.update: counting into a plain dict this way skips
+    # Counter's per-call Python overhead (about 1 µs per block of every target).
+    from collections import _count_elements
+except ImportError:  # pragma: no cover - other Python implementations
+
+    def _count_elements(mapping, iterable):
+        for x in iterable:
+            mapping[x] = mapping.get(x, 0) + 1
+
 
 log = logging.getLogger("analysis.sentiment")  # same name when run as __main__
 
@@ -479,7 +489,8 @@ class _LinearModel:
         lex_zeros = (0,) * len(lex_cols)
         for feat in feats:
             for terms, (vocab, weight) in zip(feat, blocks):
-                counts = Counter(map(vocab.get, terms))  # C-level counting
+                counts: dict = {}
+                _count_elements(counts, map(vocab.get, terms))
                 counts.pop(None, None)  # out-of-vocabulary terms; the rest keep first-seen order
                 if counts:
                     to_norm.append((len(scales), len(idx), len(idx) + len(counts), weight))
