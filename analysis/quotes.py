@@ -1868,7 +1868,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
 
-_SUBORD_LEAD_RE = re.compile(r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
+_SUBORD_LEAD_RE = re.compile(
+    r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
 _SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|the\s+\w+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
                             r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|will|would)\b)")
@@ -2287,7 +2288,7 @@ def voice_summary(quotes: Sequence[Quote], *, actors: ActorDictionary | None = N
         by[g]["words"] += w
         n_words += w
     n = len(voices)
-    for g, d in by.items():
+    for d in by.values():
         d["share_quotes"] = d["quotes"] / n if n else 0.0
         d["share_words"] = d["words"] / n_words if n_words else 0.0
 
