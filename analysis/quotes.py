@@ -520,7 +520,7 @@ def _in_name(words: list[str], i: int) -> bool:
     """Is ``words[i]`` next to a capitalised word (part of a name, not a verb or preposition)?"""
     prev = i > 0 and words[i - 1][0].isupper()
     nxt = i + 1 < len(words) and words[i + 1][0].isupper()
-    return prev or nxt and words[i] != "From"
+    return prev or (nxt and words[i] != "From")
 
 
 def _words(text: str, a: int, b: int) -> list[re.Match]:
@@ -1008,8 +1008,10 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
 
 # A clause right after a cue, not a comma or a participle: 'the senator said his campaign ...'
 _CLAUSE_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?:his|her|their|its|the|a|an|he|she|they|it|we|I|[A-Z][\w'’.-]*)\s+\w")
-_OBJ_PRONOUN_COMMA_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\s*[,:]\s*")
-_OBJ_PRONOUN_RE = re.compile(r"\s+(?:him|her|them|us|me|you)\b")
+# An object pronoun after a cue: '," he urged them.' / 'chiding him, "..."'
+_OBJ_PRONOUN = r"\s+(?:him|her|them|us|me|you)"
+_OBJ_PRONOUN_RE = re.compile(_OBJ_PRONOUN + r"\b")
+_OBJ_PRONOUN_COMMA_RE = re.compile(_OBJ_PRONOUN + r"\s*[,:]\s*")
 # The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
 _CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
 
@@ -1190,7 +1192,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         m, entry, (a, b, shape) = hit
         if not sp.double and shape == "pronoun" and text[a:b].lower() not in _PERSONAL:
             continue
-        if a < m.start() <= p.end and m.start() >= sp.me and _mid_sentence(text, sp, sents) and \
+        if sp.me <= a < m.start() and _mid_sentence(text, sp, sents) and \
                 _CLAUSE_AFTER_RE.match(text, m.end(), p.end) and _cue_has_object(text, m, entry, p.end):
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': a quote
             # inside a fronted phrase is not what the cue after it reports
@@ -1701,22 +1703,31 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         # "He cut into Bush, calling ...": an irregular past tense ends the subject
         k -= 1
         shape = _np_shape(words[:k])
-    roles = _roles()
-    if shape == "role" and words[k - 1].lower() not in roles.get("roles", ()):
-        # "The governor hit back at ...": prefer a known role noun as the head
-        j = next((j for j in range(k - 1, 0, -1) if words[j - 1].lower() in roles.get("roles", ())), None)
-        if j is not None:
-            k = j
-        else:
-            # "Mrs. Clinton shook her head and said": a name, then a verb the checker missed
-            j = next((j for j in range(1, k) if not words[j][:1].isupper()), k)
-            nxt = words[j].lower() if j < k else ""
-            if 0 < j < k and nxt not in _NP_INNER and nxt not in roles.get("roles", ()) and \
-                    nxt not in roles.get("anonymous", ()) and _np_shape(words[:j]) == "name":
-                k, shape = j, "name"
+    if shape == "role":
+        k, shape = _role_head(words, k)
     if shape is None:
         return None
     return ws[0].start(), ws[k - 1].end(), shape
+
+
+def _role_head(words: list[str], k: int) -> tuple[int, str]:
+    """Shorten a subject read as a role phrase, ``words[:k]``, to its likely head: a known role
+    noun ("The governor hit back at ..."), or a name before a verb the checker missed ("Mrs.
+    Clinton shook her head and said"). Returns the new length and shape."""
+    roles = _roles()
+    role_nouns = roles.get("roles", ())
+    if words[k - 1].lower() in role_nouns:
+        return k, "role"
+    j = next((j for j in range(k - 1, 0, -1) if words[j - 1].lower() in role_nouns), None)
+    if j is not None:
+        return j, "role"
+    j = next((j for j in range(1, k) if not words[j][:1].isupper()), k)
+    if j < k:
+        nxt = words[j].lower()
+        if nxt not in _NP_INNER and nxt not in role_nouns and nxt not in roles.get("anonymous", ()) \
+                and _np_shape(words[:j]) == "name":
+            return j, "name"
+    return k, "role"
 
 
 def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported | None:
@@ -1809,7 +1820,6 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     pos = m.end()
     if _BY_ING_RE.match(text, pos, hi):
         return None  # "responded by explaining that ...": the participle reports it
-
     if entry.lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, hi):
         return None  # "called off the deal", "called for an inquiry"
     if entry.frame == "tell":
