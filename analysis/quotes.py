@@ -1872,10 +1872,26 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     min_words = 2 if entry.frame == "object" else 3
     if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
         return None
-    sp = _speaker(st, a, b, shape)
+    sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
         sp.loose = True
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
+
+
+def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, str]) -> _Speaker:
+    """The speaker of a relative clause (``Reed, who added that ...``). The surface mention is
+    the relative pronoun, which the attribution rests on; it resolves to its antecedent, or to
+    the name before an apposition (``Scott Reed, the group's strategist, who``)."""
+    text = st.text
+    a, b, shape = subj
+    if shape == "role" and text[lo:a].rstrip().endswith(","):
+        prev = _antecedent(text, lo, text.rindex(",", lo, a))
+        if prev is not None and prev[2] == "name":
+            a, b, shape = prev
+    sp = _speaker(st, a, b, shape)
+    w = _WORD_RE.match(text, rel.start())
+    sp.start, sp.end = rel.start(), w.end() if w else rel.start() + 3
+    return sp
 
 
 _SUBORD_LEAD_RE = re.compile(
@@ -1925,10 +1941,14 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     if cend <= pos or not _WORD_RE.match(text, pos, cend):
         return None
     subj = _subject_before(text, lo, m.start())
+    rel = None
     if subj is None:
         rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
         subj = _antecedent(text, lo, rel.start()) if rel else None
-    sp = _speaker(st, *subj) if subj else None
+    if subj is None:
+        sp = None
+    else:
+        sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, *subj)
     return _Reported(m, entry, pos, cend, sp, para)
 
 
