@@ -2041,7 +2041,7 @@ def _capital_cue_ok(text: str, lo: int, hi: int, m: re.Match, entry: _Cue) -> bo
 # clause (a pronoun subject, a question word).
 _OBJECT_PRONE = frozenset(
     "maintain declare concede answer signal boast add write repeat feel assume guess vow promise "
-    "demand threaten hint reply observe testify chant proclaim".split())
+    "demand threaten hint reply observe testify chant proclaim read".split())
 _CLAUSE_START_RE = re.compile(
     r"\s*(?:he|she|they|it|we|i|you|there|this|these|those|if|whether|what|how|why|who|where|when)\b",
     re.IGNORECASE)
