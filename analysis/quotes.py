@@ -667,7 +667,10 @@ def _apposition_start(seg: str) -> bool:
     pollster``, ``30``, ``speaking on condition of anonymity``)?"""
     first_word = seg.split(None, 1)[0].lower()
     return (first_word in ("who", "whose", "which", "a", "an", "the", "of", "from", "now", "then",
-                           "himself", "herself", "too", "like")
+                           "himself", "herself", "too", "like",
+                           # a parenthetical: "Trump, in Kentucky, said", "Smith, however, said"
+                           "in", "at", "on", "during", "for", "however", "meanwhile", "though",
+                           "also", "instead")
             or seg[0].isupper() or seg[0].isdigit() or first_word in _POSSESSIVE_DETS
             or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())
             or seg[0].islower() and first_word.endswith(("ing", "ed")) and len(first_word) > 4)
@@ -1220,7 +1223,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue
         lo = next((x.start for x in sents if x.start <= sp.ms < x.end), p.start)
         for o in all_spans:
-            if o is not sp and lo <= o.me <= sp.ms:
+            if o is not sp and lo <= o.me <= sp.ms and o.kind == "direct":
+                # an attributed quote before bounds the clause; an unattributed one
+                # ('Guns are "X" and "Y," Dean said') is a fragment of it
                 lo = o.me
         pre = text[lo:sp.ms]
         if len(_WORD_RE.findall(pre)) >= 2 and not pre.rstrip().endswith((":", "—", "–")):
@@ -1228,6 +1233,24 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             r = _Reported(m, entry, a, sp.me, sp.speaker, p.index, [(sp.cs, sp.ce)])
             sp.owner = r
             reported.append(r)
+    # 1c. 'Tyler said, "We have three weeks to go" until the caucuses.': a quote that the
+    # sentence runs on from is the fragment of a mixed quote ending with the sentence
+    for sp in all_spans:
+        if sp.kind != "direct" or not sp.double or sp.cue is None or sp.owner is not None:
+            continue
+        m, entry = sp.cue
+        if m.start() >= sp.ms:
+            continue
+        s_end = next((x.end for x in sents if x.start <= sp.me < x.end), None)
+        if s_end is None:
+            continue
+        tail = _RUN_ON_RE.match(text, sp.me, s_end)
+        if tail is None or any(sp.me <= o.ms < s_end for o in all_spans) or \
+                any(sp.me <= c.start() < s_end for c in cues):
+            continue
+        r = _Reported(m, entry, sp.ms, _clean_end(text, sp.me, s_end), sp.speaker, p.index, [(sp.cs, sp.ce)])
+        sp.owner = r
+        reported.append(r)
     # 2. reported speech, sentence by sentence (cues are in text order: visit each sentence's
     # own cues only, so that a huge single paragraph stays linear)
     cue_starts = [m.start() for m in cues]
@@ -1364,6 +1387,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     return out, last
 
 
+# Unquoted words that continue the sentence after a closing quote: at least two, lower case
+# ("... and left the room", "... before walking out" are the writer's, not the speaker's)
+_RUN_ON_RE = re.compile(r"[ \t]+(?!(?:and|but|or|nor|then|so|before|after|while|as|when|since|because|"
+                        r"though|although|with|without|amid|[a-z]+ing)\b)[a-z][\w'’-]*(?:[ \t,]+[\w'’-]+)+")
 _HEADLINE_RE = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*(:)[ \t]+(?=\S)")
 _HEADLINE_STOP = frozenset(
     "update note editor editor's source sources photo photos related read watch video correction "
@@ -1660,7 +1687,8 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and so however meanwhile instead "
     "also asked pressed speaking writing".split())
 _PREP_START_RE = re.compile(
-    r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|this|nothing|"
+    r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|nothing|"
+    r"this(?!\s+(?:is|was|would|will|could|has|had|should|might|may|must|can|isn|wasn|won)\b)|"
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
     r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b", re.IGNORECASE)
 # Subjects whose "show"/"find" reports a finding even without "that".
