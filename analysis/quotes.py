@@ -1018,6 +1018,11 @@ _OBJ_PRONOUN_COMMA_RE = re.compile(_OBJ_PRONOUN + r"\s*[,:]\s*")
 # The cue ends its clause: '," Gorka urged.' / '," he warned Thursday, "...'
 _CUE_ENDS_RE = re.compile(rf"(?:\s+(?:on\s+)?(?:{_DAYS}))?\s*(?:[.,;!?]|$)")
 
+# the end of a sentence that is only "X said (in a statement|on Twitter|Thursday)."
+_SHORT_CUE_END_RE = re.compile(
+    rf"(?:\s+(?:in|on|to)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:statement|interview|email|e-mail|"
+    rf"tweet|post|letter|Twitter|Facebook|reporters|CNN|Fox\s+News|MSNBC)(?:\s+(?:on\s+)?(?:{_DAYS}))?"
+    rf"|(?:\s+(?:on\s+)?(?:{_DAYS})))?\s*(?:[.,;!?]|$)")
 _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
     r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
@@ -1064,6 +1069,9 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         subj = _subject_before(text, lo, cue[-1].start())
         if subj is not None:
             return cue[-1], speech_verbs()[_norm(cue[-1].group(0))], subj
+    label = _colon_label(text, lo, j - 1)
+    if label is not None:
+        return re.compile(":").match(text, j - 1), _Cue(":", ":", None, "say"), label
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
@@ -1077,6 +1085,46 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     return verb, entry, subj
 
 
+def _dash_signature(text: str, span: _Span, p) -> tuple | None:
+    """'"...."' then a paragraph '- Hillary Clinton.': a signature line names the speaker of
+    a quote that ends its paragraph."""
+    end = span.end_para[1] if span.end_para is not None else p.end
+    if not span.double or text[span.me:end].strip() or text[p.start:span.ms].strip():
+        return None  # (the quote must be its whole paragraph)
+    sig = _DASH_SIGNATURE_RE.match(text, end)
+    if sig is None:
+        return None
+    a, b = _trim_np(text, sig.start(2), sig.end(2))
+    ws = [w.group(0) for w in _words(text, a, b)]
+    if _np_shape(ws) != "name" or any(w.lower() in _HEADLINE_STOP for w in ws):
+        return None  # ("- Reuters." is a credit line)
+    dash = _DASH_RE.match(text, sig.start(1))
+    return dash, _Cue(dash.group(0), dash.group(0), None, "say"), (a, b, "name")
+
+
+_DASH_RE = re.compile(r"[-—–]")
+_DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)\.?[ \t]*(?:\n|$)")
+
+
+def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
+    """A name alone before a colon that introduces a quote (``Former secretary of state
+    Hillary Rodham Clinton: "..."``, ``Here's Clinton in December 1992: "..."``), or None."""
+    a, b = _trim_np(text, lo, colon)
+    here = _LABEL_LEAD_RE.match(text, a, b)
+    if here:
+        a = here.end()
+    tail = _LABEL_TAIL_RE.search(text, a, b)
+    if tail:
+        b = tail.start()
+    ws = [w.group(0) for w in _words(text, a, b)]
+    if not 0 < len(ws) <= 8 or any(w.lower() in _HEADLINE_STOP for w in ws) or \
+            any(w.isupper() and len(w) > 3 for w in ws) or _np_shape(ws) != "name":
+        return None
+    return a, b, "name"
+
+
+_LABEL_LEAD_RE = re.compile(r"(?:Here['’]s|Here\s+is|And|Then)\s+")
+_LABEL_TAIL_RE = re.compile(r",?\s+(?:in|on|at|during)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*$")
 _INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:]{0,60}?)\s*")
 
 
@@ -1190,6 +1238,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             tail = _find_cues(_cue_re(), _cue_first_words(), text, sp.me,
                               min(sp.end_para[1], sp.me + 200))
             hit = _attr_right(st, sp, tail, verbs, sp.end_para[1])
+        if hit is None:
+            hit = _dash_signature(text, sp, p)
         if hit is None:
             continue
         m, entry, (a, b, shape) = hit
@@ -1656,13 +1706,16 @@ def _short_attribution_before(st: _State, sp: _Span, cues, sents, para) -> _Repo
     m = next((c for c in reversed(cues) if c.end() <= sp.ms), None)
     if m is None:
         return None
-    end = _CUE_ENDS_RE.match(text, m.end(), sp.ms)
+    end = _SHORT_CUE_END_RE.match(text, m.end(), sp.ms)
     if end is None or text[end.end() - 1:end.end()] not in ".:" or text[end.end():sp.ms].strip():
         return None
     s = next((x for x in sents if x.start <= m.start() < x.end), None)
     if s is None:
         return None
     subj = _subject_before(text, s.start, m.start())
+    before = text[s.start:m.start()].rstrip()
+    if subj is None and before.endswith(","):
+        subj = _subject_skip_apposition(text, s.start, s.start + len(before) - 1)
     if subj is None or text[s.start:subj[0]].strip(" \t\n\u00a0\"“”"):
         return None
     entry = speech_verbs()[_norm(m.group(0))]
