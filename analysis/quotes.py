@@ -770,9 +770,15 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
             shape = _np_shape([w.group(0) for w in ws[:k]])
     if shape is None or shape == "pronoun" and text[a2:b2].lower() not in _PERSONAL | {"they"}:
         return None
+    if _TIME_NP_RE.fullmatch(text, a2, b2):
+        return None  # 'said Wednesday, "..."': a time, not a speaker
     return a2, b2, shape
 
 
+_TIME_NP_RE = re.compile(
+    rf"(?:(?:on|last|this|next|early|late|earlier)\s+)?(?:{_DAYS}|January|February|March|April|May|June|"
+    rf"July|August|September|October|November|December|\d{{4}})(?:\s+(?:morning|afternoon|evening|night|"
+    rf"\d{{1,2}}))?", re.IGNORECASE)
 _POST_MODIFIERS = frozenset(
     "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
@@ -1336,6 +1342,15 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                     prev.end = _clean_end(text, prev.start, j.start())
             reported.append(r)
             prev = r
+    # 2a. a reported clause stops before a direct quote with its own attribution ('Holding
+    # signs calling Christie "a loser," the protesters chanted "..."')
+    for sp in all_spans:
+        if sp.kind != "direct" or sp.speaker is None or sp.cue is None or sp.owner is not None:
+            continue  # (a quote that is a fragment of a mixed quote is part of its clause)
+        cut = min(sp.ms, sp.cue[0].start(), sp.speaker.start)
+        for r in reported:
+            if r.start < cut < r.end and r.start < sp.ms:
+                r.end = _clean_end(text, r.start, cut)
     # 3. quoted spans inside a reported clause are its fragments
     # A fragment inside a clause nested in another attribution ('X said ..., which he called
     # "..."', '..., whom he described as "..."') belongs to the innermost attribution with a
@@ -2197,6 +2212,9 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
             w.group(0).lower() in _SAY_WORDS for w in chunk):
         return None
+    k = next((i for i, w in enumerate(chunk) if i and w.group(0) in ("who", "which", "whose")), None)
+    if k is not None:
+        chunk = chunk[:k]  # "a White House official who spoke anonymously": the head
     b2 = chunk[-1].end()
     return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
 
