@@ -594,8 +594,18 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     ws = _words(text, a, b2)
     shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
-        return _name_suffix(text, ws)
+        return _name_suffix(text, ws) or _head_before_modifier(ws)
     return a, b2, shape
+
+
+def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
+    """'a Democratic staffer in the room': the head before a post-modifier, if it is a noun
+    phrase."""
+    k = next((i for i, w in enumerate(ws) if i and w.group(0) in ("in", "at", "from")), None)
+    if k is None:
+        return None
+    shape = _np_shape([w.group(0) for w in ws[:k]])
+    return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
 
 
 _PRE_CUE_TIME_RE = re.compile(
@@ -977,8 +987,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
         if _ends_sentence(text, span) and text[subj[0]].isupper() and \
-                _cue_has_object(text, m, entry, hi):
-            return None  # '"... together." He warns that ...': a new sentence of its own
+                _cue_has_object(text, m, entry, hi) and (
+                    text[span.cs:span.ce].rstrip(" '’")[-1:] not in "!?" or _clause_after_cue(text, m, entry, hi)):
+            # '"... together." He warns that ...': a new sentence of its own; but after '!' or
+            # '?' the sentence may go on: '"...!" McDonough wrote in a September 16, 2012 email'
+            return None
         return m, entry, subj
     # no lexicon cue: '"Go back to Univision," Trump barked'
     if _utterance_end(text, span):
@@ -1013,6 +1026,17 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
             pos = h.end()
     rest = text[pos:end]
     return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
+
+
+def _clause_after_cue(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
+    """Does a clause follow the cue (``warns that ...``, ``told him the plan ...``), rather
+    than adverbials (``wrote in a September 16, 2012 email``, ``said as he left``)?"""
+    pos = m.end()
+    if entry.frame == "tell":
+        h = _HEARER_RE.match(text, pos, hi)
+        if h:
+            pos = h.end()
+    return bool(_THAT_RE.match(text, pos, hi) or _CLAUSE_AFTER_RE.match(text, pos, hi))
 
 
 # A clause right after a cue, not a comma or a participle: 'the senator said his campaign ...'
@@ -2137,7 +2161,7 @@ def _capital_cue_ok(text: str, lo: int, hi: int, m: re.Match, entry: _Cue) -> bo
 # clause (a pronoun subject, a question word).
 _OBJECT_PRONE = frozenset(
     "maintain declare concede answer signal boast add write repeat feel assume guess vow promise "
-    "demand threaten hint reply observe testify chant proclaim read".split())
+    "demand threaten hint reply observe testify chant proclaim read crack remember".split())
 _CLAUSE_START_RE = re.compile(
     r"\s*(?:he|she|they|it|we|i|you|there|this|these|those|if|whether|what|how|why|who|where|when)\b",
     re.IGNORECASE)
