@@ -479,6 +479,8 @@ def _np_shape(words: list[str]) -> str | None:
     lows = [w.lower() for w in words]
     if len(words) == 1 and lows[0] in _PRONOUNS:
         return "pronoun"
+    if len(words) == 1 and words[0] in _NAME_STOPS:
+        return "name"  # '"...," Will wrote.': alone before a cue, a capitalised modal is a name
     if lows[0] in ("who", "which", "that"):
         return None
     roles = _roles()
@@ -544,6 +546,8 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _is_aux(w: str) -> bool:
     lw = w.lower()
+    if w == "Will":
+        return False  # George Will: a capitalised modal right before a cue is a name
     return lw in _AUX or (w.islower() and lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADV)
 
 
