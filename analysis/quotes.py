@@ -1215,6 +1215,14 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     if _HARD_STOP_RE.search(gap):
         return None
     g = gap.strip()
+    s_start = next((s.start for s in sents if s.start <= best.start() < s.end), lo)
+    if best.group(0)[:1].isupper() and g.endswith(",") and "," in g[:-1] and \
+            not text[s_start:best.start()].strip(" \t\n\u00a0\"“”"):
+        # 'Said Dorothy Poynter, who grew up with Ali, "..."': the name, then an apposition
+        c = text.index(",", best.end())
+        np = _np_after(text, best.end(), c)
+        if np is not None and np[2] == "name" and _apposition_start(text[c + 1:span.ms].strip()):
+            return best, entry, np
     if not (g == "" or g.endswith((":", ",")) and len(g.split()) <= 6):
         return None
     if g.lower().startswith("that"):
