@@ -988,6 +988,10 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         subj = _subject_before(text, span.me, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
+        if (subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0")) and entry.frame in ("say", "tell") \
+                and not m.group(0).endswith("ing") and _opens_sentence(text, span) \
+                and not _clause_after_cue(text, m, entry, hi):
+            subj = _long_subject(text, span.me, m.start()) or subj
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
         if _ends_sentence(text, span) and text[subj[0]].isupper() and \
@@ -1008,6 +1012,44 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
                     (mm.start(1), mm.end(1), shape)
     return None
+
+
+def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
+    """'"...," former George W. Bush speechwriter Noam Neusner wrote.': everything between a
+    closing quote and a cue that ends the sentence is its subject, if it looks like a noun
+    phrase (at most 20 words, no sentence punctuation, opening with a capital or a determiner)."""
+    a, b = _trim_np(text, a, b)
+    seg = text[a:b]
+    ws = _words(text, a, b)
+    if not ws or len(ws) > 20 or _LONG_SUBJ_BAD_RE.search(seg):
+        return None
+    first = ws[0].group(0)
+    if not (first[:1].isupper() or first.lower() in _DETS or first.lower() in _POSSESSIVE_DETS
+            or any(w.group(0)[:1].isupper() for w in ws[1:3])):
+        return None  # ('state Senate leader Phil Berger', 'former George W. Bush speechwriter')
+    if any(_VERBISH_RE.fullmatch(w.group(0)) and w.group(0).lower() not in _NOUNISH_S
+           for w in ws[-1:]):
+        return None
+    caps = any(w.group(0)[:1].isupper() for w in ws)
+    c = seg.find(",")
+    if c > 0 and any(w.group(0)[:1].isupper() for w in ws if w.end() <= a + c):
+        return a, a + c, "name"  # 'X and Y, both Republicans,': the names before the apposition
+    return a, b, "name" if caps else "role"
+
+
+_LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to|was|were|is|"
+                               r"are|has|had|have|be|been|did|do|does|would|will|can|could|just|as|if|"
+                               r"when|while|because|[a-z]+ed)\b")
+
+
+def _opens_sentence(text: str, span: _Span) -> bool:
+    """Does the quote open its sentence (nothing but a sentence end or a break before it)?"""
+    i = span.ms
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?\"”'’"
+
+_NOUNISH_S = frozenset("studies news politics affairs relations services times states".split())
 
 
 def _ends_sentence(text: str, span: _Span) -> bool:
