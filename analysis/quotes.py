@@ -1143,6 +1143,9 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         # 'The Times made these claims, and Breitbart News responded:': the subject of the
         # lexicon cue before the colon, not of the sentence
         subj = _subject_before(text, lo, cue[-1].start())
+        if subj is None and _TO_BEFORE_RE.search(text, max(lo, cue[-1].start() - 4), cue[-1].start()):
+            # "O'Malley, who signed gun laws, interjected to say:": the subject of the clause
+            subj = _main_subject(text, lo, cue[-1].start())
         if subj is not None:
             return cue[-1], speech_verbs()[_norm(cue[-1].group(0))], subj
     label = _colon_label(text, lo, j - 1)
@@ -1180,6 +1183,9 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
 
 _DASH_RE = re.compile(r"[-—–]")
 _DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)\.?[ \t]*(?:\n|$)")
+
+
+_TO_BEFORE_RE = re.compile(r"\bto\s+$")
 
 
 def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
