@@ -565,6 +565,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if mt is not None and mt.start() > lo:
         cue_start = mt.start()
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
+    dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start)
+    if dash is not None and dash.start() > lo:
+        # "Donald Trump - who previously said ... - said": skip the parenthetical
+        cue_start = dash.start()
+        pre = text[max(lo, cue_start - 40):cue_start].rstrip()
     if pre.endswith(")"):
         k = pre.rfind("(")
         if k > 0:
@@ -612,6 +617,8 @@ def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
     return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
 
 
+# a parenthetical between dashes right before the cue: " - who once said ... - "
+_DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
 _PRE_CUE_TIME_RE = re.compile(
     rf"\s+(?:(?:last|this|next|on|late|early|earlier)\s+(?:\w+\s+)?(?:{_DAYS})|"
     r"(?:\w+\s+){1,4}ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -1762,7 +1769,8 @@ def _cut_before(text: str, outer: _Reported, inner: _Reported) -> None:
         outer.end = min(outer.end, end)
 
 
-_PARTICIPLE_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{0,80},[\s,]*")
+_PARTICIPLE_GAP_RE = re.compile(
+    r"[^.!?;:\"“”«»]{0,80}(?:,[\s,]*|\s(?:after|before|while|by|without)\s+)")
 
 
 def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans):
@@ -1949,7 +1957,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
-    if form.endswith("ing") and before.endswith((" and", " by")) and len(before) > 4 and \
+    if form.endswith("ing") and before.endswith((" and", " by", " after", " before", " while", " without")) \
+            and len(before) > 4 and \
             (subj is None or before.endswith(" by")):
         # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
         # ...': the subject of the main clause
@@ -1986,6 +1995,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     after = text[m.end():hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
+    if tail is None and len(after) < 300:
+        # "CLAUSE, Hollande said Tuesday in Paris, noting that ...": a participle goes on
+        adv = _END_ADVERBIAL_RE.match(after)
+        if adv is not None and _PARTICIPLE_AFTER_RE.match(after, adv.end()) and after[:adv.end()].rstrip():
+            tail = adv
     pre = text[lo:a].rstrip()
     if tail is not None and rel:
         return None
@@ -2035,7 +2049,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
-    if rel and text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith(","):
+    if rel and text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith((",", "-", "—", "–", "(")):
         # "Humphrey, who calls Trump X, said ...": the clause ends at the closing comma
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
@@ -2049,7 +2063,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if not t and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
             and not any(pos <= x.ms < cend for x in spans):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
-    min_words = 2 if entry.frame == "object" else 3
+    # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
+    min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
     if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
         return None
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
@@ -2074,6 +2089,8 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
     return sp
 
 
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
+_PARTICIPLE_AFTER_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
@@ -2144,8 +2161,8 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     """The noun phrase right before a relative pronoun at ``rel`` (``Ted Cruz, who``,
     ``the senator who``): a run of capitalised words, or a determiner and up to three words."""
     ws = _words(text, max(lo, rel - 120), rel)
-    if not ws or text[ws[-1].end():rel].strip(" ,\u00a0"):
-        return None
+    if not ws or text[ws[-1].end():rel].strip(" ,\u00a0-—–("):
+        return None  # ('Ted Cruz, who', 'Donald Trump - who', 'Trump (who')
     k = len(ws) - 1
     if ws[k].group(0)[:1].isupper():
         while k > 0 and len(ws) - k < 6 and not text[ws[k - 1].end():ws[k].start()].strip() and (
