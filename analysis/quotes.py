@@ -1393,8 +1393,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue
         tail = _RUN_ON_RE.match(text, sp.me, s_end)
         if tail is None or any(sp.me <= o.ms < s_end for o in all_spans) or \
-                any(sp.me <= c.start() < s_end for c in cues):
-            continue
+                any(sp.me <= c.start() < s_end and verbs[_norm(c.group(0))].frame in ("say", "tell")
+                    for c in cues):
+            continue  # (a belief cue may sit in the run-on: '... "it gets me mad" every time he thinks')
         r = _Reported(m, entry, sp.ms, _clean_end(text, sp.me, s_end), sp.speaker, p.index, [(sp.cs, sp.ce)])
         sp.owner = r
         reported.append(r)
