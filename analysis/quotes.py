@@ -728,7 +728,9 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             # "Later the governor hit back ...": a one-word adverb, no comma to look for
             a, moved = ws[0].end(), True
             continue
-        if lw in _LEAD_PREP or lw.endswith("ly") and lw not in _NOT_ADV or participle or \
+        # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb)
+        adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper())
+        if lw in _LEAD_PREP or adverb or participle or \
                 c > 0 and _TIME_END_RE.search(text, a, c):
             if c < 0:
                 return None if not moved else a
@@ -1489,7 +1491,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.double and speechy and not at_start and _mid_sentence(text, sp, sents):
             # 'Sanders also pledged to "bring our political revolution"': a quote inside its
             # sentence's clause is a fragment of what the subject said, even when long
-            r = _verb_frame(st, sp, sents, p.index)
+            r = _what_x_calls(st, sp, p) or _verb_frame(st, sp, sents, p.index)
         if r is None and sp.double and (speechy or at_start and n_words >= 4):
             sp.kind = "direct"
             ref = _nearest_direct([*all_spans, *carried], sp) or \
@@ -1510,7 +1512,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 sp.cue = _source_cue([*all_spans, *carried], ref)
         else:
             if r is None and sp.double:
-                r = _verb_frame(st, sp, sents, p.index)
+                r = _what_x_calls(st, sp, p) or _verb_frame(st, sp, sents, p.index)
             if r is not None:
                 # "Graham called both Trump and Clinton "crazy"": the quote is a fragment of
                 # what the subject said; the verb is the cue even if it is not in the lexicon
@@ -1657,17 +1659,40 @@ _CONJ_LEAD_RE = re.compile(r"\s*(?:And|But|So|Yet|Still|Then|Also)\s+(?=[a-zA-Z]
 _IRREGULAR_VERBS = frozenset(
     "went took made held gave put kept sent won led ran wrote spoke began became left brought "
     "thought felt knew saw found told said got struck hit drew fought stood sought set read "
-    "meant paid lost tore threw swore bore chose rose shot".split())
+    "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid".split())
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
+
+
+def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
+    """'what he called "sophisticated adversaries"', 'a campaign - one he calls "Confident
+    America"': a label the subject of a relative clause gave; the content runs from the
+    relative word to the end of the quote."""
+    text = st.text
+    mc = _CALLS_BEFORE_RE.search(text, max(p.start, sp.ms - 80), sp.ms)
+    if mc is None:
+        return None
+    a, b = mc.span(2)
+    shape = _np_shape(text[a:b].split())
+    if shape not in ("name", "pronoun"):
+        return None
+    verb = _WORD_RE.match(text, mc.start(3))
+    entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "object")
+    return _Reported(verb, entry, mc.start(1), sp.me, _speaker(st, a, b, shape), p.index, [(sp.cs, sp.ce)])
+
+
+_CALLS_BEFORE_RE = re.compile(
+    r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we)\s+"
+    r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+)?((?:calls?|called|describes?|described|"
+    r"dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered)(?:\s+as)?)\s*$")
 
 
 def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
     """Is ``ws[k]`` a finite verb rather than a plural noun (``Clinton supporters responded``,
     ``The new plans "will ..."``)?"""
     v = ws[k].group(0)
-    if not v.islower() or v in _STOP:
+    if not v.islower() or v in _STOP or v in ("indeed", "need"):
         return False
     if v in _IRREGULAR_VERBS or v.endswith("ed"):
         return True
@@ -1878,7 +1903,8 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     while k < len(ws) and k < 7:
         w = ws[k].group(0)
         lw = w.lower()
-        if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (lw.endswith("ed") or lw.endswith("s") and k)):
+        if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
+                lw.endswith("ed") or k and (lw.endswith("s") or lw in _IRREGULAR_VERBS))):
             break
         if text[ws[k].end():ws[k].end() + 1] == ",":
             k += 1
@@ -1888,8 +1914,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return None
     words = [w.group(0) for w in ws[:k]]
     shape = _np_shape(words)
-    while shape is None and k > 1 and words[k - 1].islower():
-        # "He cut into Bush, calling ...": an irregular past tense ends the subject
+    while shape is None and k > 1 and (words[k - 1].islower() or any(w.islower() for w in words[1:k - 1])):
+        # "He cut into Bush, calling ...", "Carly Fiorina threw her support behind Sen. Ted Cruz
+        # Wednesday, saying ...": an irregular past tense ends the subject
         k -= 1
         shape = _np_shape(words[:k])
     if shape == "role":
@@ -1972,6 +1999,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = _subject_skip_apposition(text, lo, comma)
             if subj is None and entry.frame in ("say", "tell"):
                 inverted = _np_after(text, m.end(), hi)
+    if subj is None and inverted is None and form.endswith("ing"):
+        # "..., with Donald Trump tweeting that ...": the noun phrase after "with"
+        w = _WITH_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
+        if w is not None:
+            subj = _subject_before(text, w.end(), m.start())
     loose = False
     if subj is None and inverted is None:
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
@@ -2090,6 +2122,7 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
     return sp
 
 
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,6}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _SUBORD_LEAD_RE = re.compile(
