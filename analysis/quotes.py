@@ -1436,6 +1436,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                     prev.end = _clean_end(text, prev.start, j.start())
             reported.append(r)
             prev = r
+        r = _noun_report(st, s, p.index)
+        if r is not None:
+            reported.append(r)
     # 2a. a reported clause stops before a direct quote with its own attribution ('Holding
     # signs calling Christie "a loser," the protesters chanted "..."')
     for sp in all_spans:
@@ -1663,6 +1666,65 @@ _IRREGULAR_VERBS = frozenset(
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
+
+
+def _noun_report(st: _State, s, para: int) -> _Reported | None:
+    """'Donald Trump's claim that Obama "founded ISIS"', 'his warning that ...': a speech noun
+    with a possessor and a that-clause; the possessor is the speaker, the clause the content."""
+    text = st.text
+    mn = _NOUN_THAT_RE.search(text, s.start, s.end)
+    if mn is None:
+        return None
+    if mn.group(1).endswith("ing") and _norm(mn.group(1)) in speech_verbs():
+        return None  # "his warning that ...": the cue's own (gerund) report
+    owner = _possessor(text, s.start, mn.start())
+    if owner is None:
+        return None
+    a, b, shape = owner
+    cstart = mn.start(2)
+    k = _PARTICIPLE_AFTER_RE.search(text, cstart, s.end)
+    cend = _clean_end(text, cstart, k.start() + 1 + (text[k.start() + 1] in "\"”’'") if k else s.end)
+    if len(_WORD_RE.findall(text, cstart, cend)) < 4:
+        return None
+    cue = _WORD_RE.match(text, mn.start(1))
+    noun = cue.group(0).lower().rstrip("s") if cue.group(0) != "insistence" else "insistence"
+    verb = _NOUN_VERBS.get(noun, noun)
+    cls = next((e.cls for e in speech_verbs().values() if e.lemma == verb), "neutral")
+    return _Reported(cue, _Cue(cue.group(0), verb, cls, "np"), cstart, cend, _speaker(st, a, b, shape), para)
+
+
+# the verb whose connotation class a speech noun takes
+_NOUN_VERBS = {"assertion": "assert", "argument": "argue", "warning": "warn", "insistence": "insist",
+               "suggestion": "suggest", "contention": "contend", "allegation": "allege",
+               "accusation": "accuse", "statement": "state", "declaration": "declare",
+               "prediction": "predict", "threat": "threaten"}
+
+
+def _possessor(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
+    """The possessor right before ``pos`` ("Donald Trump's claim", "his warning"): the noun
+    phrase without its 's, or the pronoun; None for "their" (too often a group not named)."""
+    mp = _POSSESSOR_RE.search(text, max(lo, pos - 80), pos)
+    if mp is None:
+        return None
+    a, b = mp.span(1)
+    owner = text[a:b].lower()
+    if owner in ("his", "her"):
+        return a, b, "pronoun"
+    if owner == "their":
+        return None
+    b -= 2 if owner.endswith(("'s", "’s")) else 1
+    a, b = _trim_np(text, a, b)
+    shape = _np_shape(text[a:b].split())
+    return (a, b, shape) if shape in ("name", "role") else None
+
+
+_NOUN_THAT_RE = re.compile(
+    r"\b(claims?|assertions?|arguments?|warnings?|insistence|suggestions?|contention|allegations?|"
+    r"accusations?|charges?|promises?|pledges?|vows?|remarks?|comments?|statements?|declarations?|"
+    r"prediction|threats?|boasts?)\s+(that)\b")
+# the possessor right before the noun (one adjective may come between): "Donald Trump's", "her"
+_POSSESSOR_RE = re.compile(
+    r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
 
 
 def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
@@ -2000,10 +2062,13 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if subj is None and entry.frame in ("say", "tell"):
                 inverted = _np_after(text, m.end(), hi)
     if subj is None and inverted is None and form.endswith("ing"):
-        # "..., with Donald Trump tweeting that ...": the noun phrase after "with"
+        # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
+        # that ...", "Trump's saying that ...": the possessor of the gerund
         w = _WITH_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
         if w is not None:
             subj = _subject_before(text, w.end(), m.start())
+        elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
+            subj = _possessor(text, lo, m.start())
     loose = False
     if subj is None and inverted is None:
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
@@ -2122,9 +2187,10 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
     return sp
 
 
+_GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,6}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
-_PARTICIPLE_AFTER_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+_PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
