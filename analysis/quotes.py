@@ -1737,7 +1737,7 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
         return None
     a, b = mc.span(2)
     shape = _np_shape(text[a:b].split())
-    if shape not in ("name", "pronoun"):
+    if shape not in ("name", "pronoun", "role"):
         return None
     verb = _WORD_RE.match(text, mc.start(3))
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "object")
@@ -1745,9 +1745,11 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
 
 
 _CALLS_BEFORE_RE = re.compile(
-    r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we)\s+"
-    r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+)?((?:calls?|called|describes?|described|"
-    r"dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered)(?:\s+as)?)\s*$")
+    r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2})\s+"
+    r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+)?((?:calls?|called|describes?|"
+    r"described|dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered)"
+    r"(?:\s+as)?)(?:\s+(?:a|an|the))?\s*$")
 
 
 def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
