@@ -565,7 +565,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if mt is not None and mt.start() > lo:
         cue_start = mt.start()
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
-    dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start)
+    dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start) \
+        if pre[-1:] in ("-", "—", "–") else None
     if dash is not None and dash.start() > lo:
         # "Donald Trump - who previously said ... - said": skip the parenthetical
         cue_start = dash.start()
@@ -1436,7 +1437,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                     prev.end = _clean_end(text, prev.start, j.start())
             reported.append(r)
             prev = r
-        r = _noun_report(st, s, p.index)
+        r = _noun_report(st, s, p.index) if text.find(" that ", s.start, s.end) >= 0 else None
         if r is not None:
             reported.append(r)
     # 2a. a reported clause stops before a direct quote with its own attribution ('Holding
@@ -1672,9 +1673,13 @@ def _noun_report(st: _State, s, para: int) -> _Reported | None:
     """'Donald Trump's claim that Obama "founded ISIS"', 'his warning that ...': a speech noun
     with a possessor and a that-clause; the possessor is the speaker, the clause the content."""
     text = st.text
-    mn = _NOUN_THAT_RE.search(text, s.start, s.end)
-    if mn is None:
-        return None
+    k, mn = s.start, None
+    while mn is None:
+        k = text.find(" that ", k, s.end)
+        if k < 0:
+            return None
+        mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), k + 5)
+        k += 5
     if mn.group(1).endswith("ing") and _norm(mn.group(1)) in speech_verbs():
         return None  # "his warning that ...": the cue's own (gerund) report
     owner = _possessor(text, s.start, mn.start())
@@ -1698,6 +1703,14 @@ _NOUN_VERBS = {"assertion": "assert", "argument": "argue", "warning": "warn", "i
                "suggestion": "suggest", "contention": "contend", "allegation": "allege",
                "accusation": "accuse", "statement": "state", "declaration": "declare",
                "prediction": "predict", "threat": "threaten"}
+
+
+def _word_start(text: str, k: int, lo: int) -> int:
+    """Start of the word that ends at ``k``."""
+    j = k
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    return j
 
 
 def _possessor(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
@@ -2095,7 +2108,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     after = text[m.end():hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
-    if tail is None and len(after) < 300:
+    if tail is None and len(after) < 300 and "ing" in after:
         # "CLAUSE, Hollande said Tuesday in Paris, noting that ...": a participle goes on
         adv = _END_ADVERBIAL_RE.match(after)
         if adv is not None and _PARTICIPLE_AFTER_RE.match(after, adv.end()) and after[:adv.end()].rstrip():
