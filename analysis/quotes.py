@@ -1437,7 +1437,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                     prev.end = _clean_end(text, prev.start, j.start())
             reported.append(r)
             prev = r
-        r = _noun_report(st, s, p.index) if text.find(" that ", s.start, s.end) >= 0 else None
+        r = _noun_report(st, s, p.index) if text.find(" that", s.start, s.end) >= 0 else None
         if r is not None:
             reported.append(r)
     # 2a. a reported clause stops before a direct quote with its own attribution ('Holding
@@ -1675,10 +1675,10 @@ def _noun_report(st: _State, s, para: int) -> _Reported | None:
     text = st.text
     k, mn = s.start, None
     while mn is None:
-        k = text.find(" that ", k, s.end)
+        k = text.find(" that", k, s.end)
         if k < 0:
             return None
-        mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), k + 5)
+        mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), min(s.end, k + 6))
         k += 5
     if mn.group(1).endswith("ing") and _norm(mn.group(1)) in speech_verbs():
         return None  # "his warning that ...": the cue's own (gerund) report
