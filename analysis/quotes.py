@@ -369,6 +369,8 @@ def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
         first = True
         for m in _DOUBLE_RE.finditer(text, lo, hi):
             i, j = m.span()
+            if j < hi and text[j] == "'" and text[i] == "'" and i > lo and not text[i - 1].isspace():
+                i, j = i + 1, j + 1  # "'old-school,'''": a nested single quote closes first
             role = _mark_role(text, i, j, lo, hi)
             if first and pending is not None:
                 first = False
