@@ -1054,6 +1054,12 @@ _LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|
                                r"when|while|because|[a-z]+ed)\b")
 
 
+def _own_sentence(text: str, span: _Span) -> bool:
+    """Is the quote a whole sentence: it opens one and its content ends like one?"""
+    return _opens_sentence(text, span) and text[span.cs:span.ce].rstrip(" '’")[-1:] in (".", "!", "?", "…") \
+        and (span.me >= len(text) or not text[span.me:span.me + 2].strip(" \t\u00a0")[:1].isalpha())
+
+
 def _opens_sentence(text: str, span: _Span) -> bool:
     """Does the quote open its sentence (nothing but a sentence end or a break before it)?"""
     i = span.ms
@@ -1491,7 +1497,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue
         content = text[sp.cs:sp.ce]
         n_words = len(content.split())
-        speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content))
+        speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content)) or \
+            sp.double and _own_sentence(text, sp) and _nearest_direct(all_spans, sp) is not None
+        # ('"I can't vote for Trump," said Whit Symms. "He's an embarrassment."': a short
+        # sentence of its own after an attributed quote goes on with that quote)
         at_start = sp.ms == p.start or text[p.start:sp.ms].strip() == ""
         r = None
         if sp.double and speechy and not at_start and _mid_sentence(text, sp, sents):
