@@ -694,7 +694,9 @@ def _apposition_start(seg: str) -> bool:
                            "himself", "herself", "too", "like",
                            # a parenthetical: "Trump, in Kentucky, said", "Smith, however, said"
                            "in", "at", "on", "during", "for", "however", "meanwhile", "though",
-                           "also", "instead")
+                           "also", "instead",
+                           # "Mario Vargas Llosa, one of the signatories, told"
+                           "one", "both", "all", "each", "among", "two", "three")
             or seg[0].isupper() or seg[0].isdigit() or first_word in _POSSESSIVE_DETS
             or first_word in _roles().get("roles", ()) or first_word in _roles().get("titles", ())
             or seg[0].islower() and first_word.endswith(("ing", "ed")) and len(first_word) > 4)
@@ -1172,11 +1174,19 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
-    verb = _WORD_RE.search(text, subj[1], j - 1)
+    vpos = subj[1]
+    if text[vpos:vpos + 1] == ",":
+        # 'Priorities USA, a pro-Clinton super PAC, emailed ...:': the verb after the apposition
+        c = text.find(",", vpos + 1, min(j - 1, vpos + 100))
+        if c < 0:
+            return None
+        vpos = c + 1
+    verb = _WORD_RE.search(text, vpos, j - 1)
     while verb is not None and _is_aux(verb.group(0)):
         verb = _WORD_RE.search(text, verb.end(), j - 1)
     # ("said" is a stop word for noun phrases, not here: 'X said:\n\n"..."')
-    if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP and verb.group(0) not in speech_verbs():
+    if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP and verb.group(0) not in speech_verbs() \
+            or verb.group(0) in _DETS:
         return None
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
     return verb, entry, subj
@@ -2085,8 +2095,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = _main_subject(text, lo, comma)
         else:
             subj = _subject_skip_apposition(text, lo, comma)
-            if subj is None and entry.frame in ("say", "tell"):
-                inverted = _np_after(text, m.end(), hi)
+            if subj is None and entry.frame == "say":
+                inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
     if subj is None and inverted is None and form.endswith("ing"):
         # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
         # that ...", "Trump's saying that ...": the possessor of the gerund
