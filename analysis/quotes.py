@@ -989,8 +989,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         if _HARD_STOP_RE.search(gap):
             return None
-        if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]):
-            return None  # '"A." Mr. Zahed said: "B."': the cue introduces the next quote
+        if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or \
+                _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi):
+            # '"A." Mr. Zahed said: "B."', '"...now." He added, "What ..."', '"... substance."
+            # She added that "...': the cue introduces the next quote
+            return None
         if not gap.strip(" ,—–-\u00a0"):
             # inversion: "...," said X
             np = _np_after(text, m.end(), hi)
@@ -1026,6 +1029,9 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
                     (mm.start(1), mm.end(1), shape)
     return None
+
+
+_NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
 
 def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
