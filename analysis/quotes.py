@@ -1900,7 +1900,7 @@ def _cut_before(text: str, outer: _Reported, inner: _Reported) -> None:
 
 
 _PARTICIPLE_GAP_RE = re.compile(
-    r"[^.!?;:\"“”«»]{0,80}(?:,[\s,]*|\s(?:after|before|while|by|without)\s+)")
+    r"(?:(?!" + _FULL_STOP + r")[^!?;:\"“”«»]){0,80}(?:,[\s,]*|\s(?:after|before|while|by|without)\s+)")
 
 
 def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans):
