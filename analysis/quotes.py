@@ -81,8 +81,10 @@ class Quote:
     ``kind`` is ``direct``, ``mixed`` (a reported clause with quoted fragments), ``indirect``
     (reported speech) or ``scare`` (quote marks without attribution: not a voice).
     ``doc.text[start:end] == text``. ``speaker_start``/``speaker_end`` delimit the surface
-    mention the attribution rests on (``he``, ``the spokesperson``); ``speaker`` is the
-    resolved name.
+    mention the attribution rests on (``he``, ``the spokesperson``, the ``who`` of ``Reed, who
+    added that ...``, the ``her`` of ``her claim that ...``); ``speaker`` is the resolved name.
+    ``cue`` is the verb, or a speech noun (``claim``), a colon after a name label or the dash of
+    a signature line.
     """
 
     kind: str
