@@ -669,7 +669,17 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     for i in range(min(3, len(bounds) - 2)):
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
+        first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
+        if first_word is not None and first_word.group(0).lower() in _LEAD_PREP:
+            continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
+        if i and second[:1].isupper() and i + 2 == len(bounds) - 1:
+            # "In a statement, her senior policy adviser, Jake Sullivan, said": a role, then
+            # the name as its apposition, right before the cue
+            ra, rb = _trim_np(text, bounds[i] + 1, bounds[i + 1])
+            na, nb = _trim_np(text, bounds[i + 1] + 1, bounds[i + 2])
+            if _np_shape(text[ra:rb].split()) == "role" and _np_shape(text[na:nb].split()) == "name":
+                return na, nb, "name"
         if not second or i and not second[0].islower():
             continue
         a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
@@ -1994,9 +2004,13 @@ _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 
 
+_DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|--?)\s*")
+
+
 def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The first noun phrase of a sentence (subject of ``..., arguing ...``)."""
-    a = lo
+    d = _DATELINE_RE.match(text, lo, hi)
+    a = d.end() if d else lo  # ("WASHINGTON, Dec. 8 (UPI) — In response ..., X rallied ...")
     first = _WORD_RE.match(text, a, hi) or _WORD_RE.search(text, a, hi)
     if first is None:
         return None
@@ -2010,8 +2024,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         w = ws[k].group(0)
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
-                lw.endswith("ed") or k and (lw.endswith("s") or lw in _IRREGULAR_VERBS))):
-            break
+                lw.endswith("ed") or k and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
+                                            or lw in _IRREGULAR_VERBS))):
+            break  # (a possessive is not a verb in -s: "the senator's chief aide")
         if text[ws[k].end():ws[k].end() + 1] == ",":
             k += 1
             break
