@@ -816,9 +816,9 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
 
 
 _TIME_NP_RE = re.compile(
-    rf"(?:(?:on|last|this|next|early|late|earlier)\s+)?(?:{_DAYS}|January|February|March|April|May|June|"
+    rf"(?:(?:on|last|this|next|early|late|earlier)\s+)?(?:{_DAYS}|January|February|March|April|June|"
     rf"July|August|September|October|November|December|\d{{4}})(?:\s+(?:morning|afternoon|evening|night|"
-    rf"\d{{1,2}}))?", re.IGNORECASE)
+    rf"\d{{1,2}}))?|May\s+\d{{1,2}}", re.IGNORECASE)  # ("said May" is Theresa May; "said May 3" a date)
 _POST_MODIFIERS = frozenset(
     "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
