@@ -1188,7 +1188,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
             return cue[-1], speech_verbs()[_norm(cue[-1].group(0))], subj
     label = _colon_label(text, lo, j - 1)
     if label is not None:
-        return re.compile(":").match(text, j - 1), _Cue(":", ":", None, "say"), label
+        return _COLON_RE.match(text, j - 1), _Cue(":", ":", None, "say"), label
     subj = _main_subject(text, lo, j - 1)
     if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
         return None
@@ -1228,6 +1228,7 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
 
 
 _DASH_RE = re.compile(r"[-—–]")
+_COLON_RE = re.compile(":")
 _DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)\.?[ \t]*(?:\n|$)")
 
 
@@ -1245,10 +1246,14 @@ def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
     if tail:
         b = tail.start()
     ws = [w.group(0) for w in _words(text, a, b)]
-    if not 0 < len(ws) <= 8 or any(w.lower() in _HEADLINE_STOP for w in ws) or \
-            any(w.isupper() and len(w) > 3 for w in ws) or _np_shape(ws) != "name":
-        return None
-    return a, b, "name"
+    return (a, b, "name") if len(ws) <= 8 and _name_label(ws) else None
+
+
+def _name_label(ws: list[str]) -> bool:
+    """Are ``ws`` a name that can label what follows it (``Putin:``, ``Rep. Trey Gowdy:``), not
+    a heading word (``Update:``, ``WATCH:``)?"""
+    return bool(ws) and not any(w.lower() in _HEADLINE_STOP or w.isupper() and len(w) > 3 for w in ws) \
+        and _np_shape(ws) == "name"
 
 
 _LABEL_LEAD_RE = re.compile(r"(?:Here['’]s|Here\s+is|And|Then)\s+")
@@ -1610,16 +1615,14 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     if hm is None or len(text[p.start:p.end].split()) > 30:
         return None
     a, b = hm.span(1)
-    ws = [w.group(0) for w in _words(text, a, b)]
-    if not ws or any(w.lower() in _HEADLINE_STOP for w in ws) or any(w.isupper() and len(w) > 3 for w in ws) \
-            or _np_shape(ws) != "name":
+    if not _name_label([w.group(0) for w in _words(text, a, b)]):
         return None
     cs = hm.end()
     ce = _clean_end(text, cs, p.end)
     if len(text[cs:ce].split()) < 2:
         return None
     spk = _speaker(st, a, b, "name")
-    colon = re.compile(":").match(text, hm.start(2))
+    colon = _COLON_RE.match(text, hm.start(2))
     entry = _Cue(":", ":", None, "say")
     for sp in spans:
         if sp.kind is None and sp.owner is None and sp.ms <= cs + 1 and sp.me >= ce - 1:
@@ -1733,8 +1736,17 @@ def _noun_report(st: _State, s, para: int) -> _Reported | None:
     cue = _WORD_RE.match(text, mn.start(1))
     noun = cue.group(0).lower().rstrip("s") if cue.group(0) != "insistence" else "insistence"
     verb = _NOUN_VERBS.get(noun, noun)
-    cls = next((e.cls for e in speech_verbs().values() if e.lemma == verb), "neutral")
+    cls = _lemma_classes().get(verb, "neutral")
     return _Reported(cue, _Cue(cue.group(0), verb, cls, "np"), cstart, cend, _speaker(st, a, b, shape), para)
+
+
+@cache
+def _lemma_classes() -> dict[str, str]:
+    """Lexicon lemma -> connotation class (of its first entry)."""
+    out: dict[str, str] = {}
+    for e in speech_verbs().values():
+        out.setdefault(e.lemma, e.cls)
+    return out
 
 
 # the verb whose connotation class a speech noun takes
