@@ -1284,10 +1284,7 @@ def _utterance_end(text: str, span: _Span) -> bool:
         return True
     # '"The caucus is a battle of niches" Grubbs said.': a whole sentence quoted, its comma
     # forgotten, and a name or pronoun right after the closing mark
-    i = span.ms
-    while i > 0 and text[i - 1] in " \t\u00a0":
-        i -= 1
-    if i > 0 and text[i - 1] not in "\n.!?\"”'’":
+    if not _opens_sentence(text, span):
         return False
     content = text[span.cs:span.ce]
     return len(content.split()) >= 4 and not _title_like(content) and \
