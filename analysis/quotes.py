@@ -742,8 +742,14 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
-            # "Later the governor hit back ...": a one-word adverb, no comma to look for
-            a, moved = ws[0].end(), True
+            # "Later the governor hit back ...": a one-word adverb, no comma to look for; but
+            # "Earlier this week, Todd pressed ...": a time phrase up to the comma
+            t = _TIME_TAIL_RE.match(text, ws[0].end(), hi)
+            a, moved = (t.end() if t else ws[0].end()), True
+            continue
+        if lw in _COMMA_ADVERBS and text[ws[0].end():ws[0].end() + 1] == ",":
+            # "First, she and other Democrats refused ...", "Rather, he said ..."
+            a, moved = ws[0].end() + 1, True
             continue
         # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb)
         adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper())
@@ -765,6 +771,15 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
 
 
 _TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
+_TIME_TAIL_RE = re.compile(
+    r"\s+(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
+    r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
+    r"winter)\s*,", re.IGNORECASE)
+# One-word sentence adverbs that a comma sets off before the subject.
+_COMMA_ADVERBS = frozenset(
+    "first second third fourth finally rather instead still yet now today again indeed thus therefore "
+    "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
+    "so then also".split())
 _PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
 
 
@@ -1996,7 +2011,8 @@ def _clean_end(text: str, a: int, b: int) -> int:
 _LEAD_PREP = frozenset(
     "in on at after before during since when while as if although though because for with "
     "by from early late last earlier later still yet but and so however meanwhile instead "
-    "also asked pressed speaking writing".split())
+    "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
+    "across around beyond toward towards without within throughout following regarding upon".split())
 _PREP_START_RE = re.compile(
     r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|nothing|"
     r"this(?!\s+(?:is|was|would|will|could|has|had|should|might|may|must|can|isn|wasn|won)\b)|"
