@@ -2145,15 +2145,19 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = _subject_skip_apposition(text, lo, comma)
             if subj is None and entry.frame == "say":
                 inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
+    loose = False
     if subj is None and inverted is None and form.endswith("ing"):
         # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
         # that ...", "Trump's saying that ...": the possessor of the gerund
         w = _WITH_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
         if w is not None:
             subj = _subject_before(text, w.end(), m.start())
+            if subj is None:
+                # "with many marchers and spectators chanting": a subject the checker refuses
+                subj = _loose_subject(text, w.end(), m.start())
+                loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
             subj = _possessor(text, lo, m.start())
-    loose = False
     if subj is None and inverted is None:
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
