@@ -2240,6 +2240,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
+    if form.endswith("ing") and text[b:m.start()].strip() == ",":
+        # "Durbin, noting the size of Sanders's following, said ...": a participle in an
+        # apposition ends at the comma before the subject's own cue
+        for k in _COMMA_RE.finditer(text, pos, cend):
+            w = _WORD_RE.match(text, k.end() + 1 if text[k.end():k.end() + 1] == " " else k.end(), cend)
+            if w is not None and w.group(0) in speech_verbs() and not w.group(0).endswith("ing"):
+                cend = _clean_end(text, pos, k.start())
+                break
     if _SUBORD_LEAD_RE.match(text, lo, a):
         # "When Sanders accused Clinton of ..., she said ...": the subordinate clause ends at
         # the comma before the main clause
@@ -2343,6 +2351,7 @@ _RELATIVE_BEFORE_RE = re.compile(
 
 
 _REL_END_RE = re.compile(r"[,;:()—–]|\s-+\s")
+_COMMA_RE = re.compile(",")
 
 
 def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
@@ -2640,6 +2649,8 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
+_DIRECT_INTRO_RE = re.compile(r"\s*[,:]\s*")
+_MARKS = " \t\n\u00a0\"“”«»'‘’.,;:!?…"
 _BY_ING_RE = re.compile(r"\s+by\s+[a-z]+ing\b")
 _TRAILING_CONJ_RE = re.compile(r",?\s+(?:and|but|or)$")
 
@@ -2662,9 +2673,14 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
     if not frags and r.entry.frame != "np" and len(_WORD_RE.findall(text, a, b)) < _MIN_REPORTED_WORDS:
         return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
+    kind = "mixed" if frags else "indirect"
+    if len(frags) == 1 and not text[a:frags[0][0]].strip(_MARKS) and not text[frags[0][1]:b].strip(_MARKS) \
+            and _DIRECT_INTRO_RE.fullmatch(text, r.cue.end(), a):
+        # 'Durbin, a Democrat, said, "Let me tell you ..."': the cue introduces the whole quote
+        kind, (a, b), frags = "direct", frags[0], ()
     sp = r.speaker
     return Quote(
-        kind="mixed" if frags else "indirect", start=a, end=b, text=text[a:b],
+        kind=kind, start=a, end=b, text=text[a:b],
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
