@@ -2447,7 +2447,8 @@ _LOOSE_BAD_PREV = frozenset(
     "very so too not".split())
 _LOOSE_LEAD_RE = re.compile(
     r"(?:(?:and|but|which|who|whom|that|as|while|when|because|where|if|although|though|so|"
-    r"since|after|before|whereas|yet|or)\s+)+", re.IGNORECASE)
+    r"since|after|before|whereas|yet|or|(?:at|in|on|during|upon)\s+which(?:\s+(?:point|time|moment))?)\s+)+",
+    re.IGNORECASE)
 
 
 _LOOSE_BASE_LEMMAS = frozenset(
