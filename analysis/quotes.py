@@ -265,9 +265,10 @@ _HEARER_RE = re.compile(
     r"press|media|newsroom|station))\b(?:[’']s?)?)")
 
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
-_DOUBLE_RE = re.compile(r"''|``|[\"“”«»„]")
-# (The mark comes first and the context after it, in look-behinds: a pattern that opens with
-# a literal set lets the regex engine skip ahead, about 7 times faster on news text.)
+# (Each pattern below opens with a literal set of marks and checks the context in look-behinds:
+# that lets the regex engine skip ahead, 2-7 times faster on news text. _DOUBLE_RE is
+# ''|``|["“”«»„].)
+_DOUBLE_RE = re.compile(r"[\"“”«»„'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„]))")
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–:\"“«-][‘']))(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
@@ -2668,7 +2669,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     b = _clean_end(text, a, b) if not r.fragments else b
     while b > a and text[b - 1].isspace():
         b -= 1
-    m = _TRAILING_CONJ_RE.search(text, a, b)
+    m = _TRAILING_CONJ_RE.search(text, a, b) if text[b - 2:b] in ("nd", "ut", "or") else None
     if m is not None:
         b = m.start()  # '..., calling him a "stiff" and accusing him ...': the next cue's "and"
     if a >= b:
