@@ -64,6 +64,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from importlib import resources
 
 from .actors import ActorDictionary, default_actors
@@ -201,7 +202,7 @@ def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, h
     out = []
     pos = lo
     for w in _PLAIN_WORD_RE.finditer(text, lo, hi):
-        if w.start() < pos or w.group(0) not in firsts:
+        if w[0] not in firsts or w.start() < pos:  # (the set test first: most words fail it)
             continue
         i = w.start()
         if text[i].isupper() and not _capital_context(text, lo, i, w.end(), hi):
@@ -1361,8 +1362,12 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     return best, entry, subj
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _norm(s: str) -> str:
-    s = re.sub(r"\s+", " ", s)
+    if not s.isalpha():
+        s = _SPACES_RE.sub(" ", s)
     return s[0].lower() + s[1:] if s[:1].isupper() and s not in speech_verbs() else s
 
 
@@ -2675,7 +2680,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     if a >= b:
         return None
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
-    if not frags and r.entry.frame != "np" and len(_WORD_RE.findall(text, a, b)) < _MIN_REPORTED_WORDS:
+    if not frags and r.entry.frame != "np" and \
+            sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), _MIN_REPORTED_WORDS)) < _MIN_REPORTED_WORDS:
         return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
     kind = "mixed" if frags else "indirect"
     if len(frags) == 1 and not text[a:frags[0][0]].strip(_MARKS) and not text[frags[0][1]:b].strip(_MARKS) \
