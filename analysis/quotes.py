@@ -546,10 +546,25 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
     m = _LEADING_ADV_RE.match(text, a, b)
     if m and m.end() < b:
         a = m.end()
-    m = _TRAIL_TIME_RE.search(text, a, b)
+    m = _TRAIL_TIME_RE.search(text, a, b) if _ends_with_time_word(text, a, b) else None
     if m and m.start() > a:
         b = m.start()
     return a, b
+
+
+_TIME_WORDS = frozenset(_DAYS.split("|")) | {"ago"}
+
+
+def _ends_with_time_word(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` end with a time word (``Monday``, ``week``, ``ago``), perhaps with a
+    full stop and spaces after it? A cheap test before the time patterns, which can only match
+    then."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] == ".":
+        b -= 1
+    tail = text[max(a, b - 10):b]
+    return bool(tail) and tail.rsplit(None, 1)[-1] in _TIME_WORDS
 
 
 def _is_aux(w: str) -> bool:
@@ -569,7 +584,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
     # "Feinstein (D-Calif.) last week said": skip a time phrase, then a short parenthetical
-    mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start)
+    mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start) \
+        if _ends_with_time_word(text, lo, cue_start) else None
     if mt is not None and mt.start() > lo:
         cue_start = mt.start()
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
