@@ -359,7 +359,52 @@ _TRICKY = [
     "\u039f\u0394\u039f\u03a3 \u03a3 Putin never",  # capital sigmas: lower() looks at neighbours
     "\u0130stanbul met Putin`s aide",  # dotted capital I: lower() gives two characters
     "no U.S. aid, nor the E.U.'s",
+    "The committee met in Brussels.",  # no lexicon word: the dense block's shortcut
 ]
+
+
+def _plain_clause(text, start, end):
+    """The clause features as defined: scan to the nearest breaks, sum the lexicon words."""
+    seq = S._tokenize(text[:start]) + [S._TARGET] + S._tokenize(text[end:])
+    t = seq.index(S._TARGET)
+    flags = S._negation_flags(seq, S._negators())
+    lex = S._lexicon()
+    vals = [(i, lex[w] * S._NEGATION_SCALAR if flags[i] else lex[w])
+            for i, w in enumerate(seq) if w in lex and i != t]
+    lo = t - 1
+    while lo >= 0 and seq[lo] not in S._CLAUSE_BREAKS:
+        lo -= 1
+    hi = t + 1
+    while hi < len(seq) and seq[hi] not in S._CLAUSE_BREAKS:
+        hi += 1
+    cp = sum(v for i, v in vals if lo < i < hi and v > 0)
+    cn = -sum(v for i, v in vals if lo < i < hi and v < 0)
+    return [S._squash(cp), S._squash(cn), S._compound(cp - cn)]
+
+
+@pytest.mark.parametrize("text", _TRICKY + [
+    "Good news, but the awful war, which Putin started, is bad; great hope remains.",
+    "Putin attacked. Nobody praised the brutal war, and Zelensky did not fail",
+])
+def test_clause_features_match_plain_definition(default_model, text):
+    # The extractor stops scanning for clause breaks at the outermost lexicon words.
+    extract = default_model.model_.extract
+    for start in range(0, len(text), 3):
+        for end in range(start + 1, min(len(text), start + 12) + 1, 2):
+            assert extract(text, start, end)[2][12:] == _plain_clause(text, start, end), (start, end)
+
+
+def test_ascii_token_pattern_on_every_ascii_character():
+    # ASCII sentences are tokenised with an explicit [0-9A-Za-z_] class instead of \w.
+    chars = "".join(map(chr, range(128)))
+    for text in (chars, chars[::-1], " ".join(chars), "don't 'quoted' it's__x9 a''b 'a'b'"):
+        assert S._ASCII_TOKEN_RE.findall(text) == S._TOKEN_RE.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_token_pattern_matches_unicode_one(text):
+    assert S._ASCII_TOKEN_RE.findall(text) == S._TOKEN_RE.findall(text)
 
 
 @pytest.mark.parametrize("text", _TRICKY)

@@ -52,6 +52,13 @@ EDGE = [
     "The upper hand, cut the mustard, under the weather.",  # idioms (unused by the library)
     "Barely acceptable, hardly great, extremely terrible, totally awesome.",
     "EXTREMELY good news for the ALLY",  # capitalised booster
+    "The committee met on Tuesday in Brussels.",  # no lexicon word: the neutral shortcut
+    "The committee met on Tuesday, but then it left.",  # no lexicon word, with "but"
+    "...",  # one token, no lexicon word
+    "“Quoted” words – with dashes – are good",  # non-ASCII without emoji: the fast path
+    "“Quoted” words ™ are good",  # non-ASCII with an emoji character: the library's path
+    "Yeah right, that plan was good; to die for, a bad ass idea.",  # idioms after a lexicon word
+    "It is just enough good and kind of bad.",  # multi-word boosters before a lexicon word
 ]
 
 
@@ -62,7 +69,8 @@ def test_edge_cases_match_library(text):
 
 _WORDS = ["good", "bad", "not", "no", "never", "so", "this", "very", "kind", "of", "least", "at", "but",
           "without", "doubt", "or", "nor", "isn't", "GOOD", "BAD", "VERY", "the", "bomb", "kiss", "death",
-          "!", "?", "great", "hate", "love", "sort", "war", "peace", "😀", "©", "a", "b", ":)", "hope"]
+          "!", "?", "great", "hate", "love", "sort", "war", "peace", "😀", "©", "a", "b", ":)", "hope",
+          "yeah", "right", "just", "enough", "to", "die", "for", "“", "—", "met"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
