@@ -64,8 +64,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 from importlib import resources
+from itertools import islice
 
 from .actors import ActorDictionary, default_actors
 from .text import Doc
@@ -2267,9 +2267,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if form.endswith("ing") and text[b:m.start()].strip() == ",":
         # "Durbin, noting the size of Sanders's following, said ...": a participle in an
         # apposition ends at the comma before the subject's own cue
-        for k in _COMMA_RE.finditer(text, pos, cend):
-            w = _WORD_RE.match(text, k.end() + 1 if text[k.end():k.end() + 1] == " " else k.end(), cend)
-            if w is not None and w.group(0) in speech_verbs() and not w.group(0).endswith("ing"):
+        for k in _COMMA_WORD_RE.finditer(text, pos, cend):
+            if k[1] in speech_verbs() and not k[1].endswith("ing"):
                 cend = _clean_end(text, pos, k.start())
                 break
     if _SUBORD_LEAD_RE.match(text, lo, a):
@@ -2375,7 +2374,7 @@ _RELATIVE_BEFORE_RE = re.compile(
 
 
 _REL_END_RE = re.compile(r"[,;:()—–]|\s-+\s")
-_COMMA_RE = re.compile(",")
+_COMMA_WORD_RE = re.compile(r", ?([\w][\w.'’&-]*)")  # a comma and the word after it
 
 
 def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
