@@ -1027,6 +1027,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             break
         entry = verbs[_norm(m.group(0))]
         gap = text[span.me:m.start()]
+        if _OPEN_RELATIVE_RE.search(gap):
+            continue  # '"...," Warren, who has not endorsed a candidate, told ...': the next cue
         if entry.frame not in ("say", "tell"):
             # '"...," Gorka urged.': a verb that usually takes an object is an attribution
             # only when nothing follows it in the sentence
@@ -1078,6 +1080,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     return None
 
 
+_OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
 
