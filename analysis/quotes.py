@@ -1080,6 +1080,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     return None
 
 
+_SUBORD_OPEN_RE = re.compile(
+    r"\b(?:after|before|when|whenever|where|once|until|since|if|as|while|because)\s+[^,;:.!?\"“”]*$", re.IGNORECASE)
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
@@ -2144,6 +2146,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
+    if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and \
+            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) and \
+            _SUBORD_OPEN_RE.search(text, max(lo, m.start() - 80), m.start()):
+        # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
+        # clause reports nothing; the main clause follows the comma
+        return None
     subj = _subject_before(text, lo, m.start())
     rel = subj is None and _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
     if rel:
