@@ -632,6 +632,38 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     return a, b2, shape
 
 
+# A document or sign right before a participle cue: "issued a statement Tuesday saying",
+# "carrying signs reading", "a letter to donors arguing".
+_DOCUMENT_BEFORE_RE = re.compile(
+    r"\s(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w-]+\s+)?"
+    r"(?:statement|press\s+release|release|letter|note|memo|e-?mail|message|tweet|post|video|ad|"
+    r"advertisement|sign|banner|poster|placard|t-shirt|shirt|column|op-ed|fundraising\s+appeal|"
+    r"appeal|petition|resolution)s?"
+    r"(?:\s+to\s+(?:\w+\s+){0,2}?\w+)?(?:\s+(?:on\s+|last\s+)?(?:" + _DAYS + r"))?\s*,?\s*$")
+
+
+_DOC_PREPOSITIONS = frozenset("with of in on from by to for at as like".split())
+
+
+def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | None:
+    """'Sanders issued a statement saying ...': for a participle cue after a document noun, the
+    subject of the clause that issued the document, or None."""
+    if not m.group(0).endswith("ing"):
+        return None
+    d = _DOCUMENT_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
+    if d is None or d.start() <= lo:
+        return None
+    # the subject right before the issuing verb ("200 members of parliament signed"), else the
+    # sentence's ("Hundreds of nurses gathered ..., carrying signs saying")
+    verb = None
+    for verb in _WORD_RE.finditer(text, max(lo, d.start() - 30), d.start()):
+        pass
+    if verb is not None and verb.group(0).lower() in _DOC_PREPOSITIONS:
+        return None  # "with one of her ads asking", "a picture of a sign reading": no issuer
+    subj = _subject_before(text, lo, verb.start()) if verb is not None else None
+    return subj if subj is not None else _main_subject(text, lo, d.start())
+
+
 def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
     """'a Democratic staffer in the room': the head before a post-modifier, if it is a noun
     phrase."""
@@ -1369,7 +1401,7 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     for o in spans:
         if o is not span and lo < o.me <= best.start():
             lo = o.me  # 'she said, adding, "...': the clause starts after the earlier quote
-    subj = _subject_before(text, lo, best.start())
+    subj = _document_owner(text, lo, best) or _subject_before(text, lo, best.start())
     before = text[lo:best.start()].rstrip()
     if subj is None and before.endswith(","):
         if best.group(0).endswith("ing"):
@@ -1461,6 +1493,16 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 lo = o.me
         pre = text[lo:sp.ms]
         if len(_WORD_RE.findall(pre)) >= 2 and not pre.rstrip().endswith((":", "—", "–")):
+            r = _said_before(st, sp, lo, cues, verbs, sents, all_spans, p.index)
+            if r is not None:
+                # 'Tyler said that Cruz has "guiding principles," he said.': the clause's own
+                # attribution; the pronoun after the quote only repeats it
+                used_cues.update((r.cue.start(), m.start()))
+                r.end = sp.me
+                r.fragments.append((sp.cs, sp.ce))
+                sp.owner = r
+                reported.append(r)
+                continue
             a, _ = _trim_np_content(text, lo, sp.ms)
             r = _Reported(m, entry, a, sp.me, sp.speaker, p.index, [(sp.cs, sp.ce)])
             sp.owner = r
@@ -1492,9 +1534,12 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     for s in sents:
         prev = None
+        n_before = len(reported)
         for m in cues[bisect.bisect_left(cue_starts, s.start):bisect.bisect_left(cue_starts, s.end)]:
             if m.start() in used_cues:
                 continue
+            if prev is not None and prev.start == m.start() and not m.group(0).endswith("ing"):
+                continue  # 'Rather, he said, continued struggles ...': the first word of a content
             r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
             if r is None:
                 continue
@@ -1512,15 +1557,18 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end:
                 # "X said CLAUSE, adding that ...": the first report ends before the participle
                 prev.end = _clean_end(text, prev.start, m.start())
-            elif prev is not None and r.speaker is not None and prev.start < r.speaker.start < prev.end:
+            elif prev is not None:
                 # "X accuses Obama of ... and Donald Trump says ...": two attributions
-                j = _COORD_END_RE.search(text, prev.start, r.speaker.start)
-                if j is not None:
-                    prev.end = _clean_end(text, prev.start, j.start())
+                _end_before_speaker(text, prev, r)
             reported.append(r)
             prev = r
         r = _noun_report(st, s, p.index) if text.find(" that", s.start, s.end) >= 0 else None
         if r is not None:
+            # "In response to Sanders' charge that she has been weak ..., she said ...": the
+            # noun's clause ends before the sentence's own attribution
+            for o in reported[n_before:]:
+                if o.entry.frame in ("say", "tell"):  # (not a verb inside the clause)
+                    _end_before_speaker(text, r, o)
             reported.append(r)
     # 2a. a reported clause stops before a direct quote with its own attribution ('Holding
     # signs calling Christie "a loser," the protesters chanted "..."')
@@ -1591,7 +1639,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if ref is None:
                 # 'Smith said the talks were hard. "We will not give up."': the attribution
                 # just before the quote, in its paragraph
-                before = next((o for o in reversed(reported) if o.end <= sp.ms and o.speaker is not None), None) \
+                # (the nearest one: a noun report like "X's charge that ..." is found after
+                # the sentence's cues, so list order is not text order)
+                before = max((o for o in reported if o.end <= sp.ms and o.speaker is not None),
+                             key=lambda o: (o.end, o.start), default=None) \
                     or _short_attribution_before(st, sp, cues, sents, p.index)
                 ref = before.speaker if before is not None else None
             sp.speaker = ref
@@ -1750,6 +1801,34 @@ _IRREGULAR_VERBS = frozenset(
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
+
+
+def _said_before(st: _State, sp: _Span, lo: int, cues, verbs, sents, spans, para) -> _Reported | None:
+    """The report of a say/tell cue with a subject in ``text[lo:sp.ms]``, if the quote's own
+    attribution after it is a pronoun (the same speaker), else None."""
+    m, _ = sp.cue
+    if sp.speaker is None or st.text[sp.speaker.start:sp.speaker.end].lower() not in _PRONOUNS:
+        return None
+    s = next((x for x in sents if x.start <= sp.ms < x.end), None)
+    if s is None:
+        return None
+    for c in cues:
+        if lo <= c.start() < sp.ms and not c.group(0).endswith("ing"):
+            entry = verbs[_norm(c.group(0))]
+            if entry.frame not in ("say", "tell"):
+                continue
+            r = _reported(st, s, c, entry, spans, para)
+            if r is not None and r.speaker is not None and r.speaker.end <= c.start() and r.start < sp.ms:
+                return r
+    return None
+
+
+def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
+    """End ``r``'s content before the clause of ``o`` when ``o``'s speaker lies inside it."""
+    if o.speaker is not None and r.start < o.speaker.start < r.end:
+        j = _COORD_END_RE.search(text, r.start, o.speaker.start)
+        if j is not None:
+            r.end = _clean_end(text, r.start, j.start())
 
 
 def _noun_report(st: _State, s, para: int) -> _Reported | None:
@@ -2079,6 +2158,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
                 lw.endswith("ed") or k and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
+                                            and ws[k - 1].group(0) != "of"
                                             or lw in _IRREGULAR_VERBS))):
             break  # (a possessive is not a verb in -s: "the senator's chief aide")
         if text[ws[k].end():ws[k].end() + 1] == ",":
@@ -2152,7 +2232,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
         return None
-    subj = _subject_before(text, lo, m.start())
+    subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
     rel = subj is None and _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
     if rel:
         # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
@@ -2566,6 +2646,7 @@ _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like
 
 # A subject-led clause after the last comma before a raising verb (not "..., which seemed").
 _RAISE_REL_RE = re.compile(r"\b(?:who|which)\b")
+_RAISE_SUBORD_RE = re.compile(r"\b(?:because|since|although|though|whereas|unless|while|when|if)\s")
 _RAISE_SUBJ_RE = re.compile(r"\s*(?!(?:which|who|that|and|but|or)\b)[\w'’“\"-]")
 
 
@@ -2582,6 +2663,11 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
         a = c + 1  # "Indeed, Christie appears ...", "After the debate, it seems ..."
     for r in _RAISE_REL_RE.finditer(text, a, m.start()):
         a = r.start()  # "... delegates who are expected to support ...": the relative clause
+    for r in _RAISE_SUBORD_RE.finditer(text, a, m.start()):
+        # "X charged that ... because they appeared to ...": the subordinate clause, if the cue
+        # is its verb (not "that seems", not a clause before a comma)
+        if "," not in text[r.end():m.start()] and _WORD_RE.search(text, r.end(), m.start()):
+            a = r.end()
     a, _ = _trim_np_content(text, a, m.start())
     cend = _clean_end(text, m.end(), hi)
     if len(text[m.end():cend].split()) < 1 or len(text[a:cend].split()) < 3:
