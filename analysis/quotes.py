@@ -1076,8 +1076,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             # She added that "...': the cue introduces the next quote
             return None
         if not gap.strip(" ,—–-\u00a0"):
-            # inversion: "...," said X
-            np = _np_after(text, m.end(), hi)
+            # inversion: "...," said X (not '"fantastic," telling reporters': a hearer)
+            np = _np_after(text, m.end(), hi) if not m.group(0).endswith("ing") else None
             if np is None:
                 return None
             return m, entry, np
@@ -1631,11 +1631,18 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             r = _what_x_calls(st, sp, p) or _verb_frame(st, sp, sents, p.index)
         if r is None and sp.double and (speechy or at_start and n_words >= 4):
             sp.kind = "direct"
-            ref = _nearest_direct([*all_spans, *carried], sp) or \
-                (prev_para_speaker if at_start else None)
+            near = _nearest_direct([*all_spans, *carried], sp)
+            ref = near.speaker if near is not None else (prev_para_speaker if at_start else None)
             if ref is None and at_start:
                 ref = para_speaker
             before = None
+            if near is not None and near.me <= sp.ms and any(
+                    o.end <= sp.ms and o.speaker is not None and o.entry.frame in ("say", "tell") and
+                    any(max(near.me, near.cue[0].end()) <= x.start <= o.cue.start() for x in sents)
+                    for o in reported):
+                # '"...," said Garcia. She says people should ... "It is their life."': a report in
+                # a sentence between the attributed quote and this one is nearer
+                ref = None
             if ref is None:
                 # 'Smith said the talks were hard. "We will not give up."': the attribution
                 # just before the quote, in its paragraph
@@ -1771,7 +1778,8 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
         return None
     verb = ws[k]
     v = verb.group(0)
-    if not _verbish(text, ws, k) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
+    # after a pronoun or an adverb ("He also seeks "..."") an -s word is a verb, not a plural
+    if not _verbish(text, ws, k, after_subject=shape == "pronoun" or k > 0) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
         return None
     before = text[verb.end():sp.ms]
     if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
@@ -1936,9 +1944,10 @@ _CALLS_BEFORE_RE = re.compile(
     r"(?:\s+as)?)(?:\s+(?:a|an|the))?\s*$")
 
 
-def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
+def _verbish(text: str, ws: list[re.Match], k: int, after_subject: bool = False) -> bool:
     """Is ``ws[k]`` a finite verb rather than a plural noun (``Clinton supporters responded``,
-    ``The new plans "will ..."``)?"""
+    ``The new plans "will ..."``)? ``after_subject``: the word follows a known subject, so an
+    -s word is a verb whatever comes after it."""
     v = ws[k].group(0)
     if not v.islower() or v in _STOP or v in ("indeed", "need"):
         return False
@@ -1946,6 +1955,8 @@ def _verbish(text: str, ws: list[re.Match], k: int) -> bool:
         return True
     if not _VERBISH_RE.fullmatch(v) or v.endswith(("ss", "us", "is")):
         return False
+    if after_subject:
+        return True
     # a plural noun is followed by its verb or ends the phrase
     after = text[ws[k].end():ws[k].end() + 2]
     if after[:1] in ",;\"“”'" or after[1:2] in "\"“'":
@@ -2070,13 +2081,14 @@ def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans
 
 
 def _nearest_direct(spans, sp):
+    """The attributed direct quote nearest to ``sp`` (before or after it), or None."""
     best, dist = None, None
     for o in spans:
         if o is sp or o.kind != "direct" or o.speaker is None or o.cue is None:
             continue
         d = min(abs(o.ms - sp.ms), abs(o.me - sp.ms))
         if dist is None or d < dist:
-            best, dist = o.speaker, d
+            best, dist = o, d
     return best
 
 
