@@ -482,7 +482,10 @@ def _warn(warnings: list[str], msg: str) -> None:
 
 def _np_shape(words: list[str]) -> str | None:
     """'pronoun', 'name', 'role' or None for a candidate subject given as its words."""
-    if not words or len(words) > 9:
+    if not words or len(words) > 9 and not (
+            # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
+            # a long title is still a name if every word but a few is capitalised
+            len(words) <= 13 and sum(not w[0].isupper() for w in words) <= 2 and words[-1][0].isupper()):
         return None
     lows = [w.lower() for w in words]
     if len(words) == 1 and lows[0] in _PRONOUNS:
@@ -722,8 +725,12 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
-        if first_word is not None and first_word.group(0).lower() in _LEAD_PREP:
-            continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
+        if first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
+                not (first_word.group(0) == "As" and _np_shape(
+                    [w.group(0) for w in _words(text, first_word.end(), bounds[i + 1])]) == "name"):
+            # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
+            # Amar, a law professor, put it": the name after "As" is the subject
+            continue
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
         if i and second[:1].isupper() and i + 2 == len(bounds) - 1:
             # "In a statement, her senior policy adviser, Jake Sullivan, said": a role, then
@@ -973,7 +980,15 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return st.names[run[0]]
     if len(run) == 1 and len(words) == 1:
         return run[0]
-    return " ".join(run) if len(run) >= 1 and words[0].lower() not in ("the", "a", "an") else None
+    if words[0].lower() in ("the", "a", "an"):
+        # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
+        # "the New York Times" and "the Kremlin" are names with their article
+        mids = words[1:len(words) - len(run)]
+        ok = any(w.islower() for w in mids) and all(
+            w.lower() in titles or w.islower() and w.replace("-", "").isalpha() and w not in _STOP
+            and w not in _NP_INNER and not w.endswith(("ed", "ing")) for w in mids)
+        return " ".join(run) if ok else None  # (not "the Centers for Disease Control")
+    return " ".join(run)
 
 
 def _remember(st: _State, sp: _Speaker | None) -> None:
@@ -1210,7 +1225,8 @@ _SHORT_CUE_END_RE = re.compile(
     rf"tweet|post|letter|Twitter|Facebook|reporters|CNN|Fox\s+News|MSNBC)(?:\s+(?:on\s+)?(?:{_DAYS}))?"
     rf"|(?:\s+(?:on\s+)?(?:{_DAYS})))?\s*(?:[.,;!?]|$)")
 _ANY_VERB_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
+    r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:(?:an?|the)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?)?"  # ("an angry Hollande")
+    r"(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
     r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
     r"while|with|in|at|on|from|to|back)\b)")
 
@@ -1304,6 +1320,8 @@ _COLON_RE = re.compile(":")
 _DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)\.?[ \t]*(?:\n|$)")
 
 
+# Words that open a finite clause (not "as", "than": "signed gun laws as governor").
+_CLAUSE_OPEN_RE = re.compile(r"\b(?:that|because|when|while|although|though|if|since|and|but|so)\s")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 
 
@@ -1402,6 +1420,12 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
         if o is not span and lo < o.me <= best.start():
             lo = o.me  # 'she said, adding, "...': the clause starts after the earlier quote
     subj = _document_owner(text, lo, best) or _subject_before(text, lo, best.start())
+    if subj is None and _TO_BEFORE_RE.search(text, max(lo, best.start() - 4), best.start()):
+        # "Mr. Trump was prompted to say, "..."": the subject of the cue's clause
+        a = lo
+        for mb in _CLAUSE_OPEN_RE.finditer(text, lo, best.start()):
+            a = mb.end()
+        subj = _main_subject(text, a, best.start())
     before = text[lo:best.start()].rstrip()
     if subj is None and before.endswith(","):
         if best.group(0).endswith("ing"):
