@@ -737,7 +737,10 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             # the name as its apposition, right before the cue
             ra, rb = _trim_np(text, bounds[i] + 1, bounds[i + 1])
             na, nb = _trim_np(text, bounds[i + 1] + 1, bounds[i + 2])
-            if _np_shape(text[ra:rb].split()) == "role" and _np_shape(text[na:nb].split()) == "name":
+            rshape = _np_shape(text[ra:rb].split())
+            if (rshape == "role" or rshape == "name" and text[ra:ra + 1].islower() and
+                    _has_personal_name(text[na:nb].split())) and _np_shape(text[na:nb].split()) == "name":
+                # ("the director of the FBI, James B. Comey,": a role with a name in it)
                 return na, nb, "name"
         if not second or i and not second[0].islower():
             continue
@@ -1564,6 +1567,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 continue
             if prev is not None and prev.start == m.start() and not m.group(0).endswith("ing"):
                 continue  # 'Rather, he said, continued struggles ...': the first word of a content
+            if _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
+                continue  # 'Cost estimates, he added, were ...': the parenthetical is the attribution
             r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
             if r is None:
                 continue
@@ -2167,6 +2172,11 @@ _EVIDENCE_RE = re.compile(
     r"\b(?:polls?|polling|surveys?|study|studies|data|records|reports?|analys[ie]s|results|figures|"
     r"numbers|research|documents|filings|emails|e-mails|census|estimates|investigation|audit|"
     r"review|probe)\b", re.IGNORECASE)
+# a parenthetical attribution right after a word: "Cost estimates, he added, were ...",
+# "He sincerely believes, he said, that ..."
+_PAREN_ATTR_AFTER_RE = re.compile(
+    r",\s+(?:he|she|they|(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)\s+"
+    r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|told\s+\w+)\s*,")
 _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
@@ -2682,6 +2692,8 @@ _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like
 
 # A subject-led clause after the last comma before a raising verb (not "..., which seemed").
 _RAISE_REL_RE = re.compile(r"\b(?:who|which)\b")
+_THAT_RE_WORD = re.compile(r"\bthat\s")
+_LAST_WORD_RE = re.compile(r"[A-Za-z]+(?=\s*$)")
 _RAISE_SUBORD_RE = re.compile(r"\b(?:because|since|although|though|whereas|unless|while|when|if)\s")
 _RAISE_SUBJ_RE = re.compile(r"\s*(?!(?:which|who|that|and|but|or)\b)[\w'’“\"-]")
 
@@ -2699,6 +2711,10 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
         a = c + 1  # "Indeed, Christie appears ...", "After the debate, it seems ..."
     for r in _RAISE_REL_RE.finditer(text, a, m.start()):
         a = r.start()  # "... delegates who are expected to support ...": the relative clause
+    for r in _THAT_RE_WORD.finditer(text, a, m.start()):
+        w = _LAST_WORD_RE.search(text, a, r.start())
+        if w is not None and w.group(0).lower() in speech_verbs():
+            a = r.end()  # "He added that the driver's behavior appeared to be ...": the that-clause
     for r in _RAISE_SUBORD_RE.finditer(text, a, m.start()):
         # "X charged that ... because they appeared to ...": the subordinate clause, if the cue
         # is its verb (not "that seems", not a clause before a comma)
