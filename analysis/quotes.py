@@ -726,7 +726,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             return None
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
         if first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
-                not (first_word.group(0) == "As" and _np_shape(
+                not (first_word.group(0) in ("As", "as") and _np_shape(
                     [w.group(0) for w in _words(text, first_word.end(), bounds[i + 1])]) == "name"):
             # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
             # Amar, a law professor, put it": the name after "As" is the subject
@@ -948,6 +948,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         else:
             name = _person_name(st, words) or surface
             person = person or (shape == "name" and name != surface or _has_personal_name(words))
+    if " and " in name:
+        person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
         full = name.split()
         if len(full) >= 2:
@@ -970,10 +972,13 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]):
             words = words[:i]
     run: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         # "Iowa State University's Dianne Bystrom": the name follows the possessive
         if w[:1].isupper() and w.lower() not in titles and not (run and w.endswith(("'s", "’s"))):
             run.append(w)
+        elif w == "and" and run and i and words[i - 1][:1].isupper():
+            run.append(w)  # "Lee and Park", "Frank Newport and Jim Harter": joint speakers
         else:
             break
     if not run:
@@ -1258,6 +1263,9 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         for o in spans:
             if o is not span and lo < o.me <= j:
                 lo = o.me
+    label = _dash_label(text, lo, j - 1)
+    if label is not None:
+        return _COLON_RE.match(text, j - 1), _Cue(":", ":", None, "say"), label
     inv = _INVERTED_COLON_RE.fullmatch(text, lo, j - 1)
     if inv is not None and _norm(inv.group(1).lower()) in speech_verbs():
         # 'Continued Stone: "..."' / 'Said Mr. Reid: "..."'
@@ -1326,6 +1334,27 @@ _DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}
 # Words that open a finite clause (not "as", "than": "signed gun laws as governor").
 _CLAUSE_OPEN_RE = re.compile(r"\b(?:that|because|when|while|although|though|if|since|and|but|so)\s")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
+
+
+_LABEL_DASH_RE = re.compile(r"\s-+\s*|\s*[—–]\s*")
+_FROM_LEAD_RE = re.compile(r"(?:More\s+)?[Ff]rom\s+")
+
+
+def _dash_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
+    """The source named after a dash or 'From' before a colon, in newsletter style ('Pollsters
+    agree - Carl Bialik: "..."', '-More from Blumenthal and Cohen: "..."', 'From the report:
+    "..."'), or None."""
+    k = lo
+    for mb in _LABEL_DASH_RE.finditer(text, lo, colon):
+        k = mb.end()
+    fm = _FROM_LEAD_RE.match(text, k, colon)
+    if k == lo and fm is None:
+        return None
+    if fm is not None:
+        a, b = _trim_np(text, fm.end(), colon)
+        ws = [w.group(0) for w in _words(text, a, b)]
+        return (a, b, _np_shape(ws)) if len(ws) <= 8 and _np_shape(ws) in ("name", "role") else None
+    return _colon_label(text, k, colon)
 
 
 def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
@@ -1401,8 +1430,8 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     gap = text[best.end():span.ms]
     if entry.frame not in ("say", "tell") and not _OBJ_PRONOUN_COMMA_RE.fullmatch(gap):
         return None  # but 'chiding him, "..."' and 'she urged them: "..."' are attributions
-    if _HARD_STOP_RE.search(gap):
-        return None
+    if _HARD_STOP_RE.search(gap) or _LABEL_DASH_RE.search(gap) and gap.rstrip().endswith(":"):
+        return None  # ('Pollsters agree - Carl Bialik: "..."': the name after the dash)
     g = gap.strip()
     s_start = next((s.start for s in sents if s.start <= best.start() < s.end), lo)
     if best.group(0)[:1].isupper() and g.endswith(",") and "," in g[:-1] and \
@@ -1437,6 +1466,12 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
             subj = _subject_skip_apposition(text, lo, lo + len(before) - 1)
     if subj is None and entry.frame == "say":
         subj = _np_after(text, best.end(), span.ms)
+    if subj is None:
+        rel = _RELATIVE_BEFORE_RE.search(text, max(lo, best.start() - 60), best.start())
+        ant = _antecedent(text, lo, rel.start()) if rel and rel.group(0).startswith("who") else None
+        if ant is not None:  # (not 'the caption which reads, "..."')
+            # 'Mike Lee, who declared in the spin room, "..."': the relative pronoun, resolved
+            return best, entry, (*ant, rel)
     if subj is None:
         return None
     return best, entry, subj
@@ -1483,7 +1518,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             hit = _dash_signature(text, sp, p)
         if hit is None:
             continue
-        m, entry, (a, b, shape) = hit
+        m, entry, subj = hit
+        a, b, shape = subj[:3]
         if not sp.double and shape == "pronoun" and text[a:b].lower() not in _PERSONAL:
             continue
         if sp.me <= a < m.start() and _mid_sentence(text, sp, sents) and \
@@ -1491,7 +1527,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             # 'Walking in to chants of "Marco!," the senator said his campaign was ...': a quote
             # inside a fronted phrase is not what the cue after it reports
             continue
-        speaker = _speaker(st, a, b, shape)
+        # (a fourth item is the relative pronoun the attribution rests on: see _attr_left)
+        speaker = _relative_speaker(st, p.start, subj[3], subj[:3]) if len(subj) > 3 else \
+            _speaker(st, a, b, shape)
         _remember(st, speaker)
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
         if m.start() >= sp.me and _new_report_after(text, sp, m, p.end):
@@ -2159,7 +2197,7 @@ def _clean_end(text: str, a: int, b: int) -> int:
 
 _LEAD_PREP = frozenset(
     "in on at after before during since when while as if although though because for with "
-    "by from early late last earlier later still yet but and so however meanwhile instead "
+    "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
     "across around beyond toward towards without within throughout following regarding upon".split())
 _PREP_START_RE = re.compile(
