@@ -1461,7 +1461,7 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     before = text[lo:best.start()].rstrip()
     if subj is None and before.endswith(","):
         if best.group(0).endswith("ing"):
-            subj = _main_subject(text, lo, lo + len(before) - 1)
+            subj = _participle_subject(text, lo, lo + len(before) - 1)
         else:
             subj = _subject_skip_apposition(text, lo, lo + len(before) - 1)
     if subj is None and entry.frame == "say":
@@ -2224,6 +2224,26 @@ _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|--?)\s*")
 
 
+_SUBORD_CLAUSE_RE = re.compile(
+    r"(?<!such )(?<!well )(?<!much )(?<!long )(?<!soon )(?<!far )"
+    r"\b(?:as|though|although|because|when|while|where|whereas)\s+")
+
+
+def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
+    """The subject of '..., VERBing': of the nearest subordinate clause before the comma if
+    it has a named subject ('as Mrs. Grant echoed the criticism, saying'), else of
+    the sentence."""
+    cw = None
+    for cw in _SUBORD_CLAUSE_RE.finditer(text, lo, comma):
+        pass
+    if cw is not None:
+        subj = _main_subject(text, cw.end(), comma)
+        if subj is not None and subj[2] == "name" and not _TIME_NP_RE.search(text, subj[0], subj[1]):
+            # (a pronoun there is often someone else; "as much Monday" is no subject)
+            return subj
+    return _main_subject(text, lo, comma)
+
+
 def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The first noun phrase of a sentence (subject of ``..., arguing ...``)."""
     d = _DATELINE_RE.match(text, lo, hi)
@@ -2339,7 +2359,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
-            subj = _main_subject(text, lo, comma)
+            subj = _participle_subject(text, lo, comma)
         else:
             subj = _subject_skip_apposition(text, lo, comma)
             if subj is None and entry.frame == "say":
