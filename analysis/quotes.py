@@ -1328,7 +1328,9 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
 
 _DASH_RE = re.compile(r"[-—–]")
 _COLON_RE = re.compile(":")
-_DASH_SIGNATURE_RE = re.compile(r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)\.?[ \t]*(?:\n|$)")
+# ("- Hillary Clinton.", "-Michelle Marks, Philadelphia.", "-President Obama, tweeting after ...")
+_DASH_SIGNATURE_RE = re.compile(
+    r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?)?\.?[ \t]*(?:\n|$)")
 
 
 # Words that open a finite clause (not "as", "than": "signed gun laws as governor").
