@@ -789,6 +789,9 @@ def _fronted(text: str, a: int, b: int) -> bool:
 _LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead".split())
 
 
+_DEGREE_WORDS = frozenset("more most much even very just so quite rather".split())
+
+
 def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
@@ -813,8 +816,9 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             # "First, she and other Democrats refused ...", "Rather, he said ..."
             a, moved = ws[0].end() + 1, True
             continue
-        # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb)
-        adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper())
+        # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb; "More recently,")
+        adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper()) \
+            or lw in _DEGREE_WORDS and nxt.endswith("ly") and text[ws[1].end():ws[1].end() + 1] == ","
         if lw in _LEAD_PREP or adverb or participle or \
                 c > 0 and _TIME_END_RE.search(text, a, c):
             if c < 0:
