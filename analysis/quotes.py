@@ -704,6 +704,13 @@ def _name_suffix(text: str, ws: list[re.Match]) -> tuple[int, int, str] | None:
     return ws[k].start(), ws[-1].end(), "name"
 
 
+_SHORT_PAREN_RE = re.compile(r"\([^()\s]{1,20}\)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
     """``Starmer, who has seen ..., said`` / ``Harry Bond, 30, of Raleigh, N.C., said``.
 
@@ -716,7 +723,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     cuts = [lo + c for c in cuts]
     # the clause starts after the last boundary that is not a comma
     start = lo
-    for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", text[lo:cuts[0]]):
+    # (a short parenthetical is not a boundary: "Sen. Richard J. Durbin (D-Ill.), noting ...")
+    for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", _SHORT_PAREN_RE.sub(_blank, text[lo:cuts[0]])):
         start = lo + m.end()
     bounds = [start - 1, *cuts, comma]
     # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said": the
@@ -725,7 +733,10 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
-        if first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
+        if first_word is not None and first_word.group(0).lower() in _CONJUNCTIONS and \
+                _WORD_RE.search(text, first_word.end(), bounds[i + 1]):
+            pass  # "But Sen. Richard J. Durbin (D-Ill.), noting ..., said": a conjunction, then the subject
+        elif first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
                 not (first_word.group(0) in ("As", "as") and _np_shape(
                     [w.group(0) for w in _words(text, first_word.end(), bounds[i + 1])]) == "name"):
             # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
@@ -975,6 +986,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         i = words.index("of")
         if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]):
             words = words[:i]
+    while len(words) > 1 and words[-1].startswith("("):
+        words = words[:-1]  # "Sen. Richard J. Durbin (D-Ill.)"
     run: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -1650,8 +1663,13 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue  # (a quote that is a fragment of a mixed quote is part of its clause)
         cut = min(sp.ms, sp.cue[0].start(), sp.speaker.start)
         for r in reported:
-            if r.start < cut < r.end and r.start < sp.ms:
-                r.end = _clean_end(text, r.start, cut)
+            c = cut
+            if r.cue.group(0).endswith("ing") and sp.speaker.start < r.start < sp.cue[0].start():
+                # "Durbin, noting the size of the list, said, "..."": the participle between the
+                # quote's speaker and its cue ends before the cue
+                c = min(sp.ms, sp.cue[0].start())
+            if r.start < c < r.end and r.start < sp.ms:
+                r.end = _clean_end(text, r.start, c)
     # 3. quoted spans inside a reported clause are its fragments
     # A fragment inside a clause nested in another attribution ('X said ..., which he called
     # "..."', '..., whom he described as "..."') belongs to the innermost attribution with a
@@ -2201,6 +2219,7 @@ def _clean_end(text: str, a: int, b: int) -> int:
     return b
 
 
+_CONJUNCTIONS = frozenset("but and or so yet".split())
 _LEAD_PREP = frozenset(
     "in on at after before during since when while as if although though because for with "
     "by from early late last earlier later still yet but and or so however meanwhile instead "
