@@ -1525,8 +1525,16 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     all_spans = sorted(spans + singles, key=lambda s: s.ms)
     # 1. direct quotes with an adjacent attribution
     for sp in all_spans:
-        hit = _attr_right(st, sp, cues, verbs, p.end) or \
-            _attr_left(st, sp, cues, verbs, p.start, sents, all_spans) or \
+        hit = _attr_right(st, sp, cues, verbs, p.end)
+        repeat = None  # the attribution after a quote that a cue right before it introduces
+        if hit is not None:
+            left = _attr_left(st, sp, cues, verbs, p.start, sents, all_spans)
+            if left is not None and text[left[0].end():sp.ms].strip(" \t\u00a0") in (",", ":"):
+                # 'After Clinton accused him, he warned, "...," Trump told NBC': the cue right
+                # before the quote introduces it; the one after repeats it (and names "he")
+                used_cues.add(hit[0].start())
+                hit, repeat = left, hit
+        hit = hit or _attr_left(st, sp, cues, verbs, p.start, sents, all_spans) or \
             _attr_colon(st, sp, sents, all_spans, p)
         if hit is None and sp.end_para is not None:
             # '"... (paragraphs) ... camels," he said.': the cue is in the closing paragraph
@@ -1549,6 +1557,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         # (a fourth item is the relative pronoun the attribution rests on: see _attr_left)
         speaker = _relative_speaker(st, p.start, subj[3], subj[:3]) if len(subj) > 3 else \
             _speaker(st, a, b, shape)
+        if repeat is not None and shape == "pronoun" and repeat[2][2] == "name":
+            named = _speaker(st, *repeat[2][:3])
+            speaker.name, speaker.actor, speaker.person = named.name, named.actor, named.person
         _remember(st, speaker)
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
         if m.start() >= sp.me and _new_report_after(text, sp, m, p.end):
