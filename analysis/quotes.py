@@ -228,7 +228,7 @@ _STOP = frozenset(
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
     ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
-     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep"]
+     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep", "since"]
     # negated auxiliaries ("isn't saying", "wouldn’t say"), with either apostrophe
     + [f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "didn", "doesn", "don", "won", "wouldn",
                             "hasn", "haven", "hadn", "can", "couldn", "shouldn") for q in "'’"])
@@ -610,7 +610,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if end_i == 0:
         return None
     if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
-            not text[words[end_i - 2].end():words[end_i - 1].start()].strip(" \u00a0\"”’'!?"):
+            not text[words[end_i - 2].end():words[end_i - 1].start()].strip(" \u00a0\"”’'!?—–-"):
         # 'She declared "What a night!" and said that ...': the subject of the first verb
         subj = _main_subject(text, lo, words[end_i - 1].start())
         return subj if subj is not None and subj[2] != "role" else None
@@ -919,6 +919,8 @@ _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|S
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
+    if text[b:b + 1] == ")" and text.count("(", a, b) > text.count(")", a, b):
+        b += 1  # "Sen. Chuck Grassley (R-Iowa)": close the parenthesis the word pattern left out
     surface = text[a:b]
     words = surface.split()
     low = surface.lower()
@@ -2538,7 +2540,7 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
 
 
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
-_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,6}$)")
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _SUBORD_LEAD_RE = re.compile(
