@@ -1101,7 +1101,15 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             break
         entry = verbs[_norm(m.group(0))]
         gap = text[span.me:m.start()]
-        if _OPEN_RELATIVE_RE.search(gap):
+        rel = _OPEN_RELATIVE_RE.search(gap)
+        if rel is not None:
+            ws = _words(text, span.me + rel.start(), m.start())  # ("who", then its verb)
+            if len(ws) >= 3 and ws[1].group(0) in _COPULAS:
+                # '"...," Katie Packer, who is chairman of the PAC said': the relative clause has
+                # its own verb and the closing comma is missing, so the cue is the main verb
+                subj = _antecedent(text, span.me, span.me + rel.start())
+                if subj is not None:
+                    return m, entry, subj
             continue  # '"...," Warren, who has not endorsed a candidate, told ...': the next cue
         if entry.frame not in ("say", "tell"):
             # '"...," Gorka urged.': a verb that usually takes an object is an attribution
@@ -1156,6 +1164,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
 
 _SUBORD_OPEN_RE = re.compile(
     r"\b(?:after|before|when|whenever|where|once|until|since|if|as|while|because)\s+[^,;:.!?\"“”]*$", re.IGNORECASE)
+_COPULAS = frozenset("is was are were".split())
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
@@ -2619,9 +2628,11 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     k = len(ws) - 1
     if ws[k].group(0)[:1].isupper():
         while k > 0 and len(ws) - k < 6 and not text[ws[k - 1].end():ws[k].start()].strip() and (
-                ws[k - 1].group(0)[:1].isupper() or ws[k - 1].group(0).lower() in _NP_INNER
-                and ws[k - 2].group(0)[:1].isupper() if k > 1 else False):
+                ws[k - 1].group(0)[:1].isupper() or k > 1 and ws[k - 1].group(0).lower() in _NP_INNER
+                and ws[k - 2].group(0)[:1].isupper()):
             k -= 1
+        if k < len(ws) - 1 and ws[k].group(0) in ("But", "And", "So", "Yet", "Or"):
+            k += 1  # ("But Democrats, who ...": the sentence's conjunction)
         if k > 0 and ws[k - 1].group(0).lower() in ("the",) and \
                 not text[ws[k - 1].end():ws[k].start()].strip():
             k -= 1
