@@ -1165,6 +1165,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
 _SUBORD_OPEN_RE = re.compile(
     r"\b(?:after|before|when|whenever|where|once|until|since|if|as|while|because)\s+[^,;:.!?\"“”]*$", re.IGNORECASE)
 _COPULAS = frozenset("is was are were".split())
+_BE_FORMS = _COPULAS | {"been", "be"}
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
@@ -1892,7 +1893,9 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
     verb = ws[k]
     v = verb.group(0)
     # after a pronoun or an adverb ("He also seeks "..."") an -s word is a verb, not a plural
-    if not _verbish(text, ws, k, after_subject=shape == "pronoun" or k > 0) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
+    # ("Trump is promising to "bomb the hell" out of ...": a lexicon cue's progressive)
+    progressive = k > 0 and ws[k - 1].group(0).lower() in _BE_FORMS and v.endswith("ing") and v in speech_verbs()
+    if not (progressive or _verbish(text, ws, k, after_subject=shape == "pronoun" or k > 0)) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
         return None
     before = text[verb.end():sp.ms]
     if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
