@@ -2262,6 +2262,7 @@ _EVIDENCE_RE = re.compile(
     r"review|probe)\b", re.IGNORECASE)
 # a parenthetical attribution right after a word: "Cost estimates, he added, were ...",
 # "He sincerely believes, he said, that ..."
+_AS_BEFORE_RE = re.compile(r"[,”\"]\s*,?\s*as$")
 _PAREN_ATTR_AFTER_RE = re.compile(
     r",\s+(?:he|she|they|(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)\s+"
     r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|told\s+\w+)\s*,")
@@ -2458,6 +2459,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     pre = text[lo:a].rstrip()
     if tail is not None and rel:
         return None
+    if tail is not None and entry.frame in ("say", "tell", "think", "sayt") and _AS_BEFORE_RE.search(pre):
+        pre = pre[:_AS_BEFORE_RE.search(pre).start() + 1]  # "The race is close, as Cruz said."
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
