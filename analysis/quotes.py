@@ -1007,6 +1007,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return st.names[run[0]]
     if len(run) == 1 and len(words) == 1:
         return run[0]
+    if len(words) > len(run) and words[-len(run) - 1] in ("for", "to", "with", "from"):
+        return None  # "Attorneys for Clinton", "a spokesman for Sanders": not Clinton herself
     if words[0].lower() in ("the", "a", "an"):
         # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
         # "the New York Times" and "the Kremlin" are names with their article
@@ -2835,6 +2837,11 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
             a = r.end()
     a, _ = _trim_np_content(text, a, m.start())
     cend = _clean_end(text, m.end(), hi)
+    k = _PARTICIPLE_AFTER_RE.search(text, m.end(), cend)
+    if k is not None and k.group(0).rsplit(None, 1)[-1] in speech_verbs():
+        # "Attorneys for Clinton appeared to oppose the effort, saying ...": the participle
+        # reports for the clause's subject, and the stance is no report of its own
+        return None
     if len(text[m.end():cend].split()) < 1 or len(text[a:cend].split()) < 3:
         return None
     return _Reported(m, entry, a, cend, None, para)
