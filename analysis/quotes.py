@@ -272,7 +272,7 @@ _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
 _DOUBLE_RE = re.compile(r"[\"“”«»„'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„]))")
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–:\"“«-][‘']))(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
-_BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
+_BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|''|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S)")
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
     r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who|why)\b", re.IGNORECASE)
@@ -638,8 +638,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
 # A document or sign right before a participle cue: "issued a statement Tuesday saying",
 # "carrying signs reading", "a letter to donors arguing".
 _DOCUMENT_BEFORE_RE = re.compile(
-    r"\s(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:[\w-]+\s+)?"
-    r"(?:statement|press\s+release|release|letter|note|memo|e-?mail|message|tweet|post|video|ad|"
+    r"\s(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:(?!(?:of|for|to|with|in|on|by|from|at|sent|put|wrote|gave|made|held|ran|took|\w+ed)\b)[\w-]+\s+){0,2}"
+    r"(?:statement|press\s+release|release|letter|note|memo|e-?mail|message|tweet|post|video|ad|article|"
     r"advertisement|sign|banner|poster|placard|t-shirt|shirt|column|op-ed|fundraising\s+appeal|"
     r"appeal|petition|resolution)s?"
     r"(?:\s+to\s+(?:\w+\s+){0,2}?\w+)?(?:\s+(?:on\s+|last\s+)?(?:" + _DAYS + r"))?\s*,?\s*$")
@@ -661,8 +661,10 @@ def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | N
     verb = None
     for verb in _WORD_RE.finditer(text, max(lo, d.start() - 30), d.start()):
         pass
-    if verb is not None and verb.group(0).lower() in _DOC_PREPOSITIONS:
-        return None  # "with one of her ads asking", "a picture of a sign reading": no issuer
+    if verb is not None and (verb.group(0).lower() in _DOC_PREPOSITIONS or not verb.group(0).islower()):
+        # "with one of her ads asking", "a picture of a sign reading": no issuer; "a United
+        # Nations Security Council resolution condemning": no verb before the document
+        return None
     subj = _subject_before(text, lo, verb.start()) if verb is not None else None
     return subj if subj is not None else _main_subject(text, lo, d.start())
 
@@ -2774,7 +2776,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     c = text.find(",", a, b2)
     fw = _WORD_RE.match(text, a, b2)
-    if fw is not None and fw.group(0).lower() in _STOP and c > a:
+    if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS) and c > a:
         # "In a statement, the group's lawyers said": the subject follows the opener
         a = c + 1
         while a < b2 and text[a].isspace():
