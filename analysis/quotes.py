@@ -2383,6 +2383,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
+    if _BY_AFTER_RE.match(text, m.end(), hi) and \
+            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+        # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
+        return _passive_agent(st, m, entry, lo, hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
     if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and \
@@ -2858,6 +2862,36 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
         a = m.end()
     b = _clean_end(text, a, b)
     return a, b
+
+
+_AGENT_END_RE = re.compile(r"\s+(?:for|of|as)\b|[,;:.!?]")
+
+
+def _passive_agent(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -> _Reported | None:
+    """'X was accused by Y of Z' / 'X has been criticized by Y for Z': Y is the speaker and the
+    rest of the clause the content; None when there is no such rest."""
+    text = st.text
+    subj = _subject_before(text, lo, m.start())
+    if subj is not None and subj[2] == "name":
+        # the passive's subject stays the antecedent of a later "he" ("Bill Clinton was
+        # condemned by critics ... 'Nobody believes that ...,' he said")
+        _remember(st, _speaker(st, *subj))
+    a = _BY_AFTER_RE.match(text, m.end(), hi).end()
+    e = _AGENT_END_RE.search(text, a, hi)
+    if e is None or text[e.start()] in ",;:.!?" or \
+            e.group(0).strip() == "of" and entry.lemma not in ("accuse", "suspect", "charge", "convict"):
+        return None  # ("critics of all political stripes": 'of' ends the agent only after 'accused')
+    agent = _trim_np(text, a, e.start())
+    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    if shape is None:
+        return None
+    cstart = e.start() + 1
+    cend = _clean_end(text, cstart, hi)
+    if len(text[cstart:cend].split()) < 3:
+        return None
+    sp = _speaker(st, agent[0], agent[1], shape)
+    sp.loose = True  # (not an antecedent for a later "he": the accused subject is likelier)
+    return _Reported(m, entry, cstart, cend, sp, para)
 
 
 def _according(st, s, m, entry, lo, hi, para):
