@@ -2383,6 +2383,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
+    if _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()) and \
+            entry.lemma in _EXPECT_LEMMAS:
+        return None  # "sooner than expected", "as many people expected,": a comparison, no report
     if _BY_AFTER_RE.match(text, m.end(), hi) and \
             _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
@@ -2864,6 +2867,11 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_COMPARATIVE_BEFORE_RE = re.compile(r"\b(?:than|as)\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
+                                    r"widely|long|previously|originally|initially|once)\s+){0,3}"
+                                    r"(?:(?:people|analysts|observers|experts|economists|forecasters|"
+                                    r"many|some|most|others|officials)\s+)?(?:had\s+|have\s+|has\s+)?$")
+_EXPECT_LEMMAS = frozenset("expect anticipate predict forecast fear hope think believe estimate".split())
 _AGENT_END_RE = re.compile(r"\s+(?:for|of|as)\b|[,;:.!?]")
 
 
