@@ -1372,7 +1372,7 @@ _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 
 
 _LABEL_DASH_RE = re.compile(r"\s-+\s*|\s*[—–]\s*")
-_FROM_LEAD_RE = re.compile(r"(?:More\s+)?[Ff]rom\s+")
+_FROM_LEAD_RE = re.compile(r"(?:More\s+)?[Ff]rom\s+|[,\"”\s]*by\s+(?=[A-Z])")  # (credit: '," by X's Y:')
 
 
 def _dash_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
@@ -1747,7 +1747,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             # 'Sanders also pledged to "bring our political revolution"': a quote inside its
             # sentence's clause is a fragment of what the subject said, even when long
             r = _what_x_calls(st, sp, p) or _verb_frame(st, sp, sents, p.index)
-        if r is None and sp.double and (speechy or at_start and n_words >= 4):
+        if r is None and sp.double and (speechy or at_start and n_words >= 4) and \
+                not (_CREDIT_AFTER_RE.match(text, sp.me) and text[sp.cs:sp.ce].rstrip().endswith(",")):
+            # (a title is no voice: '"Orange is the New Black" star ...', '—"Pop-up art show
+            # strives to confront gentrification," by DNAinfo's Eddie Small')
             sp.kind = "direct"
             near = _nearest_direct([*all_spans, *carried], sp)
             ref = near.speaker if near is not None else (prev_para_speaker if at_start else None)
@@ -2872,6 +2875,7 @@ _COMPARATIVE_BEFORE_RE = re.compile(r"\b(?:than|as)\s+(?:(?:many|some|most|few|h
                                     r"(?:(?:people|analysts|observers|experts|economists|forecasters|"
                                     r"many|some|most|others|officials)\s+)?(?:had\s+|have\s+|has\s+)?$")
 _EXPECT_LEMMAS = frozenset("expect anticipate predict forecast fear hope think believe estimate".split())
+_CREDIT_AFTER_RE = re.compile(r"\s*by\s+[A-Z]")
 _AGENT_END_RE = re.compile(r"\s+(?:for|of|as)\b|[,;:.!?]")
 
 
