@@ -2922,6 +2922,12 @@ def _according(st, s, m, entry, lo, hi, para):
     if not before.strip() or _ACC_LEAD_RE.search(before):
         # "According to X, CLAUSE" / "... after, according to him, CLAUSE"
         cstart = c.end() if c else hi
+        c2 = text.find(",", cstart, hi) if c is not None and text[c.start()] == "," else -1
+        if c2 > 0 and len(text[cstart:c2].split()) <= 8 and _ACC_APPOSITION_RE.match(text, cstart, c2) and \
+                text[cstart:c2].split()[-1].lower() in _roles().get("roles", ()):
+            # "According to Lorella Praeli, Clinton's Latino vote director, the campaign ...":
+            # the source's apposition is not the report
+            cstart = c2 + 1
         cend = _clean_end(text, cstart, hi)
     elif _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
             before.split()[0].lower() in _LEAD_PREP and len(text[np_end:hi].split()) >= 4:
@@ -2945,6 +2951,9 @@ def _according(st, s, m, entry, lo, hi, para):
     return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
 
 
+# an apposition after "According to X,": "Clinton's Latino vote director", "a spokesman for ..."
+_ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.-]*['’]s\s+)"
+                                r"(?:[\w.'’-]+\s+){0,5}?(?:[a-z][\w-]*)\s*$")
 _ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
                           r"\s*,?$", re.IGNORECASE)
