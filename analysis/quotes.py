@@ -2923,7 +2923,8 @@ def _according(st, s, m, entry, lo, hi, para):
         # "According to X, CLAUSE" / "... after, according to him, CLAUSE"
         cstart = c.end() if c else hi
         c2 = text.find(",", cstart, hi) if c is not None and text[c.start()] == "," else -1
-        if c2 > 0 and len(text[cstart:c2].split()) <= 8 and _ACC_APPOSITION_RE.match(text, cstart, c2) and \
+        if c2 > 0 and shape == "name" and len(text[cstart:c2].split()) <= 8 and \
+                _ACC_APPOSITION_RE.match(text, cstart, c2) and \
                 text[cstart:c2].split()[-1].lower() in _roles().get("roles", ()):
             # "According to Lorella Praeli, Clinton's Latino vote director, the campaign ...":
             # the source's apposition is not the report
