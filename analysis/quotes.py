@@ -252,8 +252,8 @@ _ADVERBIAL_RE = re.compile(
 )
 _END_ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|of|last|this|late|early|earlier|in|at|during|after|before|over|when|"
-    r"while|to|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}|" + _DAYS + r"|too|also|again|"
-    r"then|later|recently|previously|repeatedly))*\s*[.!?…]*[\"'”’»)\]]*\s*")
+    r"while|to|into|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}|" + _DAYS + r"|too|also|again|"
+    r"then|later|recently|previously|repeatedly|[a-z]{3,}ly))*\s*[.!?…]*[\"'”’»)\]]*\s*")
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
 _HEARER_RE = re.compile(
@@ -2386,6 +2386,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
+    if form == "say" and _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or \
+            form == "say" and _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+        return None  # "a larger say than they do", "the final say": the noun
     if _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()) and \
             entry.lemma in _EXPECT_LEMMAS:
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
@@ -2870,6 +2873,7 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_SAY_NOUN_BEFORE_RE = re.compile(r"\b(?:final|larger|bigger|greater|real|equal|big|little|last)\s+$")
 _COMPARATIVE_BEFORE_RE = re.compile(r"\b(?:than|as)\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
                                     r"widely|long|previously|originally|initially|once)\s+){0,3}"
                                     r"(?:(?:people|analysts|observers|experts|economists|forecasters|"
