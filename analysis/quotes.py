@@ -1543,7 +1543,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     for sp in all_spans:
         hit = _attr_right(st, sp, cues, verbs, p.end)
         repeat = None  # the attribution after a quote that a cue right before it introduces
-        if hit is not None:
+        if hit is not None and text[max(p.start, sp.ms - 4):sp.ms].rstrip().endswith((",", ":")):
             left = _attr_left(st, sp, cues, verbs, p.start, sents, all_spans)
             if left is not None and text[left[0].end():sp.ms].strip(" \t\u00a0") in (",", ":"):
                 # 'After Clinton accused him, he warned, "...," Trump told NBC': the cue right
@@ -2389,8 +2389,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if form == "say" and _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or \
             form == "say" and _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
         return None  # "a larger say than they do", "the final say": the noun
-    if _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()) and \
-            entry.lemma in _EXPECT_LEMMAS:
+    if entry.lemma in _EXPECT_LEMMAS and \
+            _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
     if _BY_AFTER_RE.match(text, m.end(), hi) and \
             _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
