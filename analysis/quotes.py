@@ -2386,8 +2386,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
-    if form == "say" and _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or \
-            form == "say" and _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+    if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or
+                          _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())):
         return None  # "a larger say than they do", "the final say": the noun
     if entry.lemma in _EXPECT_LEMMAS and \
             _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
@@ -2476,8 +2476,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     pre = text[lo:a].rstrip()
     if tail is not None and rel:
         return None
-    if tail is not None and entry.frame in ("say", "tell", "think", "sayt") and _AS_BEFORE_RE.search(pre):
-        pre = pre[:_AS_BEFORE_RE.search(pre).start() + 1]  # "The race is close, as Cruz said."
+    as_x = _AS_BEFORE_RE.search(pre) if tail is not None and entry.frame in ("say", "tell", "think", "sayt") else None
+    if as_x is not None:
+        pre = pre[:as_x.start() + 1]  # "The race is close, as Cruz said."
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
