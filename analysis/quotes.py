@@ -638,7 +638,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
 # A document or sign right before a participle cue: "issued a statement Tuesday saying",
 # "carrying signs reading", "a letter to donors arguing".
 _DOCUMENT_BEFORE_RE = re.compile(
-    r"\s(?:(?:a|an|the|his|her|their|its|this|that)\s+)?(?:(?!(?:of|for|to|with|in|on|by|from|at|sent|put|wrote|gave|made|held|ran|took|\w+ed)\b)[\w-]+\s+){0,2}"
+    r"\s(?:(?:a|an|the|his|her|their|its|this|that)\s+)?"
+    r"(?:(?!(?:of|for|to|with|in|on|by|from|at|sent|put|wrote|gave|made|held|ran|took|\w+ed)\b)[\w-]+\s+){0,2}"
     r"(?:statement|press\s+release|release|letter|note|memo|e-?mail|message|tweet|post|video|ad|article|"
     r"advertisement|sign|banner|poster|placard|t-shirt|shirt|column|op-ed|fundraising\s+appeal|"
     r"appeal|petition|resolution)s?"
@@ -1902,7 +1903,8 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
     # after a pronoun or an adverb ("He also seeks "..."") an -s word is a verb, not a plural
     # ("Trump is promising to "bomb the hell" out of ...": a lexicon cue's progressive)
     progressive = k > 0 and ws[k - 1].group(0).lower() in _BE_FORMS and v.endswith("ing") and v in speech_verbs()
-    if not (progressive or _verbish(text, ws, k, after_subject=shape == "pronoun" or k > 0)) or _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
+    if not (progressive or _verbish(text, ws, k, after_subject=shape == "pronoun" or k > 0)) or \
+            _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
         return None
     before = text[verb.end():sp.ms]
     if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
