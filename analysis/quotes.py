@@ -2765,10 +2765,21 @@ def _loose_cue_ok(form: str, entry: _Cue) -> bool:
     return entry.lemma in _LOOSE_BASE_LEMMAS
 
 
+_LOOSE_VERBS = frozenset("is was are were has have had will would can could may might must should did does do "
+                         "can't won't".split()) | _IRREGULAR_VERBS
+
+
+def _loose_verb(w: str) -> bool:
+    """Is the lower-case word ``w`` surely a verb (an auxiliary, a past tense), so that a
+    subject ends before it?"""
+    return w.islower() and (w in _LOOSE_VERBS or len(w) > 4 and w.endswith(("ed", "n't", "n’t")))
+
+
 def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """A tentative subject when the shape checker refuses one: the first words of the clause
-    before the cue, up to a comma (at most 8 words), or None when the cue has no subject
-    (``to say``, ``was said``, a cue at the start of the clause)."""
+    before the cue, up to a comma, or None when the cue has no subject (``to say``, ``was
+    said``, a cue at the start of the clause). When the chunk holds a verb, the noun phrase
+    :func:`_loose_head` picks; otherwise at most 8 words."""
     ws = _words(text, max(lo, cue_start - 250), cue_start)
     end_i = len(ws)
     while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
@@ -2800,15 +2811,57 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         c = text.find(",", a, b2)
     if c > a:
         b2 = c
-    chunk = _words(text, a, b2)[:8]
+    chunk = _words(text, a, b2)
     if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
-            w.group(0).lower() in _SAY_WORDS for w in chunk):
+            w.group(0).lower() in _SAY_WORDS for w in chunk[:8]):
         return None
-    k = next((i for i, w in enumerate(chunk) if i and w.group(0) in ("who", "which", "whose")), None)
-    if k is not None:
-        chunk = chunk[:k]  # "a White House official who spoke anonymously": the head
-    b2 = chunk[-1].end()
-    return a, b2, _np_shape([w.group(0) for w in chunk]) or "role"
+    words = [w.group(0) for w in chunk]
+    # (a last word in -ed is a participle after the head: "those surveyed say")
+    k = next((i for i, w in enumerate(words[:8]) if i and (w in ("who", "which", "whose") or _loose_verb(w) and (
+        i + 1 < len(words) or w in _LOOSE_VERBS))), None)
+    if k is None:
+        return a, chunk[:8][-1].end(), _np_shape(words[:8]) or "role"
+    i, j = _loose_head(words, k, ml is not None and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
+    # (a time phrase may end the shorter chunk: "Barack Obama on Friday warned")
+    start, end = _trim_np(text, a if i == 0 else chunk[i].start(), chunk[j - 1].end())
+    head = _words(text, start, end)
+    if not head:
+        start, end, head = chunk[i].start(), chunk[j - 1].end(), chunk[i:j]
+    return start, end, _np_shape([w.group(0) for w in head]) or "role"
+
+
+def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int, int]:
+    """Which of the words of a tentative subject name the speaker, given the clause's first verb
+    (or relative pronoun) ``words[k]``: ``(i, j)`` for ``words[i:j]``.
+
+    The noun phrase before the verb ("a White House official who spoke anonymously", "The
+    Vermont senator has struggled to win the south, instead claiming"); but the agent of a
+    passive ("Sanders was asked by host Bill Maher"), the main clause's subject after a
+    subordinate clause ("When he returned he began by saying") and the subject of a subordinate
+    clause that ends the chunk ("The issue had come up Friday after Mr. Trump, asked ..., had
+    said") come first.
+    """
+    at_end = False
+    if words[k] in _BE_FORMS and k + 2 < len(words) and words[k + 2] == "by" and _loose_verb(words[k + 1]):
+        lo = k + 3
+    elif after_subordinate:
+        lo = k + 1
+    else:
+        lo = next((i + 1 for i in range(len(words) - 1, k, -1) if words[i] in _SUBORDINATORS), 0)
+        at_end = True
+    if lo:
+        hi = next((i for i in range(lo, len(words)) if _loose_verb(words[i])), len(words))
+        shape = _np_shape(words[lo:hi]) if lo < hi else None
+        if shape is not None and not (at_end and (hi < len(words) or shape == "role")):
+            return lo, hi
+    while k > 1 and _is_aux(words[k - 1]):
+        k -= 1  # "Trump’s surrogates forcefully tried"
+    return 0, k
+
+
+_BE_FORMS = frozenset("is was are were be been being".split())
+_SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
+_SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
 
 # "About 4 in 10", "More than half", "Nearly two-thirds of voters": poll subjects
