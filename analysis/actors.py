@@ -119,10 +119,14 @@ class ActorDictionary:
     def resolve(self, phrase: str) -> Actor | None:
         """The actor of the longest alias found anywhere in ``phrase``, or None.
 
-        ``resolve("Kremlin spokesman Dmitry Peskov")`` gives Dmitry Peskov.
+        ``resolve("Kremlin spokesman Dmitry Peskov")`` gives Dmitry Peskov. An alias that
+        opens a hyphenated word names something else ("a reporter for Agence France-Presse" is
+        not France).
         """
         best = None
         for m in self._matches(phrase, 0, len(phrase)):
+            if _HYPHEN_WORD.match(phrase, m.end()):
+                continue
             if best is None or len(m.group(0)) > len(best.group(0)):
                 best = m
         return self._by_alias[best.group(0)] if best else None
@@ -152,6 +156,7 @@ class ActorDictionary:
 
 
 _LEFT_BAD = re.compile(r"[\w.]")
+_HYPHEN_WORD = re.compile(r"-\w")
 
 
 def _trie_alternation(words) -> str:
