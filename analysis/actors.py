@@ -123,13 +123,18 @@ class ActorDictionary:
         opens a hyphenated word names something else ("a reporter for Agence France-Presse" is
         not France).
         """
+        hit = self.resolve_span(phrase)
+        return hit[0] if hit else None
+
+    def resolve_span(self, phrase: str) -> tuple[Actor, int, int] | None:
+        """Like :meth:`resolve`, with the offsets of the alias in ``phrase``."""
         best = None
         for m in self._matches(phrase, 0, len(phrase)):
             if _HYPHEN_WORD.match(phrase, m.end()):
                 continue
             if best is None or len(m.group(0)) > len(best.group(0)):
                 best = m
-        return self._by_alias[best.group(0)] if best else None
+        return (self._by_alias[best.group(0)], best.start(), best.end()) if best else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions in ``text[start:end]``, in text order, offsets into ``text``."""

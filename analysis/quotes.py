@@ -956,12 +956,33 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         ref = next((s for s in reversed(st.speakers) if s.head == head and s.name), None)
         if ref is not None:
             return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
-    hit = st.actors.resolve(name or surface)
+    titles = roles.get("titles", ())
+    hit = st.actors.resolve_span(name or surface)
+    if hit is not None and hit[0].kind == "place" and name is None and _PLACE_NAME_RE.fullmatch(
+            surface, hit[1], hit[2]) and _PROPER_AFTER_RE.match(surface, hit[2]) and \
+            surface[hit[2]:].split()[0].lower() not in titles:
+        hit = None  # a place name that opens another name: "The Washington Post", "Paris Dennard"
     if hit is not None:
-        actor = hit.group
-        if not anonymous:
-            name = hit.name
-            person = hit.kind == "person"
+        actor = hit[0].group
+        rest = surface[hit[2]:].split()
+        other = None if anonymous or name is not None else _person_name(st, rest)
+        if other is not None and (" " not in other or set(other.split()) & set(hit[0].name.split()) or any(
+                w.lower() in _STOP or w in _NOT_BETWEEN or w.islower() and w.endswith(("ed", "ing"))
+                for w in rest[:-len(other.split())])):
+            other = None  # (not "Trump himself denounced UC Berkeley", "Trump's tweet about Mr Khan")
+        if other is not None:
+            # "U.S. President Barack Obama", "White House spokesman Jay Carney": the person named
+            # after a role or institution alias, in that alias's group ("Britain's Daily Mail":
+            # a name, but no person's without a title)
+            name = other
+            person = hit[0].kind == "person" or any(w.lower() in titles for w in rest)
+            if _PREP_BEFORE_RE.search(surface, 0, hit[1]):
+                # "The uncle of White House adviser Stephen Miller", "a spokesperson for the US
+                # Agency of ...": the alias is inside a modifier; the head is someone else
+                name, person, actor = surface, False, None
+        elif not anonymous:
+            name = hit[0].name
+            person = hit[0].kind == "person"
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
@@ -975,6 +996,12 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         if len(full) >= 2:
             st.names[full[-1]] = name
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head)
+
+
+_PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
+_PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
+_NOT_BETWEEN = frozenset("and or & himself herself themselves itself".split())
+_PLACE_NAME_RE = re.compile(r"[A-Z][a-z]+")  # ("U.S.", "UK" are adjectives: "U.S. Navy" is the US)
 
 
 def _has_personal_name(words: list[str]) -> bool:
@@ -1012,15 +1039,27 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return run[0]
     if len(words) > len(run) and words[-len(run) - 1] in ("for", "to", "with", "from"):
         return None  # "Attorneys for Clinton", "a spokesman for Sanders": not Clinton herself
+    if len(run) >= 3 and len(words) > len(run) and words[-len(run) - 1] == "of":
+        # "Chief of Staff Mick Mulvaney", "Director of National Intelligence James Clapper": the
+        # office's object is not part of the name
+        run = run[-3:] if _INITIAL_RE.fullmatch(run[-2]) else run[-2:]
     if words[0].lower() in ("the", "a", "an"):
         # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
         # "the New York Times" and "the Kremlin" are names with their article
         mids = words[1:len(words) - len(run)]
-        ok = any(w.islower() for w in mids) and all(
-            w.lower() in titles or w.islower() and w.replace("-", "").isalpha() and w not in _STOP
-            and w not in _NP_INNER and not w.endswith(("ed", "ing")) for w in mids)
+        ok = any(w.islower() for w in mids) and _modifiers_only(mids, titles)
         return " ".join(run) if ok else None  # (not "the Centers for Disease Control")
     return " ".join(run)
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def _modifiers_only(words: list[str], titles) -> bool:
+    """Are ``words`` only titles and lower-case modifiers ("former", "top trade adviser"), with
+    no function word or verb form?"""
+    return all(w.lower() in titles or w.islower() and w.replace("-", "").isalpha() and w not in _STOP
+               and w not in _NP_INNER and not w.endswith(("ed", "ing")) for w in words)
 
 
 def _remember(st: _State, sp: _Speaker | None) -> None:
