@@ -1454,7 +1454,8 @@ def _name_label(ws: list[str]) -> bool:
 
 
 _LABEL_LEAD_RE = re.compile(r"(?:Here['’]s|Here\s+is|And|Then)\s+")
-_LABEL_TAIL_RE = re.compile(r",?\s+(?:in|on|at|during)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*$")
+# "..., in December 1992", "Rep. Trey Gowdy (R-S.C.)": not part of the name
+_LABEL_TAIL_RE = re.compile(r"(?:,?\s+(?:in|on|at|during)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+|\s*\([^()\n]{1,25}\))\s*$")
 _INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:]{0,60}?)\s*")
 
 
