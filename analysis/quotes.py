@@ -623,8 +623,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     seg_start = lo
     for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
         seg_start = m.end()
+    prev_start, last = seg_start, None
     for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
-        seg_start = m.end()
+        prev_start, seg_start, last = seg_start, m.end(), m
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
@@ -632,7 +633,18 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
         return _name_suffix(text, ws) or _head_before_modifier(ws)
+    if shape == "name" and last is not None and last.group(0) == "and" and \
+            not _SUCH_AS_RE.search(text, max(lo, prev_start - 9), prev_start):
+        # "Trump and Ryan said", "Senators Lee and Park said": joint speakers (but "people
+        # such as David and Charles Koch wanted" is no subject)
+        la, lb = _trim_np(text, prev_start, last.start())
+        if la < lb and _np_shape([w.group(0) for w in _words(text, la, lb)]) == "name" and \
+                text[la:la + 1].isupper() and not text[lo:la].rstrip().endswith(","):
+            a = la  # (not the end of a list: "officials from Facebook, Twitter and Google")
     return a, b2, shape
+
+
+_SUCH_AS_RE = re.compile(r"\b(?:such\s+as|as|than|or|nor)\s*$")
 
 
 # A document or sign right before a participle cue: "issued a statement Tuesday saying",
@@ -962,6 +974,13 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             surface, hit[1], hit[2]) and _PROPER_AFTER_RE.match(surface, hit[2]) and \
             surface[hit[2]:].split()[0].lower() not in titles:
         hit = None  # a place name that opens another name: "The Washington Post", "Paris Dennard"
+    if hit is not None and shape == "name" and " and " in surface and not anonymous:
+        # joint speakers ("Trump and Ryan"): both names; a group only if every one is in it
+        groups = {a.group if a else None for a in map(st.actors.resolve, surface.split(" and "))}
+        actor = hit[0].group if groups == {hit[0].group} else None
+        hit = None
+        joint = _person_name(st, words)
+        name = joint if joint and " and " in joint else surface
     if hit is not None:
         actor = hit[0].group
         rest = surface[hit[2]:].split()
@@ -1186,6 +1205,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             subj = _long_subject(text, span.me, m.start()) or subj
         if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
             return None
+        if _ends_sentence(text, span) and text[subj[0]].isupper() and _FRAGMENT_OPEN_RE.search(
+                text, max(0, span.ms - 3), span.ms) and subj[0] > span.me:
+            # 'a payment of “$5-10 billion.” Former presidents Fox and Calderón fired back.': a
+            # fragment ending its sentence; the next sentence reacts, it does not attribute
+            return None
         if _ends_sentence(text, span) and text[subj[0]].isupper() and \
                 _cue_has_object(text, m, entry, hi) and (
                     text[span.cs:span.ce].rstrip(" '’")[-1:] not in "!?" or _clause_after_cue(text, m, entry, hi)):
@@ -1256,6 +1280,9 @@ def _opens_sentence(text: str, span: _Span) -> bool:
     return i == 0 or text[i - 1] in "\n.!?\"”'’"
 
 _NOUNISH_S = frozenset("studies news politics affairs relations services times states".split())
+
+
+_FRAGMENT_OPEN_RE = re.compile(r"[a-z][ \t\u00a0]*$")  # a quote opening after a lower-case word
 
 
 def _ends_sentence(text: str, span: _Span) -> bool:
@@ -2899,7 +2926,6 @@ def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int,
     return 0, k
 
 
-_BE_FORMS = frozenset("is was are were be been being".split())
 _SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
