@@ -965,7 +965,11 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         else:
             name = role
     elif shape == "role" and first in ("the", "this", "that") and not anonymous:
-        ref = next((s for s in reversed(st.speakers) if s.head == head and s.name), None)
+        # "the reporter", "the high court" are the last reporter or court that spoke; "the NPR
+        # reporter" only if that was the NPR reporter, "the other caller" never
+        mods = [w for w in words[1:-1] if w[:1].isupper()]
+        ref = None if any(w.lower() in ("other", "another") for w in words[1:-1]) else next(
+            (s for s in reversed(st.speakers) if s.head == head and s.name and all(w in s.name for w in mods)), None)
         if ref is not None:
             return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
     titles = roles.get("titles", ())
@@ -1000,8 +1004,17 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                 # Agency of ...": the alias is inside a modifier; the head is someone else
                 name, person, actor = surface, False, None
         elif not anonymous:
-            name = hit[0].name
-            person = hit[0].kind == "person"
+            pp = _PREP_BEFORE_RE.search(surface, 0, hit[1])
+            if pp is None and shape == "role" and rest and rest[-1].isalpha() and rest[-1].islower() and \
+                    rest[-1] not in _NOT_BETWEEN:
+                pass  # "the Trump campaign", "the Kremlin press office": the head noun is the speaker
+            elif pp is None:
+                name = hit[0].name
+                person = hit[0].kind == "person"
+            elif pp.group(0).startswith("to"):
+                actor = None  # "the U.S. ambassador to Ukraine" speaks for the other side
+            # ("A spokesperson for Trump's lawyer", "officials in Moscow": the actor is in a
+            # modifier, so the speaker is named by the phrase, in the actor's group)
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
