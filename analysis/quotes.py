@@ -1005,16 +1005,15 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                 name, person, actor = surface, False, None
         elif not anonymous:
             pp = _PREP_BEFORE_RE.search(surface, 0, hit[1])
-            if pp is None and shape == "role" and rest and rest[-1].isalpha() and rest[-1].islower() and \
-                    rest[-1] not in _NOT_BETWEEN:
-                pass  # "the Trump campaign", "the Kremlin press office": the head noun is the speaker
-            elif pp is None:
+            if pp is None and "and" in rest:
+                actor = None  # "President Donald Trump and numerous journalists": joint speakers
+            elif pp is None and not (shape == "role" and _noun_modifiers(rest)):
                 name = hit[0].name
                 person = hit[0].kind == "person"
-            elif pp.group(0).startswith("to"):
-                actor = None  # "the U.S. ambassador to Ukraine" speaks for the other side
-            # ("A spokesperson for Trump's lawyer", "officials in Moscow": the actor is in a
-            # modifier, so the speaker is named by the phrase, in the actor's group)
+            elif not _affiliated(surface, pp):
+                actor = None
+            # (otherwise the actor is in a modifier: "the Trump campaign", "officials in Moscow"
+            # are named by the phrase, in the actor's group)
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
@@ -1030,6 +1029,31 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head)
 
 
+def _noun_modifiers(rest: list[str]) -> bool:
+    """Are the words after an actor's alias the rest of a noun phrase it modifies ("campaign",
+    "'s top advisers", "press office"), not a verb phrase of a chunk that overran its subject
+    ("wrote", "signs an executive order")?"""
+    ws = rest[1:] if rest[:1] in (["'s"], ["’s"]) else rest
+    return bool(ws) and all(w.isalpha() and w.islower() and w not in _STOP and w not in _DETS and
+                            w not in _NOT_BETWEEN and not _loose_verb(w) and not _is_aux(w) for w in ws)
+
+
+def _affiliated(surface: str, pp: re.Match | None) -> bool:
+    """Does a speaker phrase that names an actor only inside a modifier speak for that actor?
+    Its head noun must be an affiliate (``data/speaker_roles.txt``): "Trump's lawyers",
+    "officials in Moscow", "one of Trump's advisers", but not "Trump's critics", "Trump voters",
+    "a source close to Trump" or "the ambassador to Ukraine"."""
+    words = [w.strip(",.").lower() for w in surface.split()]
+    if pp is not None:
+        if pp.group(0).startswith("to"):
+            return False
+        before = [w.strip(",.").lower() for w in surface[:pp.start()].split()]
+        if before and before[-1] not in _PARTITIVES:
+            words = before  # ("Critics of the Trump administration": the head is before "of")
+    return bool(words) and words[-1] in _roles().get("affiliates", ())
+
+
+_PARTITIVES = frozenset("one two three some many most several few all each any none both".split())
 _PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
 _PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
 _NOT_BETWEEN = frozenset("and or & himself herself themselves itself".split())
@@ -1069,8 +1093,11 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return st.names[run[0]]
     if len(run) == 1 and len(words) == 1:
         return run[0]
-    if len(words) > len(run) and words[-len(run) - 1] in ("for", "to", "with", "from"):
-        return None  # "Attorneys for Clinton", "a spokesman for Sanders": not Clinton herself
+    if len(words) > len(run) and (words[-len(run) - 1] in ("for", "to", "with", "from") or
+                                  words[-len(run) - 1] == "of" and len(run) <= 2):
+        # "Attorneys for Clinton", "a spokesman for Sanders", "Supporters of Putin": not Clinton
+        # herself ("Chief of Staff Mick Mulvaney" is cut below)
+        return None
     if len(run) >= 3 and len(words) > len(run) and words[-len(run) - 1] == "of":
         # "Chief of Staff Mick Mulvaney", "Director of National Intelligence James Clapper": the
         # office's object is not part of the name
