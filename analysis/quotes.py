@@ -987,33 +987,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         name = joint if joint and " and " in joint else surface
     if hit is not None:
         actor = hit[0].group
-        rest = surface[hit[2]:].split()
-        other = None if anonymous or name is not None else _person_name(st, rest)
-        if other is not None and (" " not in other or set(other.split()) & set(hit[0].name.split()) or any(
-                w.lower() in _STOP or w in _NOT_BETWEEN or w.islower() and w.endswith(("ed", "ing"))
-                for w in rest[:-len(other.split())])):
-            other = None  # (not "Trump himself denounced UC Berkeley", "Trump's tweet about Mr Khan")
-        if other is not None:
-            # "U.S. President Barack Obama", "White House spokesman Jay Carney": the person named
-            # after a role or institution alias, in that alias's group ("Britain's Daily Mail":
-            # a name, but no person's without a title)
-            name = other
-            person = hit[0].kind == "person" or any(w.lower() in titles for w in rest)
-            if _PREP_BEFORE_RE.search(surface, 0, hit[1]):
-                # "The uncle of White House adviser Stephen Miller", "a spokesperson for the US
-                # Agency of ...": the alias is inside a modifier; the head is someone else
-                name, person, actor = surface, False, None
-        elif not anonymous:
-            pp = _PREP_BEFORE_RE.search(surface, 0, hit[1])
-            if pp is None and "and" in rest:
-                actor = None  # "President Donald Trump and numerous journalists": joint speakers
-            elif pp is None and not (shape == "role" and _noun_modifiers(rest)):
-                name = hit[0].name
-                person = hit[0].kind == "person"
-            elif not _affiliated(surface, pp):
-                actor = None
-            # (otherwise the actor is in a modifier: "the Trump campaign", "officials in Moscow"
-            # are named by the phrase, in the actor's group)
+        if not anonymous:
+            name, person, actor = _alias_speaker(st, surface, shape, hit, name, person, actor)
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
@@ -1027,6 +1002,44 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         if len(full) >= 2:
             st.names[full[-1]] = name
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head)
+
+
+def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
+                   actor: str | None) -> tuple[str | None, bool, str | None]:
+    """Name, person flag and group of a speaker phrase in which the actor dictionary found the
+    alias ``hit`` (actor, start, end in ``name or surface``); ``name`` is a name already given
+    (a possessor's role).
+
+    The actor itself ("Mr. Trump" is Donald Trump); a person named after a role or
+    institution alias, in its group ("White House spokesman Jay Carney"); or, when the alias
+    is only in a modifier, the phrase itself, in the actor's group if its head is an
+    affiliate ("the Trump campaign", "one of Trump's advisers"; not "Trump's critics").
+    A ``None`` name is left to :func:`_person_name`.
+    """
+    titles = _roles().get("titles", ())
+    if name is not None:
+        # a possessor's role ("his campaign" -> "Donald Trump's campaign"): the role speaks, in
+        # the possessor's group if it is an affiliate ("his critics" are in none)
+        return name, person, actor if _affiliated(name, None) else None
+    rest = surface[hit[2]:].split()
+    pp = _PREP_BEFORE_RE.search(surface, 0, hit[1])
+    other = _person_name(st, rest)
+    if other is not None and (" " not in other or set(other.split()) & set(hit[0].name.split()) or any(
+            w.lower() in _STOP or w in _NOT_BETWEEN or w.islower() and w.endswith(("ed", "ing"))
+            for w in rest[:-len(other.split())])):
+        other = None  # (not "Trump himself denounced UC Berkeley", "Trump's tweet about Mr Khan")
+    if other is not None:
+        if pp is not None:
+            # "The uncle of White House adviser Stephen Miller": the head is someone else
+            return surface, False, None
+        # ("Britain's Daily Mail": a name, but no person's without a title)
+        return other, hit[0].kind == "person" or any(w.lower() in titles for w in rest), actor
+    if pp is None and "and" in rest:
+        return name, person, None  # "President Donald Trump and numerous journalists": joint speakers
+    if pp is None and not (shape == "role" and _noun_modifiers(rest)):
+        return hit[0].name, hit[0].kind == "person", actor
+    # the actor is in a modifier: "the Trump campaign", "officials in Moscow"
+    return name, person, actor if _affiliated(surface, pp) else None
 
 
 def _noun_modifiers(rest: list[str]) -> bool:
