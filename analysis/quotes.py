@@ -281,7 +281,6 @@ _LEADING_ADV_RE = re.compile(
     r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
     r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
-_CAP_RE = re.compile(r"^[A-Z]")
 # A full stop that ends a sentence: not the period of "Mr." "Sen." "U.S." "J.".
 _FULL_STOP = r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)"
 # Sentence punctuation or a quote mark.
@@ -1974,9 +1973,6 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     return _Reported(colon, entry, cs, ce, spk, p.index)
 
 
-_SCARE_BEFORE_RE = re.compile(
-    r"(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known\s+as|word|words|"
-    r"term|phrase|slogan|hashtag|label|the|a|an|his|her|their|its|of|as)\s*$", re.I)
 _VERBISH_RE = re.compile(r"[a-z]+(?:s|ed)$")
 
 
