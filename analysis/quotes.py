@@ -248,7 +248,7 @@ _ADVERBIAL_RE = re.compile(
     rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
     rf"for\s+(?:weeks|months|years|days|decades|(?:some|a\s+long)\s+time|the\s+first\s+time)|"
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
-    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+",
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)+",  # (\b: not "time" of "times")
 )
 _END_ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|of|last|this|late|early|earlier|in|at|during|after|before|over|when|"
@@ -2375,6 +2375,8 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
     "across around beyond toward towards without within throughout following regarding upon".split())
+_AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inveigh"])
+_AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
     r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|nothing|"
     r"this(?!\s+(?:is|was|would|will|could|has|had|should|might|may|must|can|isn|wasn|won)\b)|"
@@ -2626,7 +2628,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     elif entry.frame == "sayt" and not _EVIDENCE_RE.search(text, a, b):
         return None  # "found the emails"; but "polls show Trump is trailing" needs no "that"
     elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
-        if _WH_RE.match(text, pos, hi):
+        if entry.lemma in _AGAINST_LEMMAS and (g := _AGAINST_RE.match(text, pos, hi)):
+            pos = g.end()  # "warned against drawing lessons": what the warning is about
+        elif _WH_RE.match(text, pos, hi):
             pass  # "isn't saying what ...", "wouldn't say when, or if, ...": an indirect question
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
