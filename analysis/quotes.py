@@ -535,8 +535,20 @@ def _in_name(words: list[str], i: int) -> bool:
     return prev or (nxt and words[i] != "From")
 
 
+def _window_start(text: str, lo: int, pos: int, n: int) -> int:
+    """Where a look-back window of about ``n`` characters before ``pos`` starts: not before
+    ``lo``, and never inside a word."""
+    a = max(lo, pos - n)
+    while lo < a < pos and text[a - 1].isalnum() and text[a].isalnum():
+        a += 1
+    return a
+
+
 def _words(text: str, a: int, b: int) -> list[re.Match]:
-    return list(_WORD_RE.finditer(text, a, b))
+    ws = list(_WORD_RE.finditer(text, a, b))
+    if ws and a and ws[0].start() == a and text[a - 1].isalnum():
+        del ws[0]  # a window cut mid-word ("ike" of "Like"): not a word
+    return ws
 
 
 def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
@@ -2900,7 +2912,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     before the cue, up to a comma, or None when the cue has no subject (``to say``, ``was
     said``, a cue at the start of the clause). When the chunk holds a verb, the noun phrase
     :func:`_loose_head` picks; otherwise at most 8 words."""
-    ws = _words(text, max(lo, cue_start - 250), cue_start)
+    win = _window_start(text, lo, cue_start, 250)
+    ws = _words(text, win, cue_start)
     end_i = len(ws)
     while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
             "is", "was", "are", "were", "been", "being"):
@@ -2912,23 +2925,23 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     b = ws[end_i - 1].end()
     if re.search(r"[.!?]\s*$|[\"“”«»]", text[b:cue_start]):
         return None  # a sentence end, or a quote right before the cue ('"...," said X')
-    seg = max(lo, cue_start - 250)
-    for mb in re.finditer(r"[;:()\[\]—–\"“”«»]|\s-+\s", text[seg:b]):
-        seg = max(lo, cue_start - 250) + mb.end()
+    seg = win
+    for mb in re.finditer(r"[;:()\[\]—–\"“”«»]|\s-+\s", text[win:b]):
+        seg = win + mb.end()
     a, b2 = _trim_np(text, seg, b)
     ml = _LOOSE_LEAD_RE.match(text, a, b2)
     if ml:
         a = ml.end()
     if a >= b2:
         return None
-    c = text.find(",", a, b2)
+    c = _clause_comma(text, a, b2)
     fw = _WORD_RE.match(text, a, b2)
     if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS) and c > a:
         # "In a statement, the group's lawyers said": the subject follows the opener
         a = c + 1
         while a < b2 and text[a].isspace():
             a += 1
-        c = text.find(",", a, b2)
+        c = _clause_comma(text, a, b2)
     if c > a:
         b2 = c
     chunk = _words(text, a, b2)
@@ -2948,6 +2961,14 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if not head:
         start, end, head = chunk[i].start(), chunk[j - 1].end(), chunk[i:j]
     return start, end, _np_shape([w.group(0) for w in head]) or "role"
+
+
+def _clause_comma(text: str, a: int, b: int) -> int:
+    """The first comma in ``text[a:b]`` that is not a thousands separator ("91,000"), or -1."""
+    c = text.find(",", a, b)
+    while c > 0 and text[c - 1].isdigit() and text[c + 1:c + 2].isdigit():
+        c = text.find(",", c + 1, b)
+    return c
 
 
 def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int, int]:

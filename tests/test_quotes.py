@@ -224,6 +224,24 @@ def test_never_raises_and_offsets_hold(text):
         assert "\n" not in w
 
 
+def test_spans_start_and_end_on_word_boundaries():
+    # The speaker search looks back a bounded window from the cue; wherever that window
+    # starts, a mention or a content never begins or ends inside a word (it used to give
+    # "ike chucking about ..." for "Like chucking about ...").
+    base = ("chucking about Bill Clinton's inability to contain himself in the company of women, or "
+            "noting that Dick Cheney actually ran the show, observing that Republicans have failed to "
+            "moderate is the kind of thing even sympathetic political wise men can say to signal that "
+            "they get it.")
+    for pad in range(12):
+        text = "Li" + "k" * pad + "e " + base
+        for q in extract_quotes(segment(text)).quotes:
+            for a, b in ((q.start, q.end), (q.speaker_start, q.speaker_end)):
+                if a is None:
+                    continue
+                assert not (text[a - 1].isalnum() and text[a].isalnum()), (pad, q)
+                assert not (b < len(text) and text[b - 1].isalnum() and text[b].isalnum()), (pad, q)
+
+
 def test_long_unclosed_quote_over_20000_lines():
     text = "“This quote never closes\n" + "and it goes on and on, he said\n" * 20000
     result = extract_quotes(segment(text))
