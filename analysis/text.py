@@ -88,7 +88,12 @@ _TOKEN_RE = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then
 # whitespace. CJK full stops need no following space.
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』]*")
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』]*|"
+                          r"(?<=[a-z]{2}|\d{2})[.?][\"'”’»)\]]*(?=[A-Z][a-z])")
+# Scrapes that lost a line break glue sentences together ("he said.The", '2020."According'):
+# a glued boundary needs a lower-case word or a number before it and a capitalised word
+# after it, and neither side may be part of an address ("Rebecca.Ballhaus@wsj.com").
+_ADDRESS_RE = re.compile(r"[@/]|www|\.(?:com|org|net|gov|edu)\b", re.IGNORECASE)
 # What may start a new sentence after the whitespace: a capital, digit, opening quote or bracket.
 _STARTER_RE = re.compile(r"\s+([\"'“‘«(\[]*)(\w)", re.UNICODE)
 
@@ -173,6 +178,18 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     return True
 
 
+def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> bool:
+    """Whether marks with no space after them (``said.The``) end a sentence: a lower-case word
+    or a number before, a capitalised word after, and no e-mail or web address around."""
+    a = mark_start
+    while a > lo and not text[a - 1].isspace():
+        a -= 1
+    b = mark_end
+    while b < hi and not text[b].isspace():
+        b += 1
+    return _ADDRESS_RE.search(text, a, b) is None
+
+
 def _next_word(text: str, pos: int, hi: int) -> str:
     m = _WORD_RE.match(text, pos, hi)
     return m.group(0) if m else ""
@@ -198,7 +215,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     s = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         cjk = text[m.start()] in "。！？"
-        if cjk or _is_boundary(text, start, end, m.start(), m.end()):
+        glued = not cjk and (m.end() == end or not text[m.end()].isspace())
+        if glued and _glued_boundary(text, start, end, m.start(), m.end()) or \
+                not glued and (cjk or _is_boundary(text, start, end, m.start(), m.end())):
             a, b = _strip(text, s, m.end())
             if a < b:
                 out.append((a, b))
