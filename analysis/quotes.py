@@ -280,6 +280,14 @@ _LEADING_ADV_RE = re.compile(
     r"(?:(?:Meanwhile|However|But|And|Still|Earlier|Later|Instead|Also|Yet|So|Now|Then|"
     r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
     r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
+_FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECASE)
+# What names a title in quotes: "the Syfy movie", "host of", "a song titled", "Fleming's".
+_TITLE_CONTEXT_RE = re.compile(
+    r"(?:[’']s|\b(?:show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
+    r"musical|novel|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|roles?\s+in|"
+    r"star\s+of|author\s+of|anthem))\s*,?\s*$", re.IGNORECASE)
+_NOUN_AFTER_TITLE_RE = re.compile(r"[,.]?\s+(?:star|host|author|actor|actress|producer|creator|singer|"
+                                  r"fame|episode|season|theme)\b")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
 # A full stop that ends a sentence: not the period of "Mr." "Sen." "U.S." "J.".
 _FULL_STOP = r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)"
@@ -1880,7 +1888,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             # sentence's clause is a fragment of what the subject said, even when long
             r = _what_x_calls(st, sp, p) or _verb_frame(st, sp, sents, p.index)
         if r is None and sp.double and (speechy or at_start and n_words >= 4) and \
-                not (_CREDIT_AFTER_RE.match(text, sp.me) and text[sp.cs:sp.ce].rstrip().endswith(",")):
+                not (_CREDIT_AFTER_RE.match(text, sp.me) and text[sp.cs:sp.ce].rstrip().endswith(",")) and \
+                not _quoted_title(text, sp, p.start, content):
             # (a title is no voice: '"Orange is the New Black" star ...', '—"Pop-up art show
             # strives to confront gentrification," by DNAinfo's Eddie Small')
             sp.kind = "direct"
@@ -2221,12 +2230,26 @@ def _verbish(text: str, ws: list[re.Match], k: int, after_subject: bool = False)
     return True
 
 
+def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
+    """Is an unattributed quote the title of a work ('host of “The Nightly Show”', '“Orange
+    is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
+    named as a title by the words before it or the noun after it."""
+    if not _title_like(content) or _FIRST_SECOND_RE.search(content):
+        return False
+    return bool(_TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) or
+                _NOUN_AFTER_TITLE_RE.match(text, sp.me))
+
+
 def _title_like(content: str) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
     words = re.findall(r"[A-Za-z][\w’'-]*", content)
     if not words or len(words) > 8 or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() for w in words if len(w) > 3)
+    return all(w[0].isupper() for w in words if len(w) > 3 and w not in _TITLE_MINOR)
+
+
+# Short words that stay lower-case in a title ("The Nightly Show with Larry Wilmore").
+_TITLE_MINOR = frozenset("with from into onto over upon than like".split())
 
 
 def _mid_sentence(text: str, sp: _Span, sents) -> bool:
