@@ -745,13 +745,16 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+_CLAUSE_COMMA_RE = re.compile(r",(?!(?<=\d,)\d)")  # not the comma of "70,000"
+
+
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
     """``Starmer, who has seen ..., said`` / ``Harry Bond, 30, of Raleigh, N.C., said``.
 
     ``comma`` is the comma right before the cue. The first comma-separated segment of the
     clause (from ``lo``) must be a noun phrase; the others are appositions or relative clauses.
     """
-    cuts = [m.start() for m in re.finditer(r",", text[lo:comma])]
+    cuts = [m.start() for m in _CLAUSE_COMMA_RE.finditer(text[lo:comma])]
     if not cuts or len(cuts) > 6:
         return None
     cuts = [lo + c for c in cuts]
@@ -2409,7 +2412,8 @@ _LEAD_PREP = frozenset(
     "in on at after before during since when while as if although though because for with "
     "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
-    "across around beyond toward towards without within throughout following regarding upon".split())
+    "across around beyond toward towards without within throughout following regarding upon "
+    "outside inside near behind beneath under where".split())
 _AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inveigh"])
 _AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
@@ -2469,23 +2473,27 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return None
     a, _ = _trim_np(text, a, hi)
     ws = _words(text, a, min(hi, a + 200))
-    k = 0
-    while k < len(ws) and k < 7:
+    q = _QUANTITY_RE.match(text, a, hi)
+    # ("About 200 protesters gathered, chanting ...": the quantity is part of the subject)
+    k0 = k = sum(1 for w in ws if w.start() < q.end()) if q else 0
+    while k < len(ws) and k < k0 + 7:
         w = ws[k].group(0)
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
-                lw.endswith("ed") or k and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
-                                            and ws[k - 1].group(0) != "of"
-                                            or lw in _IRREGULAR_VERBS))):
+                lw.endswith("ed") or k > k0 and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
+                                                 and ws[k - 1].group(0) != "of"
+                                                 or lw in _IRREGULAR_VERBS))):
             break  # (a possessive is not a verb in -s: "the senator's chief aide")
         if text[ws[k].end():ws[k].end() + 1] == ",":
             k += 1
             break
         k += 1
-    if k == 0:
+    if k == k0:
         return None
-    words = [w.group(0) for w in ws[:k]]
+    words = [w.group(0) for w in ws[k0:k]]
     shape = _np_shape(words)
+    if k0:
+        return (ws[0].start(), ws[k - 1].end(), shape) if shape is not None else None
     while shape is None and k > 1 and (words[k - 1].islower() or any(w.islower() for w in words[1:k - 1])):
         # "He cut into Bush, calling ...", "Carly Fiorina threw her support behind Sen. Ted Cruz
         # Wednesday, saying ...": an irregular past tense ends the subject
