@@ -1464,7 +1464,12 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     if label is not None:
         return _COLON_RE.match(text, j - 1), _Cue(":", ":", None, "say"), label
     subj = _main_subject(text, lo, j - 1)
-    if subj is None or subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper():
+    if subj is None:
+        return None
+    # a lower-case role opens the clause only after a fronted phrase, and then it needs a
+    # lexicon cue ('In a press release, the committee said about its platform:')
+    lower_role = subj[2] == "role" and not text[subj[0]:subj[0] + 1].isupper()
+    if lower_role and not text[lo:subj[0]].rstrip().endswith(","):
         return None
     vpos = subj[1]
     if text[vpos:vpos + 1] == ",":
@@ -1478,7 +1483,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         verb = _WORD_RE.search(text, verb.end(), j - 1)
     # ("said" is a stop word for noun phrases, not here: 'X said:\n\n"..."')
     if verb is None or not verb.group(0).islower() or verb.group(0) in _STOP and verb.group(0) not in speech_verbs() \
-            or verb.group(0) in _DETS:
+            or verb.group(0) in _DETS or lower_role and verb.group(0) not in speech_verbs():
         return None
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
     return verb, entry, subj
