@@ -327,6 +327,7 @@ class _Speaker:
     person: bool
     head: str = ""
     loose: bool = False  # a tentative subject (see _loose_subject): not used for pronouns
+    named: bool = False  # a pronoun named by the attribution it repeats ('he warned, "...," Mr. Hale told')
 
 
 @dataclass(slots=True)
@@ -1724,6 +1725,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if repeat is not None and shape == "pronoun" and repeat[2][2] == "name":
             named = _speaker(st, *repeat[2][:3])
             speaker.name, speaker.actor, speaker.person = named.name, named.actor, named.person
+            speaker.named = True
         _remember(st, speaker)
         sp.kind, sp.cue, sp.speaker = "direct", (m, entry), speaker
         if m.start() >= sp.me and _new_report_after(text, sp, m, p.end):
@@ -1815,7 +1817,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 said_by[m.end()] = r.speaker
             if r.speaker is not None:
                 _remember(st, r.speaker)
-            if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end:
+            if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end and \
+                    not _PROGRESSIVE_BEFORE_RE.search(text, max(prev.start, m.start() - 30), m.start()):
                 # "X said CLAUSE, adding that ...": the first report ends before the participle
                 prev.end = _clean_end(text, prev.start, m.start())
             elif prev is not None:
@@ -1845,6 +1848,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 c = min(sp.ms, sp.cue[0].start())
             if r.start < c < r.end and r.start < sp.ms:
                 r.end = _clean_end(text, r.start, c)
+    _repoint_pronouns(text, all_spans, reported)
     # 3. quoted spans inside a reported clause are its fragments
     # A fragment inside a clause nested in another attribution ('X said ..., which he called
     # "..."', '..., whom he described as "..."') belongs to the innermost attribution with a
@@ -2099,6 +2103,37 @@ def _said_before(st: _State, sp: _Span, lo: int, cues, verbs, sents, spans, para
             if r is not None and r.speaker is not None and r.speaker.end <= c.start() and r.start < sp.ms:
                 return r
     return None
+
+
+def _maybe_person(text: str, sp: _Speaker) -> bool:
+    """A person, or a bare surname with no actor group ("Kennedy said"), which "he" or "she"
+    right after it names."""
+    if sp.person:
+        return True
+    surface = text[sp.start:sp.end]
+    return sp.actor is None and " " not in surface and surface[:1].isupper() and surface[1:].islower() \
+        and surface.isalpha()
+
+
+def _repoint_pronouns(text: str, spans, reported) -> None:
+    """Step 1 resolves "he" and "she" of direct quotes before the paragraph's reported speech
+    is read: in 'Mr. Carter said the region is stable. "We stay," he added.' the pronoun is
+    Carter, the nearest named person before it, unless a named direct speaker is nearer."""
+    for sp in spans:
+        spk = sp.speaker
+        if sp.kind != "direct" or spk is None or spk.named or text[spk.start:spk.end].lower() not in ("he", "she"):
+            continue
+        best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
+                    _maybe_person(text, r.speaker) and not r.speaker.loose and r.speaker.end <= spk.start and
+                    not any(o.start <= r.speaker.start < o.end for o in reported)),
+                   key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')
+        if best is None or best.name == spk.name:
+            continue
+        if any(o.kind == "direct" and o.speaker is not None and o.speaker.name and
+               best.start < o.speaker.start < spk.start for o in spans):
+            continue  # (a direct quote's speaker in between is nearer)
+        spk.name, spk.actor, spk.anonymous, spk.person, spk.head = \
+            best.name, best.actor, best.anonymous, best.person, best.head
 
 
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
@@ -2742,6 +2777,8 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
     return sp
 
 
+# "had been predicting": a progressive inside a clause, not a participle that continues it
+_PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(?:\w+ly\s+|not\s+)?$")
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
