@@ -1162,8 +1162,20 @@ def _remember(st: _State, sp: _Speaker | None) -> None:
         return
     st.speakers.append(sp)
     st.last_any = sp
-    if sp.person:
+    if sp.person or _bare_surname(sp):
         st.last_person = sp
+
+
+_SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _bare_surname(sp: _Speaker) -> bool:
+    """A one-word name with no actor group that is no role word ("Kavanaugh said"): the usual
+    second mention of a person, so "he" or "she" after it can name it."""
+    if sp.actor is not None or sp.anonymous or not sp.name or not _SURNAME_RE.fullmatch(sp.name):
+        return False
+    low = sp.name.lower()
+    return not any(low in words for words in _roles().values())
 
 
 # ---------------------------------------------------------------------------------------
