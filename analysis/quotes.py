@@ -276,10 +276,16 @@ _BOUNDARY_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘]|''|\s-+\s?|^-|(?
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
     r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who|why)\b", re.IGNORECASE)
+# Openers before a subject or a content: "However,", "On Monday", and a short prepositional
+# phrase up to its comma ("In the past, Trump has said", "In years past, he"). "In the" alone
+# is no opener: it left "most recent trial, he said, ..." of "In the most recent trial, ...".
 _LEADING_ADV_RE = re.compile(
     r"(?:(?:Meanwhile|However|But|And|Still|Earlier|Later|Instead|Also|Yet|So|Now|Then|"
-    r"Separately|Previously|Last\s+\w+|On\s+\w+|In\s+\w+|At\s+the\s+same\s+time|"
-    r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+)+")
+    r"Separately|Previously|At\s+the\s+same\s+time|"
+    r"In\s+response|So\s+far|For\s+now|In\s+addition|Moreover|Still\s+more)\s*,?\s+|"
+    r"(?:however|meanwhile|moreover|instead|though|too),\s+|"
+    r"(?:In|On|At|During|After|Before|For|With|Under|Amid|From|By)(?:\s+[^,;:.!?\"“”\s]+){1,4},\s+|"
+    r"(?:Last|On|In)\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)\w+\s*,?\s+)+")
 _FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECASE)
 # What names a title in quotes: "the Syfy movie", "host of", "a song titled", "Fleming's".
 _TITLE_CONTEXT_RE = re.compile(
