@@ -334,6 +334,7 @@ class _Speaker:
     head: str = ""
     loose: bool = False  # a tentative subject (see _loose_subject): not used for pronouns
     named: bool = False  # a pronoun named by the attribution it repeats ('he warned, "...," Mr. Hale told')
+    gender: str | None = None  # "f", "m" or unknown (see _gender): which of "she"/"he" may name it
 
 
 @dataclass(slots=True)
@@ -351,7 +352,6 @@ class _Reported:
 class _State:
     text: str
     actors: ActorDictionary
-    last_person: _Speaker | None = None
     last_any: _Speaker | None = None
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
@@ -976,18 +976,21 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     actor = None
     if shape == "pronoun":
         if low in _PERSONAL:
-            ref = st.last_person
+            ref = _person_antecedent(st, "f" if low == "she" else "m")
         elif low == "it":
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
         else:
             ref = next((s for s in reversed(st.speakers)
                         if not s.person and s.name), None) if low == "they" else None
+        gender = {"she": "f", "he": "m"}.get(low)
         if ref is not None:
-            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
-        return _Speaker(a, b, None, None, False, low in _PERSONAL)
+            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head,
+                            gender=gender or ref.gender)
+        return _Speaker(a, b, None, None, False, low in _PERSONAL, gender=gender)
     first = words[0].lower() if words else ""
     if shape == "role" and first in _POSSESSIVE_DETS and len(words) >= 2:
-        owner = st.last_person if first in ("his", "her") else st.last_any
+        owner = _person_antecedent(st, "f" if first == "her" else "m") if first in ("his", "her") \
+            else st.last_any
         role = " ".join(words[1:])
         if owner is not None and owner.name:
             name = f"{owner.name}'s {role}"
@@ -1000,7 +1003,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         ref = None if any(w.lower() in ("other", "another") for w in words[1:-1]) else next(
             (s for s in reversed(st.speakers) if s.head == head and s.name and all(w in s.name for w in mods)), None)
         if ref is not None:
-            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head)
+            return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head, gender=ref.gender)
     titles = roles.get("titles", ())
     hit = st.actors.resolve_span(name or surface)
     if hit is not None and hit[0].kind == "place" and name is None and _PLACE_NAME_RE.fullmatch(
@@ -1030,7 +1033,57 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         full = name.split()
         if len(full) >= 2:
             st.names[full[-1]] = name
-    return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head)
+    return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head,
+                    gender=None if anonymous or " and " in name else _gender(words, name))
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Given name -> "f" or "m", from ``analysis/data/first_names.txt``."""
+    raw = resources.files("analysis.data").joinpath("first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    cur = None
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            cur = {"female": "f", "male": "m"}[line[1:-1]]
+        elif line and cur is not None:
+            out.update((w, cur) for w in line.split())
+    return out
+
+
+_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam madame mme lady dame wife mother daughter sister "
+                          "queen princess grandmother widow".split())
+_MALE_WORDS = frozenset("mr mr. sir lord husband father son brother king prince grandfather "
+                        "spokesman congressman chairman businessman councilman".split())
+
+
+def _gender(words: list[str], name: str) -> str | None:
+    """"f", "m" or None for a speaker mention (its words) and resolved name: a title ("Mrs.
+    Clinton"), a gendered noun ("the spokeswoman", "his wife"), or the given name of a name of
+    two or more words ("Hillary Clinton"; a one-word name is a surname: "Warren")."""
+    for w in words:
+        lw = w.lower().strip(",")
+        if lw in _FEMALE_WORDS or lw.endswith(("woman", "women")):
+            return "f"
+        if lw in _MALE_WORDS:
+            return "m"
+    toks = name.split()
+    names = _first_names()
+    for t in toks[:-1]:
+        g = names.get(t)
+        if g is not None:
+            return g
+    return None
+
+
+def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
+    """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
+    if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
+    for sp in reversed(st.speakers):
+        if (sp.person or _bare_surname(sp)) and sp.gender in (None, gender):
+            return sp
+    return None
 
 
 def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
@@ -1168,8 +1221,6 @@ def _remember(st: _State, sp: _Speaker | None) -> None:
         return
     st.speakers.append(sp)
     st.last_any = sp
-    if sp.person or _bare_surname(sp):
-        st.last_person = sp
 
 
 _SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -2141,7 +2192,9 @@ def _repoint_pronouns(text: str, spans, reported) -> None:
         spk = sp.speaker
         if sp.kind != "direct" or spk is None or spk.named or text[spk.start:spk.end].lower() not in ("he", "she"):
             continue
+        g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
+                    r.speaker.gender in (None, g) and
                     _maybe_person(text, r.speaker) and not r.speaker.loose and r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
                    key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')
