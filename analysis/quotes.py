@@ -787,7 +787,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             # Amar, a law professor, put it": the name after "As" is the subject
             continue
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
-        if i and second[:1].isupper() and i + 2 == len(bounds) - 1:
+        if second[:1].isupper() and i + 2 == len(bounds) - 1:
             # "In a statement, her senior policy adviser, Jake Sullivan, said": a role, then
             # the name as its apposition, right before the cue
             ra, rb = _trim_np(text, bounds[i] + 1, bounds[i + 1])
@@ -796,7 +796,9 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             if (rshape == "role" or rshape == "name" and text[ra:ra + 1].islower() and
                     _has_personal_name(text[na:nb].split())) and _np_shape(text[na:nb].split()) == "name":
                 # ("the director of the FBI, James B. Comey,": a role with a name in it)
-                return na, nb, "name"
+                # The mention is both: the name is read from its end, the group from the
+                # role ("A White House spokesman, Josh Earnest": Josh Earnest, us)
+                return ra, nb, "name"
         if not second or i and not second[0].islower():
             continue
         a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
@@ -1025,8 +1027,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
         else:
-            name = _person_name(st, words) or surface
-            person = person or (shape == "name" and name != surface or _has_personal_name(words))
+            # "The former coach of the team, Tony Hope": the name after the role apposition
+            tail = surface.rsplit(",", 1)[1].split() if shape == "name" and "," in surface else None
+            name = (_person_name(st, tail) if tail else None) or _person_name(st, words) or surface
+            person = person or (shape == "name" and name != surface or _has_personal_name(tail or words))
     if " and " in name:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
