@@ -63,7 +63,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
 
@@ -560,10 +560,7 @@ def _window_start(text: str, lo: int, pos: int, n: int) -> int:
 
 
 def _words(text: str, a: int, b: int) -> list[re.Match]:
-    ws = list(_WORD_RE.finditer(text, a, b))
-    if ws and a and ws[0].start() == a and text[a - 1].isalnum():
-        del ws[0]  # a window cut mid-word ("ike" of "Like"): not a word
-    return ws
+    return list(_WORD_RE.finditer(text, a, b))
 
 
 def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
@@ -629,7 +626,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    words = _words(text, max(lo, cue_start - 300), cue_start)
+    words = _words(text, _window_start(text, lo, cue_start, 300), cue_start)
     end_i = len(words)
     while end_i and _is_aux(words[end_i - 1].group(0)):
         end_i -= 1
@@ -1038,7 +1035,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         if len(full) >= 2:
             st.names[full[-1]] = name
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head,
-                    gender=None if anonymous or " and " in name else _gender(words, name))
+                    gender=None if anonymous or " and " in name else _gender(surface, name))
 
 
 @cache
@@ -1062,11 +1059,12 @@ _MALE_WORDS = frozenset("mr mr. sir lord husband father son brother king prince 
                         "spokesman congressman chairman businessman councilman".split())
 
 
-def _gender(words: list[str], name: str) -> str | None:
-    """"f", "m" or None for a speaker mention (its words) and resolved name: a title ("Mrs.
+@lru_cache(maxsize=8192)
+def _gender(surface: str, name: str) -> str | None:
+    """"f", "m" or None for a speaker mention and its resolved name: a title ("Mrs.
     Clinton"), a gendered noun ("the spokeswoman", "his wife"), or the given name of a name of
     two or more words ("Hillary Clinton"; a one-word name is a surname: "Warren")."""
-    for w in words:
+    for w in surface.split():
         lw = w.lower().strip(",")
         if lw in _FEMALE_WORDS or lw.endswith(("woman", "women")):
             return "f"
@@ -2192,6 +2190,8 @@ def _repoint_pronouns(text: str, spans, reported) -> None:
     """Step 1 resolves "he" and "she" of direct quotes before the paragraph's reported speech
     is read: in 'Mr. Carter said the region is stable. "We stay," he added.' the pronoun is
     Carter, the nearest named person before it, unless a named direct speaker is nearer."""
+    if not reported:
+        return
     for sp in spans:
         spk = sp.speaker
         if sp.kind != "direct" or spk is None or spk.named or text[spk.start:spk.end].lower() not in ("he", "she"):
@@ -2360,12 +2360,13 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
 
 def _title_like(content: str) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", content)
+    words = _TITLE_WORD_RE.findall(content)
     if not words or len(words) > 8 or not words[0][0].isupper():
         return False
     return all(w[0].isupper() for w in words if len(w) > 3 and w not in _TITLE_MINOR)
 
 
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 # Short words that stay lower-case in a title ("The Nightly Show with Larry Wilmore").
 _TITLE_MINOR = frozenset("with from into onto over upon than like".split())
 
@@ -2928,7 +2929,7 @@ _COMMA_WORD_RE = re.compile(r", ?([\w][\w.'’&-]*)")  # a comma and the word af
 def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     """The noun phrase right before a relative pronoun at ``rel`` (``Ted Cruz, who``,
     ``the senator who``): a run of capitalised words, or a determiner and up to three words."""
-    ws = _words(text, max(lo, rel - 120), rel)
+    ws = _words(text, _window_start(text, lo, rel, 120), rel)
     if not ws or text[ws[-1].end():rel].strip(" ,\u00a0-—–("):
         return None  # ('Ted Cruz, who', 'Donald Trump - who', 'Trump (who')
     k = len(ws) - 1
