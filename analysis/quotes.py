@@ -2818,6 +2818,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if k[1] in speech_verbs() and not k[1].endswith("ing"):
                 cend = _clean_end(text, pos, k.start())
                 break
+    k = _SAME_SUBJECT_RE.search(text, pos, cend) if shape in ("name", "pronoun") else None
+    if k is not None:
+        # "Clinton has said she will not call on him to withdraw, but she has bristled at ...":
+        # a clause of the speaker's own after "but" is the writer's, not the report
+        cend = _clean_end(text, pos, k.start())
     if _SUBORD_LEAD_RE.match(text, lo, a):
         # "When Sanders accused Clinton of ..., she said ...": the subordinate clause ends at
         # the comma before the main clause
@@ -2859,6 +2864,8 @@ _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+_SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(?:he|she)\s+"
+                              r"(?:has|had|is|was|also|still|now|then|later|[a-z]+ed)\b")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
