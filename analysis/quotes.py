@@ -252,7 +252,9 @@ _ADVERBIAL_RE = re.compile(
 )
 _END_ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|of|last|this|late|early|earlier|in|at|during|after|before|over|when|"
-    r"while|to|into|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}|" + _DAYS + r"|too|also|again|"
+    r"while|to|into|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}"
+    r"(?:(?<=['’]s)\s+[“\"][^”\"\n]{1,60}[”\"])?|"  # (a show after its network: 'on MSNBC's “Morning Joe.”')
+    + _DAYS + r"|too|also|again|"
     r"then|later|recently|previously|repeatedly|[a-z]{3,}ly))*\s*[.!?…]*[\"'”’»)\]]*\s*")
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
