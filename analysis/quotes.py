@@ -292,7 +292,7 @@ _FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECA
 # What names a title in quotes: "the Syfy movie", "host of", "a song titled", "Fleming's".
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:[’']s|\b(?:show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
-    r"musical|novel|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|roles?\s+in|"
+    r"musical|novel|memoir|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|roles?\s+in|"
     r"star\s+of|author\s+of|anthem))\s*,?\s*$", re.IGNORECASE)
 _NOUN_AFTER_TITLE_RE = re.compile(r"[,.]?\s+(?:star|host|author|actor|actress|producer|creator|singer|"
                                   r"fame|episode|season|theme)\b")
@@ -1763,6 +1763,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     all_spans = sorted(spans + singles, key=lambda s: s.ms)
     # 1. direct quotes with an adjacent attribution
     for sp in all_spans:
+        if sp.double and _quoted_title(text, sp, p.start, text[sp.cs:sp.ce]):
+            continue  # 'Rubio said in his 2012 book, “An American Son.”': a title is no voice
         hit = _attr_right(st, sp, cues, verbs, p.end)
         repeat = None  # the attribution after a quote that a cue right before it introduces
         if hit is not None and text[max(p.start, sp.ms - 4):sp.ms].rstrip().endswith((",", ":")):
