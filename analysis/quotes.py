@@ -3283,11 +3283,15 @@ def _according(st, s, m, entry, lo, hi, para):
         # "According to X, CLAUSE" / "... after, according to him, CLAUSE"
         cstart = c.end() if c else hi
         c2 = text.find(",", cstart, hi) if c is not None and text[c.start()] == "," else -1
-        if c2 > 0 and shape == "name" and len(text[cstart:c2].split()) <= 8 and \
-                _ACC_APPOSITION_RE.match(text, cstart, c2) and \
-                text[cstart:c2].split()[-1].lower() in _roles().get("roles", ()):
-            # "According to Lorella Praeli, Clinton's Latino vote director, the campaign ...":
-            # the source's apposition is not the report
+        if c2 > 0 and len(text[c2:hi].split()) >= 4 and (
+                shape == "name" and len(text[cstart:c2].split()) <= 8 and
+                _ACC_APPOSITION_RE.match(text, cstart, c2) and
+                text[cstart:c2].split()[-1].lower() in _roles().get("roles", ()) or
+                _ACC_LIST_END_RE.fullmatch(text, cstart, c2) or _ACC_RELATIVE_APPOSITION_RE.match(text, cstart, c2)):
+            # "According to Lorella Praeli, Clinton's Latino vote director, the campaign ...",
+            # "According to interviews with his friends, aides and allies, he wants ...",
+            # "According to documents from Diane Blair, a friend of hers who died in 2000, ...":
+            # the source's apposition or the end of its list is not the report
             cstart = c2 + 1
         cend = _clean_end(text, cstart, hi)
     elif _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
@@ -3315,6 +3319,8 @@ def _according(st, s, m, entry, lo, hi, para):
 # an apposition after "According to X,": "Clinton's Latino vote director", "a spokesman for ..."
 _ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.-]*['’]s\s+)"
                                 r"(?:[\w.'’-]+\s+){0,5}?(?:[a-z][\w-]*)\s*$")
+_ACC_LIST_END_RE = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){0,3}(?:and|or)\s+(?:[a-z][\w'’-]*\s*){1,3}")
+_ACC_RELATIVE_APPOSITION_RE = re.compile(r"\s*(?:a|an)\s+[^,]*\b(?:who|whose|which)\b")
 _ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
                           r"\s*,?$", re.IGNORECASE)
