@@ -2661,6 +2661,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
+    if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) and \
+            _NAME_AFTER_RE.match(text, m.end(), hi):
+        return None  # "A new group called Black Votes Matter": a name, not a report
     if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
         return _asked(st, m, entry, hi, para)
     if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
@@ -3169,6 +3172,9 @@ _QUANTITY_RE = re.compile(
     r"(?:about|nearly|almost|roughly|more|less|fewer|over|under|only|just|around)\s+(?:than\s+)?"
     r"(?:\d|a\s+(?:third|quarter|half|majority|fifth)|half|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|a\s+dozen)", re.IGNORECASE)
+_NAMED_BEFORE_RE = re.compile(r"(?:^|(?<=[\s,(]))(?:a|an|A|An)\s+(?:(?!(?:who|that|which|has|have|had|also)\b)"
+                              r"[\w'’-]+\s+){1,4}$")
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
