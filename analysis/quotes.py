@@ -628,7 +628,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    words = _words(text, _window_start(text, lo, cue_start, 300), cue_start)
+    w0 = max(lo, cue_start - 300)
+    words = _words(text, _window_start(text, lo, cue_start, 300) if w0 > lo else w0, cue_start)
     end_i = len(words)
     while end_i and _is_aux(words[end_i - 1].group(0)):
         end_i -= 1
@@ -1036,8 +1037,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         full = name.split()
         if len(full) >= 2:
             st.names[full[-1]] = name
-    return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head,
-                    gender=None if anonymous or " and " in name else _gender(surface, name))
+    # (a gender only matters for the antecedents of "he" and "she": persons and bare surnames)
+    gender = _gender(surface, name) if not anonymous and (person or " " not in name) and " and " not in name \
+        else None
+    return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head, gender=gender)
 
 
 @cache
@@ -2356,10 +2359,9 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     """Is an unattributed quote the title of a work ('host of “The Nightly Show”', '“Orange
     is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
     named as a title by the words before it or the noun after it."""
-    if not _title_like(content) or _FIRST_SECOND_RE.search(content):
-        return False
-    return bool(_TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) or
-                _NOUN_AFTER_TITLE_RE.match(text, sp.me))
+    if not (_TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) or _NOUN_AFTER_TITLE_RE.match(text, sp.me)):
+        return False  # (the cheap test first: this runs for every quote)
+    return _title_like(content) and not _FIRST_SECOND_RE.search(content)
 
 
 def _title_like(content: str) -> bool:
