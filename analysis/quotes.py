@@ -357,6 +357,7 @@ class _State:
     last_any: _Speaker | None = None
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
+    surnames: dict = field(default_factory=dict)  # one-word name -> named in full in the text (_bare_surname)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1088,7 +1089,7 @@ def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
     """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
     if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
     for sp in reversed(st.speakers):
-        if (sp.person or _bare_surname(sp)) and sp.gender in (None, gender):
+        if (sp.person or _bare_surname(st, sp)) and sp.gender in (None, gender):
             return sp
     return None
 
@@ -1233,13 +1234,27 @@ def _remember(st: _State, sp: _Speaker | None) -> None:
 _SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
-def _bare_surname(sp: _Speaker) -> bool:
+def _bare_surname(st: _State, sp: _Speaker) -> bool:
     """A one-word name with no actor group that is no role word ("Kavanaugh said"): the usual
-    second mention of a person, so "he" or "she" after it can name it."""
-    if sp.actor is not None or sp.anonymous or not sp.name or not _SURNAME_RE.fullmatch(sp.name):
+    second mention of a person, so "he" or "she" after it can name it. The article must name
+    it after a given name or a title somewhere ("Brett Kavanaugh", "Judge Kavanaugh"), as it
+    never does "China" or "History"."""
+    name = sp.name
+    if sp.actor is not None or sp.anonymous or not name or not _SURNAME_RE.fullmatch(name):
         return False
-    low = sp.name.lower()
-    return not any(low in words for words in _roles().values())
+    low = name.lower()
+    if any(low in words for words in _roles().values()):
+        return False
+    known = st.surnames.get(name)
+    if known is None:
+        known = st.surnames[name] = re.search(
+            _FULL_NAME_BEFORE + r"\s+" + re.escape(name) + r"\b", st.text) is not None
+    return known
+
+
+# a capitalised word before a surname that is not a sentence's first function word
+_FULL_NAME_BEFORE = (r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|"
+                     r"This|Since|After|Before|Why|How|What|Where|Who|Said|Says|According)\b)[A-Z][\w.'’-]*")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1926,7 +1941,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 c = min(sp.ms, sp.cue[0].start())
             if r.start < c < r.end and r.start < sp.ms:
                 r.end = _clean_end(text, r.start, c)
-    _repoint_pronouns(text, all_spans, reported)
+    _repoint_pronouns(st, all_spans, reported)
     # 3. quoted spans inside a reported clause are its fragments
     # A fragment inside a clause nested in another attribution ('X said ..., which he called
     # "..."', '..., whom he described as "..."') belongs to the innermost attribution with a
@@ -2183,20 +2198,11 @@ def _said_before(st: _State, sp: _Span, lo: int, cues, verbs, sents, spans, para
     return None
 
 
-def _maybe_person(text: str, sp: _Speaker) -> bool:
-    """A person, or a bare surname with no actor group ("Kennedy said"), which "he" or "she"
-    right after it names."""
-    if sp.person:
-        return True
-    surface = text[sp.start:sp.end]
-    return sp.actor is None and " " not in surface and surface[:1].isupper() and surface[1:].islower() \
-        and surface.isalpha()
-
-
-def _repoint_pronouns(text: str, spans, reported) -> None:
+def _repoint_pronouns(st: _State, spans, reported) -> None:
     """Step 1 resolves "he" and "she" of direct quotes before the paragraph's reported speech
     is read: in 'Mr. Carter said the region is stable. "We stay," he added.' the pronoun is
     Carter, the nearest named person before it, unless a named direct speaker is nearer."""
+    text = st.text
     if not reported:
         return
     for sp in spans:
@@ -2206,7 +2212,8 @@ def _repoint_pronouns(text: str, spans, reported) -> None:
         g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
                     r.speaker.gender in (None, g) and
-                    _maybe_person(text, r.speaker) and not r.speaker.loose and r.speaker.end <= spk.start and
+                    (r.speaker.person or _bare_surname(st, r.speaker)) and not r.speaker.loose and
+                    r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
                    key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')
         if best is None or best.name == spk.name:
