@@ -358,6 +358,8 @@ class _State:
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
     surnames: dict = field(default_factory=dict)  # one-word name -> named in full in the text (_bare_surname)
+    sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
+    sent_starts: list = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------
@@ -980,6 +982,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     if shape == "pronoun":
         if low in _PERSONAL:
             ref = _person_antecedent(st, "f" if low == "she" else "m")
+            subj = _subject_antecedent(st, a, "f" if low == "she" else "m")
+            if subj is not None and (ref is None or subj.start > ref.start):
+                ref = subj  # 'Lopez spoke for an hour. And she vowed ...': the subject just before
         elif low == "it":
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
         else:
@@ -1085,11 +1090,30 @@ def _gender(surface: str, name: str) -> str | None:
     return None
 
 
+def _subject_antecedent(st: _State, pos: int, gender: str) -> _Speaker | None:
+    """The person who is the subject of the sentence before the one at ``pos``, if their
+    mention or full name shows their gender to be ``gender`` (a given name or a title): what a
+    "he"/"she" in the next sentence names when that person has not spoken yet."""
+    k = bisect_right(st.sent_starts, pos) - 2
+    if k < 0:
+        return None
+    lo, hi = st.sents[k]
+    subj = _main_subject(st.text, lo, hi)
+    if subj is None or subj[2] != "name":
+        return None
+    sp = _speaker(st, *subj)
+    # (a known gender is the evidence that the subject is a person: "North Carolina" and
+    # "Senate Republicans" have none)
+    if not sp.name or sp.anonymous or " and " in sp.name or _speaker_gender(st, sp) != gender:
+        return None
+    return sp
+
+
 def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
     """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
     if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
     for sp in reversed(st.speakers):
-        if (sp.person or _bare_surname(st, sp)) and sp.gender in (None, gender):
+        if (sp.person or _bare_surname(st, sp)) and _speaker_gender(st, sp) in (None, gender):
             return sp
     return None
 
@@ -1239,22 +1263,41 @@ def _bare_surname(st: _State, sp: _Speaker) -> bool:
     second mention of a person, so "he" or "she" after it can name it. The article must name
     it after a given name or a title somewhere ("Brett Kavanaugh", "Judge Kavanaugh"), as it
     never does "China" or "History"."""
+    return _surname_gender(st, sp) is not None
+
+
+def _surname_gender(st: _State, sp: _Speaker) -> str | None:
+    """For a bare surname (see _bare_surname): "f" or "m" when a full mention shows it
+    ("Elizabeth Warren", "Mrs. Warren"), "" when it is named in full but shows no gender, and
+    None when ``sp`` is no bare surname. Cached per article."""
     name = sp.name
     if sp.actor is not None or sp.anonymous or not name or not _SURNAME_RE.fullmatch(name):
-        return False
+        return None
+    if name in st.surnames:
+        return st.surnames[name]
     low = name.lower()
-    if any(low in words for words in _roles().values()):
-        return False
-    known = st.surnames.get(name)
-    if known is None:
-        known = st.surnames[name] = re.search(
-            _FULL_NAME_BEFORE + r"\s+" + re.escape(name) + r"\b", st.text) is not None
-    return known
+    found = None
+    if not any(low in words for words in _roles().values()):
+        for m in re.finditer(_FULL_NAME_BEFORE + r"\s+(?:[A-Z]\.\s+)?" + re.escape(name) + r"\b", st.text):
+            g = _gender(m.group(1), m.group(1) + " " + name) or ""
+            if found is None or g and not found:
+                found = g
+            if found:
+                break
+    st.surnames[name] = found
+    return found
 
 
-# a capitalised word before a surname that is not a sentence's first function word
+def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
+    """A speaker's gender, from its own mention or, for a bare surname, from its full mention."""
+    return sp.gender or _surname_gender(st, sp) or None
+
+
+# A given name or title before a surname ("Brett", "Mrs.", "Judge"), not a sentence's first
+# function word or a word that ends a sentence ("Crime. Tell").
 _FULL_NAME_BEFORE = (r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|"
-                     r"This|Since|After|Before|Why|How|What|Where|Who|Said|Says|According)\b)[A-Z][\w.'’-]*")
+                     r"This|Since|After|Before|Why|How|What|Where|Who|Said|Says|According)\b)"
+                     r"([A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1290,6 +1333,9 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     sents_by_para: dict[int, list] = {}
     for s in doc.sentences:
         sents_by_para.setdefault(s.paragraph, []).append(s)
+    kept = {p.index for p in paras}
+    st.sents = [(s.start, s.end) for s in doc.sentences if s.paragraph in kept]
+    st.sent_starts = [a for a, _ in st.sents]
     by_para: dict[int, list[_Span]] = {}
     for sp in doubles:
         by_para.setdefault(sp.para, []).append(sp)
@@ -2211,7 +2257,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue
         g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
-                    r.speaker.gender in (None, g) and
+                    _speaker_gender(st, r.speaker) in (None, g) and
                     (r.speaker.person or _bare_surname(st, r.speaker)) and not r.speaker.loose and
                     r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
