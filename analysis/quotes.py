@@ -357,7 +357,7 @@ class _State:
     last_any: _Speaker | None = None
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
-    surnames: dict = field(default_factory=dict)  # one-word name -> named in full in the text (_bare_surname)
+    full_names: dict = field(default_factory=dict)  # bare surname -> _surname_gender, cached
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
     sent_starts: list = field(default_factory=list)
 
@@ -1269,22 +1269,29 @@ def _bare_surname(st: _State, sp: _Speaker) -> bool:
 def _surname_gender(st: _State, sp: _Speaker) -> str | None:
     """For a bare surname (see _bare_surname): "f" or "m" when a full mention shows it
     ("Elizabeth Warren", "Mrs. Warren"), "" when it is named in full but shows no gender, and
-    None when ``sp`` is no bare surname. Cached per article."""
+    None when ``sp`` is no bare surname."""
     name = sp.name
     if sp.actor is not None or sp.anonymous or not name or not _SURNAME_RE.fullmatch(name):
         return None
-    if name in st.surnames:
-        return st.surnames[name]
-    low = name.lower()
+    if name in st.full_names:
+        return st.full_names[name]
     found = None
-    if not any(low in words for words in _roles().values()):
-        for m in re.finditer(_FULL_NAME_BEFORE + r"\s+(?:[A-Z]\.\s+)?" + re.escape(name) + r"\b", st.text):
-            g = _gender(m.group(1), m.group(1) + " " + name) or ""
-            if found is None or g and not found:
-                found = g
-            if found:
-                break
-    st.surnames[name] = found
+    if not any(name.lower() in words for words in _roles().values()):
+        text = st.text
+        i = text.find(name)
+        while i >= 0:
+            # (str.find and a short look back: a regex over the text for each name was slow)
+            j = i + len(name)
+            if (j == len(text) or not text[j].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+                m = _FULL_NAME_BEFORE_RE.search(text, max(0, i - 40), i)
+                if m is not None:
+                    g = _gender(m.group(1), f"{m.group(1)} {name}") or ""
+                    if found is None or g:
+                        found = g
+                    if g:
+                        break
+            i = text.find(name, j)
+    st.full_names[name] = found
     return found
 
 
@@ -1293,11 +1300,13 @@ def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
     return sp.gender or _surname_gender(st, sp) or None
 
 
-# A given name or title before a surname ("Brett", "Mrs.", "Judge"), not a sentence's first
-# function word or a word that ends a sentence ("Crime. Tell").
-_FULL_NAME_BEFORE = (r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|"
-                     r"This|Since|After|Before|Why|How|What|Where|Who|Said|Says|According)\b)"
-                     r"([A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)")
+# What comes right before a surname in a full mention: a given name or title ("Brett",
+# "Mrs.", "Judge"), not a sentence's first function word or a word that ends a sentence
+# ("Crime. Tell"), and perhaps a middle initial.
+_FULL_NAME_BEFORE_RE = re.compile(
+    r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|This|Since|"
+    r"After|Before|Why|How|What|Where|Who|Said|Says|According)\b)([A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
+    r"\s+(?:[A-Z]\.\s+)?$")
 
 
 # ---------------------------------------------------------------------------------------
