@@ -1218,6 +1218,12 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     run.reverse()
     if len(run) == 1 and run[0] in st.names:
         return st.names[run[0]]
+    if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
+        given = _full_mentions(st, run[0])[1]
+        if len(given) == 1:
+            # "Kavanaugh said": the article's only full name with it, "Brett Kavanaugh" (not
+            # when it names two people so: "Bill Clinton" and "Hillary Clinton")
+            return f"{next(iter(given))} {run[0]}"
     if len(run) == 1 and len(words) == 1:
         return run[0]
     if len(words) > len(run) and (words[-len(run) - 1] in ("for", "to", "with", "from") or
@@ -1273,26 +1279,40 @@ def _surname_gender(st: _State, sp: _Speaker) -> str | None:
     name = sp.name
     if sp.actor is not None or sp.anonymous or not name or not _SURNAME_RE.fullmatch(name):
         return None
+    return _full_mentions(st, name)[0]
+
+
+def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
+    """How the article names the one-word ``name`` in full: the gender its full mentions show
+    ("f", "m", "" for none, None if it has no full mention) and the given names before it
+    ("Brett" of "Brett Kavanaugh"). Found with str.find and a short look back (a regex over
+    the text for each name was slow); cached per article."""
     if name in st.full_names:
         return st.full_names[name]
-    found = None
+    found: str | None = None
+    given: set[str] = set()
+    genders: set[str] = set()
     if not any(name.lower() in words for words in _roles().values()):
         text = st.text
         i = text.find(name)
         while i >= 0:
-            # (str.find and a short look back: a regex over the text for each name was slow)
             j = i + len(name)
             if (j == len(text) or not text[j].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
                 m = _FULL_NAME_BEFORE_RE.search(text, max(0, i - 40), i)
                 if m is not None:
-                    g = _gender(m.group(1), f"{m.group(1)} {name}") or ""
-                    if found is None or g:
+                    before = m.group(1)
+                    g = _gender(before, f"{before} {name}") or ""
+                    if found is None or g and not found:
                         found = g
                     if g:
-                        break
+                        genders.add(g)
+                    if before in _first_names():
+                        given.add(f"{before} {m.group(2)}." if m.group(2) else before)  # "George W."
             i = text.find(name, j)
-    st.full_names[name] = found
-    return found
+    if len(genders) > 1:
+        given.clear()  # "Bill Clinton" and "Mrs. Clinton": two people, so no given name
+    st.full_names[name] = out = (found, frozenset(given))
+    return out
 
 
 def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
@@ -1306,7 +1326,7 @@ def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
 _FULL_NAME_BEFORE_RE = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|This|Since|"
     r"After|Before|Why|How|What|Where|Who|Said|Says|According)\b)([A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
-    r"\s+(?:[A-Z]\.\s+)?$")
+    r"\s+(?:([A-Z])\.\s+)?$")
 
 
 # ---------------------------------------------------------------------------------------
