@@ -250,6 +250,8 @@ _ADVERBIAL_RE = re.compile(
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)+",  # (\b: not "time" of "times")
 )
+# (It backtracks exponentially on long chains of phrases, "in the city of New York to the
+# editors of ...": callers match it on short strings only, under 160 characters.)
 _END_ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|of|last|this|late|early|earlier|in|at|during|after|before|over|when|"
     r"while|to|into|from|via|through)(?:\s+(?!that\b)[\w'’.&-]+){1,7}"
@@ -357,7 +359,7 @@ class _State:
     last_any: _Speaker | None = None
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
-    full_names: dict = field(default_factory=dict)  # bare surname -> _surname_gender, cached
+    full_names: dict = field(default_factory=dict)  # surname -> (gender, given names), see _full_mentions
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
     sent_starts: list = field(default_factory=list)
 
@@ -631,8 +633,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    w0 = max(lo, cue_start - 300)
-    words = _words(text, _window_start(text, lo, cue_start, 300) if w0 > lo else w0, cue_start)
+    words = _words(text, _window_start(text, lo, cue_start, 300), cue_start)
     end_i = len(words)
     while end_i and _is_aux(words[end_i - 1].group(0)):
         end_i -= 1
@@ -1072,22 +1073,30 @@ _MALE_WORDS = frozenset("mr mr. sir lord husband father son brother king prince 
 
 @lru_cache(maxsize=8192)
 def _gender(surface: str, name: str) -> str | None:
-    """"f", "m" or None for a speaker mention and its resolved name: a title ("Mrs.
-    Clinton"), a gendered noun ("the spokeswoman", "his wife"), or the given name of a name of
-    two or more words ("Hillary Clinton"; a one-word name is a surname: "Warren")."""
-    for w in surface.split():
+    """"f", "m" or None for a speaker mention and its resolved name: the given name of a name
+    of two or more words ("Hillary Clinton"; a one-word name is a surname: "Warren"), else a
+    title ("Mrs. Clinton") or a gendered noun ("the spokeswoman", "his wife"). A possessor
+    and a role before the name are not the speaker ("Mrs. Clinton's spokesman, Brian
+    Fallon" is Brian Fallon; "Hillary Clinton's spokesman" a spokesman)."""
+    words = _after_possessor(surface.rsplit(",", 1)[-1].split() if "," in surface else surface.split())
+    names = _first_names()
+    for t in _after_possessor(name.split())[:-1]:
+        g = names.get(t)
+        if g is not None:
+            return g
+    for w in words:
         lw = w.lower().strip(",")
         if lw in _FEMALE_WORDS or lw.endswith(("woman", "women")):
             return "f"
         if lw in _MALE_WORDS:
             return "m"
-    toks = name.split()
-    names = _first_names()
-    for t in toks[:-1]:
-        g = names.get(t)
-        if g is not None:
-            return g
     return None
+
+
+def _after_possessor(words: list[str]) -> list[str]:
+    """The words after the last possessive one ("Clinton's"), or all of them."""
+    k = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s", "s'", "s’"))), default=0)
+    return words[k:]
 
 
 def _subject_antecedent(st: _State, pos: int, gender: str) -> _Speaker | None:
@@ -1098,8 +1107,12 @@ def _subject_antecedent(st: _State, pos: int, gender: str) -> _Speaker | None:
     if k < 0:
         return None
     lo, hi = st.sents[k]
-    subj = _main_subject(st.text, lo, hi)
-    if subj is None or subj[2] != "name":
+    text = st.text
+    here = text[st.sents[k + 1][0]:pos]
+    if here.count("”") > here.count("“") or here.count('"') % 2 or here.count("»") > here.count("«"):
+        return None  # ('“John Kelly agrees. We always agree,” he said': a quote began before)
+    subj = _main_subject(text, lo, hi)
+    if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
         return None
     sp = _speaker(st, *subj)
     # (a known gender is the evidence that the subject is a person: "North Carolina" and
@@ -1291,7 +1304,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
         return st.full_names[name]
     found: str | None = None
     given: set[str] = set()
-    genders: set[str] = set()
+    genders: list[str] = []
     if not any(name.lower() in words for words in _roles().values()):
         text = st.text
         i = text.find(name)
@@ -1305,12 +1318,16 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                     if found is None or g and not found:
                         found = g
                     if g:
-                        genders.add(g)
+                        genders.append(g)
                     if before in _first_names():
                         given.add(f"{before} {m.group(2)}." if m.group(2) else before)  # "George W."
             i = text.find(name, j)
-    if len(genders) > 1:
-        given.clear()  # "Bill Clinton" and "Mrs. Clinton": two people, so no given name
+    if len(set(genders)) > 1:
+        # "Bill Clinton" and "Mrs. Clinton": two people. The surname alone takes no given name,
+        # and the gender of most full mentions (none on a tie).
+        f, m = genders.count("f"), genders.count("m")
+        found = "f" if f > m else "m" if m > f else ""
+        given.clear()
     st.full_names[name] = out = (found, frozenset(given))
     return out
 
@@ -1325,7 +1342,8 @@ def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
 # ("Crime. Tell"), and perhaps a middle initial.
 _FULL_NAME_BEFORE_RE = re.compile(
     r"\b(?!(?:In|On|At|The|A|An|And|But|For|To|Of|With|By|From|As|If|When|While|That|This|Since|"
-    r"After|Before|Why|How|What|Where|Who|Said|Says|According)\b)([A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
+    r"After|Before|Why|How|What|Where|Who|Said|Says|According)\b)"
+    r"((?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof|Pres|Amb|Adm|Capt|Maj|Supt|Insp)\.|[A-Z][\w'’-]*)"
     r"\s+(?:([A-Z])\.\s+)?$")
 
 
@@ -1546,7 +1564,8 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
         if h:
             pos = h.end()
     rest = text[pos:end]
-    return len(rest.split()) >= 3 and not _END_ADVERBIAL_RE.fullmatch(rest)
+    # (a long rest is a clause: see _END_ADVERBIAL_RE)
+    return len(rest.split()) >= 3 and (len(rest) >= 160 or not _END_ADVERBIAL_RE.fullmatch(rest))
 
 
 def _clause_after_cue(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
@@ -1846,7 +1865,7 @@ def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
         return False
     stop = _HARD_STOP_RE.search(text, m.end(), hi)
     rest = text[m.end():stop.start() if stop else hi]
-    return _END_ADVERBIAL_RE.fullmatch(rest) is None and len(rest.split()) >= 3
+    return (len(rest) >= 160 or _END_ADVERBIAL_RE.fullmatch(rest) is None) and len(rest.split()) >= 3
 
 
 def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker, carried=()):
@@ -2273,6 +2292,25 @@ def _said_before(st: _State, sp: _Span, lo: int, cues, verbs, sents, spans, para
     return None
 
 
+def _may_name(text: str, a: int, b: int, gender: str) -> bool:
+    """Does ``text[a:b]`` name someone "he" ("m") or "she" ("f") could be: a capitalised word
+    whose title or given name does not show the other gender ("Clinton" may be "she";
+    "Mr. Sanders" may not)."""
+    names = _first_names()
+    for m in _NAME_TOKEN_RE.finditer(text, a, b):
+        title, word = m.group(1), m.group(2)
+        if not title and word in _SENTENCE_OPENERS:
+            continue
+        g = ("m" if title == "Mr" else "f") if title else names.get(word)
+        if g in (None, gender):
+            return True
+    return False
+
+
+_SENTENCE_OPENERS = frozenset("The A An He She It They We I This That These Those His Her Their Its "
+                              "But And If When While As In On At For".split())
+
+
 def _repoint_pronouns(st: _State, spans, reported) -> None:
     """Step 1 resolves "he" and "she" of direct quotes before the paragraph's reported speech
     is read: in 'Mr. Carter said the region is stable. "We stay," he added.' the pronoun is
@@ -2441,8 +2479,12 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     """Is an unattributed quote the title of a work ('host of “The Nightly Show”', '“Orange
     is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
     named as a title by the words before it or the noun after it."""
-    if not (_TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) or _NOUN_AFTER_TITLE_RE.match(text, sp.me)):
-        return False  # (the cheap test first: this runs for every quote)
+    if not _TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) and not (
+            _NOUN_AFTER_TITLE_RE.match(text, sp.me) and content.rstrip()[-1:] not in ",.!?…" and
+            len(content.split()) >= 2):
+        # (the cheap tests first: this runs for every quote; '“Never,” actor Tom Hanks said.'
+        # is speech: a title before "star" or "host" has no closing punctuation of its own)
+        return False
     return _title_like(content) and not _FIRST_SECOND_RE.search(content)
 
 
@@ -2746,7 +2788,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
     if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) and \
-            _NAME_AFTER_RE.match(text, m.end(), hi):
+            _NAME_AFTER_RE.match(text, m.end(), hi) and not _CALLED_X_A_RE.match(text, m.end(), hi):
         return None  # "A new group called Black Votes Matter": a name, not a report
     if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
         return _asked(st, m, entry, hi, para)
@@ -2910,7 +2952,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 cend = _clean_end(text, pos, k.start())
                 break
     k = _SAME_SUBJECT_RE.search(text, pos, cend) if shape in ("name", "pronoun") else None
-    if k is not None:
+    if k is not None and not _may_name(text, pos, k.start(), "f" if k.group(1) == "she" else "m"):
+        # (not when the report names someone else the pronoun may be: 'Sanders said Clinton
+        # was qualified, though she has made mistakes')
         # "Clinton has said she will not call on him to withdraw, but she has bristled at ...":
         # a clause of the speaker's own after "but" is the writer's, not the report
         cend = _clean_end(text, pos, k.start())
@@ -2955,7 +2999,8 @@ _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
-_SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(?:he|she)\s+"
+_NAME_TOKEN_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][a-z]+)")
+_SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(he|she)\s+"
                               r"(?:has|had|is|was|also|still|now|then|later|[a-z]+ed)\b")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
@@ -3212,10 +3257,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
 
 def _clause_comma(text: str, a: int, b: int) -> int:
     """The first comma in ``text[a:b]`` that is not a thousands separator ("91,000"), or -1."""
-    c = text.find(",", a, b)
-    while c > 0 and text[c - 1].isdigit() and text[c + 1:c + 2].isdigit():
-        c = text.find(",", c + 1, b)
-    return c
+    m = _CLAUSE_COMMA_RE.search(text, a, b)
+    return m.start() if m else -1
 
 
 def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int, int]:
@@ -3259,6 +3302,7 @@ _QUANTITY_RE = re.compile(
 _NAMED_BEFORE_RE = re.compile(r"(?:^|(?<=[\s,(]))(?:a|an|A|An)\s+(?:(?!(?:who|that|which|has|have|had|also)\b)"
                               r"[\w'’-]+\s+){1,4}$")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
+_CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
@@ -3377,7 +3421,9 @@ def _according(st, s, m, entry, lo, hi, para):
                 shape == "name" and len(text[cstart:c2].split()) <= 8 and
                 _ACC_APPOSITION_RE.match(text, cstart, c2) and
                 text[cstart:c2].split()[-1].lower() in _roles().get("roles", ()) or
-                _ACC_LIST_END_RE.fullmatch(text, cstart, c2) or _ACC_RELATIVE_APPOSITION_RE.match(text, cstart, c2)):
+                _ACC_LIST_END_RE.fullmatch(text, cstart, c2) or
+                text[b - 1:b].isalpha() and text[a:b].split()[-1][:1].isupper() and
+                _ACC_RELATIVE_APPOSITION_RE.match(text, cstart, c2)):
             # "According to Lorella Praeli, Clinton's Latino vote director, the campaign ...",
             # "According to interviews with his friends, aides and allies, he wants ...",
             # "According to documents from Diane Blair, a friend of hers who died in 2000, ...":
@@ -3409,7 +3455,8 @@ def _according(st, s, m, entry, lo, hi, para):
 # an apposition after "According to X,": "Clinton's Latino vote director", "a spokesman for ..."
 _ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.-]*['’]s\s+)"
                                 r"(?:[\w.'’-]+\s+){0,5}?(?:[a-z][\w-]*)\s*$")
-_ACC_LIST_END_RE = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){0,3}(?:and|or)\s+(?:[a-z][\w'’-]*\s*){1,3}")
+# the end of the source's list ("friends, aides and allies"): nouns, no verb in -ed
+_ACC_LIST_END_RE = re.compile(r"\s*(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:and|or)\s+[a-z][\w'’-]*(?<!ed)\s*")
 _ACC_RELATIVE_APPOSITION_RE = re.compile(r"\s*(?:a|an)\s+[^,]*\b(?:who|whose|which)\b")
 _ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"

@@ -91,8 +91,9 @@ _TOKEN_RE = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』]*|"
                           r"[.?](?<=[a-z]{2}[.?]|\d{2}[.?])[\"'”’»)\]]*(?=[A-Z][a-z])")
 # Scrapes that lost a line break glue sentences together ("he said.The", '2020."According'):
-# a glued boundary needs a lower-case word or a number before it and a capitalised word
-# after it, and neither side may be part of an address ("Rebecca.Ballhaus@wsj.com").
+# a glued boundary is "." or "?" after two lower-case letters or two digits and before a
+# capitalised word, not after an abbreviation, and neither side may be part of an address
+# ("Rebecca.Ballhaus@wsj.com").
 # (Its pattern tests the mark first and looks behind only then: a lookbehind opening an
 # alternative is tried at every character, and made segmentation 50% slower.)
 _ADDRESS_RE = re.compile(r"[@/]|www|\.(?:com|org|net|gov|edu)\b", re.IGNORECASE)
@@ -181,11 +182,15 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
 
 
 def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> bool:
-    """Whether marks with no space after them (``said.The``) end a sentence: a lower-case word
-    or a number before, a capitalised word after, and no e-mail or web address around."""
+    """Whether marks with no space after them, which the pattern found between two lower-case
+    letters or digits and a capitalised word (``said.The``), end a sentence: not after an
+    abbreviation (``Gov.Brown``, ``vs.Trump``) and not in an e-mail or web address."""
     a = mark_start
     while a > lo and not text[a - 1].isspace():
         a -= 1
+    word = re.split(r"[^\w]", text[a:mark_start])[-1]
+    if word.lower() in _abbreviations()[0]:
+        return False
     b = mark_end
     while b < hi and not text[b].isspace():
         b += 1
@@ -205,7 +210,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     abbreviation (``Sen.``, ``Jan.``), an initial (``J.``) or a dotted acronym (``U.S.``). Those
     end a sentence only when the next word can only start one (``The``, ``He``, ...), so
     ``U.S. President Donald Trump`` stays whole and ``... in the U.S. The next day`` splits.
-    A closing quote after the period stays with its sentence.
+    A closing quote after the period stays with its sentence. Sentences glued by a lost line
+    break (``he said.The next day``) split too (see ``_glued_boundary``).
 
     Returns
     -------
@@ -217,7 +223,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     s = start
     for m in _BOUNDARY_RE.finditer(text, start, end):
         cjk = text[m.start()] in "。！？"
-        glued = not cjk and (m.end() == end or not text[m.end()].isspace())
+        glued = not cjk and not text[m.end()].isspace()  # (only the glued pattern ends before a non-space)
         if glued and _glued_boundary(text, start, end, m.start(), m.end()) or \
                 not glued and (cjk or _is_boundary(text, start, end, m.start(), m.end())):
             a, b = _strip(text, s, m.end())

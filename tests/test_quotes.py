@@ -242,6 +242,18 @@ def test_spans_start_and_end_on_word_boundaries():
                 assert not (b < len(text) and text[b - 1].isalnum() and text[b].isalnum()), (pad, q)
 
 
+def test_long_chain_of_phrases_after_a_cue():
+    # The closing-adverbial pattern backtracks exponentially on chains of prepositional
+    # phrases; callers must keep it to short strings (this text took 23 s before they did).
+    chain = ("on Monday in an interview at the offices of the campaign in the city of New York to the "
+             "editors of the paper on the day after the vote in Iowa on the eve of the debate in the "
+             "state of New Hampshire on the last day of the month in the year of the election")
+    text = f"Trump made the promise. “We will win.” He said {chain}, and then he left."
+    result = extract_quotes(segment(text))
+    _check_offsets(text, result)
+    assert [q.text for q in result.quotes] == ["We will win."]
+
+
 def test_long_unclosed_quote_over_20000_lines():
     text = "“This quote never closes\n" + "and it goes on and on, he said\n" * 20000
     result = extract_quotes(segment(text))
