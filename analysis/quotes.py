@@ -200,18 +200,30 @@ def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, h
     """Cue matches in ``text[lo:hi]``: a set look-up on each word, then the cue pattern anchored
     there (much faster than scanning with the whole alternation)."""
     out = []
-    pos = lo
-    for w in _PLAIN_WORD_RE.finditer(text, lo, hi):
-        if w[0] not in firsts or w.start() < pos:  # (the set test first: most words fail it)
+    pos = cur = lo
+    # The words come as strings (findall, in C: most fail the set test); a candidate is then
+    # located with str.find as the next whole [A-Za-z]+ token equal to it.
+    for w in _PLAIN_WORD_RE.findall(text, lo, hi):
+        if w not in firsts:
             continue
-        i = w.start()
-        if text[i].isupper() and not _capital_context(text, lo, i, w.end(), hi):
+        i = text.find(w, cur, hi)
+        j = i + len(w)
+        while (i > lo and text[i - 1] in _ASCII_LETTERS) or (j < hi and text[j] in _ASCII_LETTERS):
+            i = text.find(w, i + 1, hi)
+            j = i + len(w)
+        cur = j
+        if i < pos:
+            continue
+        if text[i].isupper() and not _capital_context(text, lo, i, j, hi):
             continue
         m = cue_re.match(text, i, hi)
         if m is not None:
             out.append(m)
             pos = m.end()
     return out
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # ---------------------------------------------------------------------------------------
