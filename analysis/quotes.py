@@ -351,6 +351,7 @@ class _Speaker:
     loose: bool = False  # a tentative subject (see _loose_subject): not used for pronouns
     named: bool = False  # a pronoun named by the attribution it repeats ('he warned, "...," Mr. Hale told')
     gender: str | None = None  # "f", "m" or unknown (see _gender): which of "she"/"he" may name it
+    antecedent: str | None = None  # _person_antecedent's cache: its gender, "" unknown, "-" no person
 
 
 @dataclass(slots=True)
@@ -995,7 +996,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     if shape == "pronoun":
         if low in _PERSONAL:
             ref = _person_antecedent(st, "f" if low == "she" else "m")
-            subj = _subject_antecedent(st, a, "f" if low == "she" else "m")
+            subj = _subject_antecedent(st, a, "f" if low == "she" else "m", ref)
             if subj is not None and (ref is None or subj.start > ref.start):
                 ref = subj  # 'Lopez spoke for an hour. And she vowed ...': the subject just before
         elif low == "it":
@@ -1111,7 +1112,7 @@ def _after_possessor(words: list[str]) -> list[str]:
     return words[k:]
 
 
-def _subject_antecedent(st: _State, pos: int, gender: str) -> _Speaker | None:
+def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
     """The person who is the subject of the sentence before the one at ``pos``, if their
     mention or full name shows their gender to be ``gender`` (a given name or a title): what a
     "he"/"she" in the next sentence names when that person has not spoken yet."""
@@ -1119,6 +1120,8 @@ def _subject_antecedent(st: _State, pos: int, gender: str) -> _Speaker | None:
     if k < 0:
         return None
     lo, hi = st.sents[k]
+    if ref is not None and ref.start >= hi:
+        return None  # (the last speaker is nearer than that subject can be)
     text = st.text
     here = text[st.sents[k + 1][0]:pos]
     if here.count("”") > here.count("“") or here.count('"') % 2 or here.count("»") > here.count("«"):
@@ -1138,7 +1141,11 @@ def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
     """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
     if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
     for sp in reversed(st.speakers):
-        if (sp.person or _bare_surname(st, sp)) and _speaker_gender(st, sp) in (None, gender):
+        g = sp.antecedent
+        if g is None:
+            # (worked out once per speaker: this scan runs for every "he" and "she")
+            g = sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person or _bare_surname(st, sp) else "-"
+        if g in ("", gender):
             return sp
     return None
 
@@ -2348,6 +2355,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue  # (a direct quote's speaker in between is nearer)
         spk.name, spk.actor, spk.anonymous, spk.person, spk.head = \
             best.name, best.actor, best.anonymous, best.person, best.head
+        spk.antecedent = None  # (its name changed: work the cache out again)
 
 
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
