@@ -623,6 +623,9 @@ def _is_aux(w: str) -> bool:
 _NOT_ADV = frozenset("family ally rally italy july bully".split())
 
 
+_GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The subject noun phrase ending right before a cue: (start, end, shape) or None.
 
@@ -652,10 +655,18 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         end_i -= 1
     if end_i == 0:
         return None
+    gap_before = text[words[end_i - 2].end():words[end_i - 1].start()] if end_i > 1 else ""
     if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
-            not text[words[end_i - 2].end():words[end_i - 1].start()].strip(" \u00a0\"”’'!?—–-"):
+            not gap_before.strip(" \u00a0\"”’'!?—–-,"):
         # 'She declared "What a night!" and said that ...': the subject of the first verb
-        subj = _main_subject(text, lo, words[end_i - 1].start())
+        conj = words[end_i - 1].start()
+        subj = _main_subject(text, lo, conj) if "," not in gap_before else None
+        if subj is None or subj[2] == "role":
+            # '"I hate it," she said, but added that ...': the subject of the cue just before
+            prev = _find_cues(_cue_re(), _cue_first_words(), text, max(lo, conj - 80), conj)
+            gap = text[prev[-1].end():conj] if prev else ""
+            if prev and len(gap) < 40 and not _GAP_STOP_RE.search(gap):
+                subj = _subject_before(text, lo, prev[-1].start())
         return subj if subj is not None and subj[2] != "role" else None
     b = words[end_i - 1].end()
     between = text[b:cue_start]
