@@ -1151,14 +1151,15 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
 def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
     """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
     if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
-    for sp in reversed(st.speakers):
-        g = sp.antecedent
-        if g is None:
-            # (worked out once per speaker: this scan runs for every "he" and "she")
-            g = sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person or _bare_surname(st, sp) else "-"
-        if g in ("", gender):
-            return sp
-    return None
+    return next((sp for sp in reversed(st.speakers) if _antecedent_gender(st, sp) in ("", gender)), None)
+
+
+def _antecedent_gender(st: _State, sp: _Speaker) -> str:
+    """What "he" or "she" can see of a speaker: "f" or "m", "" for a person (or bare surname)
+    of unknown gender, "-" for no person. Kept on the speaker: pronoun scans ask it again."""
+    if sp.antecedent is None:
+        sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person or _bare_surname(st, sp) else "-"
+    return sp.antecedent
 
 
 def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
@@ -2354,8 +2355,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue
         g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
-                    _speaker_gender(st, r.speaker) in (None, g) and
-                    (r.speaker.person or _bare_surname(st, r.speaker)) and not r.speaker.loose and
+                    _antecedent_gender(st, r.speaker) in ("", g) and not r.speaker.loose and
                     r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
                    key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')

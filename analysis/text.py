@@ -185,12 +185,10 @@ def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int)
     """Whether marks with no space after them, which the pattern found between two lower-case
     letters or digits and a capitalised word (``said.The``), end a sentence: not after an
     abbreviation (``Gov.Brown``, ``vs.Trump``) and not in an e-mail or web address."""
-    a = mark_start
-    while a > lo and not text[a - 1].isspace():
-        a -= 1
-    word = re.split(r"[^\w]", text[a:mark_start])[-1]
-    if word.lower() in _abbreviations()[0]:
+    token = _previous_word(text, lo, mark_start)
+    if re.split(r"[^\w]", token)[-1].lower() in _abbreviations()[0]:
         return False
+    a = mark_start - len(token)
     b = mark_end
     while b < hi and not text[b].isspace():
         b += 1
