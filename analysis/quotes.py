@@ -742,7 +742,13 @@ def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
     k = next((i for i, w in enumerate(ws) if i and w.group(0) in ("in", "at", "from")), None)
     if k is None:
         return None
-    shape = _np_shape([w.group(0) for w in ws[:k]])
+    head = [w.group(0) for w in ws[:k]]
+    if any(w in _IRREGULAR_VERBS or w.endswith("ed") and w.islower() and head[j][:1].isupper()
+           for j, w in enumerate(head[1:])):
+        # a clause, not a noun phrase: "Cleveland sought the convention in ...", "Trump cited
+        # Flynn in ..." (but "an unaligned official in the state" is one)
+        return None
+    shape = _np_shape(head)
     return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
 
 
@@ -3259,8 +3265,10 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     c = _clause_comma(text, a, b2)
     fw = _WORD_RE.match(text, a, b2)
-    if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS) and c > a:
-        # "In a statement, the group's lawyers said": the subject follows the opener
+    if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
+                           fw.group(0).lower() in _DAY_WORDS) and c > a:
+        # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
+        # subject follows the opener
         a = c + 1
         while a < b2 and text[a].isspace():
             a += 1
