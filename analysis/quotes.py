@@ -833,8 +833,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
                 # The mention is both: the name is read from its end, the group from the
                 # role ("A White House spokesman, Josh Earnest": Josh Earnest, us)
                 return ra, nb, "name"
-        if not second or i and not second[0].islower():
-            continue
+        if not second or i and not (second[0].islower() or second[0].isdigit()):
+            continue  # (after a fronted clause: "..., Suu Kyi, 70, said")
         a, b = _trim_np(text, bounds[i] + 1, bounds[i + 1])
         for m in _CLAUSE_WORD_RE.finditer(text, a, b):
             a = m.end()
