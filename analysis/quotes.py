@@ -553,6 +553,8 @@ def _np_shape(words: list[str]) -> str | None:
         return "name" if k <= 3 and all(w[0].isupper() or w in _NP_INNER for w in rest) else None
     if llast in roles.get("roles", ()) or llast in roles.get("anonymous", ()):
         return "role"
+    if len(words) == 2 and lows[1] in ("percent", "%") and words[0].replace(".", "").isdigit():
+        return "role"  # a poll share: "21 percent said"
     if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
         if len(words) <= 6 and not llast.endswith(("ing", "ed")):
             return "role"
