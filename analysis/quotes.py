@@ -1838,10 +1838,16 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     gap = text[best.end():span.ms]
     if entry.frame not in ("say", "tell") and not _OBJ_PRONOUN_COMMA_RE.fullmatch(gap):
         return None  # but 'chiding him, "..."' and 'she urged them: "..."' are attributions
-    if _HARD_STOP_RE.search(gap) or _LABEL_DASH_RE.search(gap) and gap.rstrip().endswith(":"):
+    s_start = next((s.start for s in sents if s.start <= best.start() < s.end), lo)
+    # 'Sam Lau ... said in a statement. "..."': a sentence that is only a speaker, a cue and
+    # an adverbial introduces the quote after it, as a colon would
+    intro = entry.frame == "say" and _INTRO_STOP_RE.fullmatch(gap) is not None and \
+        not _QUOTE_MARK_RE.search(text, s_start, best.start())
+    if not intro and (_HARD_STOP_RE.search(gap) or _LABEL_DASH_RE.search(gap) and gap.rstrip().endswith(":")):
         return None  # ('Pollsters agree - Carl Bialik: "..."': the name after the dash)
     g = gap.strip()
-    s_start = next((s.start for s in sents if s.start <= best.start() < s.end), lo)
+    if intro:
+        g = g[:-1] + ":"
     if best.group(0)[:1].isupper() and g.endswith(",") and "," in g[:-1] and \
             not text[s_start:best.start()].strip(" \t\n\u00a0\"“”"):
         # 'Said Dorothy Poynter, who grew up with Ali, "..."': the name, then an apposition
@@ -1886,6 +1892,8 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
 
 
 _SPACES_RE = re.compile(r"\s+")
+_INTRO_STOP_RE = re.compile(r"\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+[\w' -]{2,40}\.\s*")
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 
 
 def _norm(s: str) -> str:
