@@ -938,7 +938,7 @@ _TIME_TAIL_RE = re.compile(
 _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
-    "so then also".split())
+    "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often".split())
 _PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
 
 
@@ -1498,6 +1498,10 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         subj = _subject_before(text, span.me, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
+        if subj is not None and text[span.me:subj[0]].strip(" ,\u00a0").lower() in _COMMA_ADVERBS and \
+                text[m.end():m.end() + 1] == ",":
+            # '"...." Perhaps, he said, this ...': a sentence adverb, then a parenthetical attribution
+            return m, entry, subj
         if (subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0")) and entry.frame in ("say", "tell") \
                 and not m.group(0).endswith("ing") and _opens_sentence(text, span) \
                 and not _clause_after_cue(text, m, entry, hi):
