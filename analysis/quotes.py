@@ -2198,10 +2198,12 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     for q_sp in all_spans:
         if q_sp.kind == "direct" and q_sp.speaker is not None:
             last = q_sp.speaker
-    if last is None and reported and reported[-1].speaker is not None:
-        last = reported[-1].speaker
-    if last is None and not all_spans and not reported:
-        last = None
+    if last is None and reported:
+        # the last report whose cue is not inside another report's content: 'Carter said that
+        # for decades some critics had been predicting ...' goes on as Carter, not the critics
+        outer = [r for r in reported if not any(
+            o is not r and o.start <= r.cue.start() < o.end for o in reported)]
+        last = (outer or reported)[-1].speaker
     return out, last
 
 
