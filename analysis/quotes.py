@@ -1640,7 +1640,8 @@ _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:(?:an?|the)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?)?"  # ("an angry Hollande")
     r"(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
     r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
-    r"while|with|in|at|on|from|to|back)\b)")
+    r"while|with|in|at|on|from|to|back|via|during|through|later|earlier|again|today|"
+    r"yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
 
 def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
