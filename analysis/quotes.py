@@ -556,9 +556,16 @@ def _np_shape(words: list[str]) -> str | None:
     if len(words) == 2 and lows[1] in ("percent", "%") and words[0].replace(".", "").isdigit():
         return "role"  # a poll share: "21 percent said"
     if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
-        if len(words) <= 6 and not llast.endswith(("ing", "ed")):
-            return "role"
+        if len(words) <= 6 and not llast.endswith(("ing", "ed")) and not any(
+                lw in _DEMONSTRATIVES and lows[i - 1] not in _NP_INNER and lows[i - 1] not in _STOP and
+                lows[i - 1] not in _DETS and lows[i - 1] not in _PREPOSITIONS and not lows[i - 1].endswith("ing")
+                for i, lw in enumerate(lows) if i):
+            return "role"  # (but "The rationale these proven" is two phrases)
     return None
+
+
+_DEMONSTRATIVES = frozenset(["the", "these", "those", "this", "that"])
+_PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 
 
 # Stop words that are also names: "said Will Doyle", "Theresa May said", "said Al From".
