@@ -2720,7 +2720,7 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
     "across around beyond toward towards without within throughout following regarding upon "
-    "outside inside near behind beneath under where".split())
+    "outside inside near behind beneath under where of".split())
 _AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inveigh"])
 _AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
