@@ -3305,10 +3305,15 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     words = [w.group(0) for w in chunk]
     # (a last word in -ed is a participle after the head: "those surveyed say")
-    k = next((i for i, w in enumerate(words[:8]) if i and (w in ("who", "which", "whose") or _loose_verb(w) and (
+    k = next((i for i, w in enumerate(words[:12]) if i and (w in ("who", "which", "whose") or _loose_verb(w) and (
         i + 1 < len(words) or w in _LOOSE_VERBS))), None)
     if k is None:
-        return a, chunk[:8][-1].end(), _np_shape(words[:8]) or "role"
+        # up to 12 words ('The deputy head of the Chinese delegation to the regional forum'),
+        # ending on a content word, not mid-phrase
+        j = min(len(words), 12)
+        while j > 1 and (words[j - 1] in _STOP or words[j - 1] in _DETS):
+            j -= 1  # (lower case only: "the director-general of the WHO")
+        return a, chunk[j - 1].end(), _np_shape(words[:j]) or "role"
     i, j = _loose_head(words, k, ml is not None and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
     # (a time phrase may end the shorter chunk: "Barack Obama on Friday warned")
     start, end = _trim_np(text, a if i == 0 else chunk[i].start(), chunk[j - 1].end())
