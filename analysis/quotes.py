@@ -526,6 +526,8 @@ def _np_shape(words: list[str]) -> str | None:
         return "pronoun"
     if len(words) == 1 and words[0] in _NAME_STOPS:
         return "name"  # '"...," Will wrote.': alone before a cue, a capitalised modal is a name
+    if " ".join(lows) in _INDEFINITES:
+        return "role"  # "no one knows if ...", "Everyone agrees that ..."
     if lows[0] in ("who", "which", "that"):
         return None
     roles = _roles()
@@ -564,6 +566,8 @@ def _np_shape(words: list[str]) -> str | None:
     return None
 
 
+_INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
+                          "anybody", "no one else", "everyone else"])
 _DEMONSTRATIVES = frozenset(["the", "these", "those", "this", "that"])
 _PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 
