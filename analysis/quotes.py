@@ -2060,7 +2060,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if m.group(0).endswith("ing"):
                 # the subject of the sentence may be inside a quote or a fronted clause; the
                 # participle shares the subject of the cue it follows
-                spk = _participle_speaker(text, s.start, m.start(), said_by, all_spans)
+                spk = _participle_speaker(text, s.start, m.start(), said_by, all_spans,
+                                          r.speaker.start if r.speaker is not None else None)
                 if spk is not None:
                     r.speaker = spk
             if r.speaker is not None:
@@ -2070,7 +2071,12 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end and \
                     not _PROGRESSIVE_BEFORE_RE.search(text, max(prev.start, m.start() - 30), m.start()):
                 # "X said CLAUSE, adding that ...": the first report ends before the participle
+                # (or before the participle's own clause: '..., and Trump responded by saying')
                 prev.end = _clean_end(text, prev.start, m.start())
+                if r.speaker is not None and prev.start < r.speaker.start < prev.end:
+                    co = _COORD_CLAUSE_RE.search(text, max(prev.start, r.speaker.start - 8), r.speaker.start)
+                    if co is not None and co.end() == r.speaker.start:
+                        prev.end = _clean_end(text, prev.start, co.start())
             elif prev is not None:
                 # "X accuses Obama of ... and Donald Trump says ...": two attributions
                 _end_before_speaker(text, prev, r)
@@ -2648,15 +2654,17 @@ _PARTICIPLE_GAP_RE = re.compile(
     r"(?:(?!" + _FULL_STOP + r")[^!?;:\"“”«»]){0,80}(?:,[\s,]*|\s(?:after|before|while|by|without)\s+)")
 
 
-def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans):
+def _participle_speaker(text: str, lo: int, cue_start: int, said_by: dict, spans, own: int | None = None):
     """The speaker of the attribution that a participial cue continues: ``X said of the
     episode, "...," adding that ...`` -> X. The nearest earlier cue of the sentence counts when
-    only its adverbials, its own quotes and a comma stand between the two cues."""
+    only its adverbials, its own quotes and a comma stand between the two cues, and the
+    participle's own subject (starting at ``own``) is not between them ('Pelosi said ..., and
+    Trump responded by saying ...')."""
     best = None
     for e in said_by:
         if lo <= e <= cue_start and (best is None or e > best):
             best = e
-    if best is None:
+    if best is None or own is not None and own > best and _COORD_CLAUSE_RE.search(text, best, own):
         return None
     # the quotes in between stand for a phrase ending with a comma ('"weak," adding')
     parts, pos = [], best
@@ -2752,6 +2760,7 @@ _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|--?)\s*")
 
 
+_COORD_CLAUSE_RE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 _SUBORD_CLAUSE_RE = re.compile(
     r"(?<!such )(?<!well )(?<!much )(?<!long )(?<!soon )(?<!far )"
     r"\b(?:as|though|although|because|when|while|where|whereas)\s+")
@@ -2899,8 +2908,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and len(before) > 4 and \
             (subj is None or before.endswith(" by")):
         # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
-        # ...': the subject of the main clause
-        subj = _main_subject(text, lo, lo + before.rfind(" "))
+        # ...': the subject of the main clause, or of the last coordinated clause ('Pelosi said
+        # ..., and Trump responded by saying ...')
+        co = None
+        for co in _COORD_CLAUSE_RE.finditer(text, lo, lo + before.rfind(" ")):
+            pass
+        subj = _main_subject(text, co.end(), lo + before.rfind(" ")) if co is not None else None
+        if subj is None or subj[2] not in ("name", "pronoun"):
+            subj = _main_subject(text, lo, lo + before.rfind(" "))
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
