@@ -1108,6 +1108,8 @@ def _first_names() -> dict[str, str]:
     return out
 
 
+# given names often second in a full name ("Giovanni Maria Vian", "Mary Lou Retton")
+_MIDDLE_NAMES = frozenset("Maria Marie Mary Anne Ann Lee Lou Lynn Jean Jo Mae Rose Ray Jose Luis".split())
 _FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam madame mme lady dame wife mother daughter sister "
                           "queen princess grandmother widow".split())
 _MALE_WORDS = frozenset("mr mr. sir lord husband father son brother king prince grandfather "
@@ -1279,6 +1281,14 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if not run:
         return None
     run.reverse()
+    if len(run) >= 3 and "and" not in run:
+        # "House Speaker Nancy Pelosi", "Facebook CEO Mark Zuckerberg": the name starts at a
+        # given name that follows other capitalised words (not "Sarah Jessica Parker")
+        given = _first_names()
+        k = next((k for k in range(1, len(run) - 1) if run[k] in given and run[k - 1] not in given
+                  and run[k] not in _MIDDLE_NAMES and not _INITIAL_RE.fullmatch(run[k - 1])), None)
+        if k is not None:
+            run = run[k:]
     if len(run) == 1 and run[0] in st.names:
         return st.names[run[0]]
     if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
