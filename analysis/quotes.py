@@ -3329,6 +3329,10 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if c > a:
         b2 = c
     chunk = _words(text, a, b2)
+    if len(chunk) == 1 and chunk[0].group(0) in ("and", "but") and chunk[0].end() == b:
+        # '..., "in the interest of transparency", and contended ...': the verb shares the
+        # sentence's subject
+        return _main_subject(text, lo, chunk[0].start())
     if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
             w.group(0).lower() in _SAY_WORDS for w in chunk[:8]):
         return None
