@@ -1056,6 +1056,13 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             (s for s in reversed(st.speakers) if s.head == head and s.name and all(w in s.name for w in mods)), None)
         if ref is not None:
             return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head, gender=ref.gender)
+        titled = _titled_antecedent(st, a, b, low) if len(words) <= 3 else None
+        if titled is not None:
+            return titled
+    elif shape == "name" and low in _OFFICE_RES:  # "the President"
+        titled = _titled_antecedent(st, a, b, low)
+        if titled is not None:
+            return titled
     titles = roles.get("titles", ())
     hit = st.actors.resolve_span(name or surface)
     if hit is not None and hit[0].kind == "place" and name is None and _PLACE_NAME_RE.fullmatch(
@@ -1091,6 +1098,41 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     gender = _gender(surface, name) if not anonymous and (person or " " not in name) and " and " not in name \
         else None
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head, gender=gender)
+
+
+# "the president" -> the last "President X" named before it (not "Vice President X")
+_OFFICE_TITLES = {
+    "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"Gov\.|Governor",
+    "the senator": r"Sen\.|Senator", "the mayor": r"Mayor", "the prime minister": r"Prime Minister",
+    "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President"}
+_OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
+               for k, v in _OFFICE_TITLES.items()}
+
+
+def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
+    """'the president' (of "President Barack Obama said ... the president said"): the person
+    last named with that title before ``a``, as a speaker at the mention ``a``, or None."""
+    rx = _OFFICE_RES.get(low)
+    if rx is None:
+        return None
+    last = None
+    for last in rx.finditer(st.text, max(0, a - 6000), a):
+        pass
+    if last is None:
+        return None
+    words = last.group(1).split()
+    while len(words) > 1 and (words[-1] in _TIME_WORDS or words[-1].lower() in _TIME_WORDS):
+        words.pop()  # "President Barack Obama Friday told ..."
+    name = _person_name(st, words)
+    if name is None:
+        return None
+    hit = st.actors.resolve_span(name)
+    actor = hit[0].group if hit is not None else None
+    if hit is not None and hit[0].kind == "person" and hit[1] == 0 and hit[2] == len(name):
+        name = hit[0].name  # "President Obama" -> "Barack Obama"
+    full = st.names.get(name)
+    return _Speaker(a, b, full or name, actor, False, True, low.split()[-1],
+                    gender=_gender(last.group(0), full or name))
 
 
 @cache
