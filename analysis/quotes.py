@@ -2232,7 +2232,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 # the sentence's cues, so list order is not text order)
                 before = max((o for o in reported if o.end <= sp.ms and o.speaker is not None),
                              key=lambda o: (o.end, o.start), default=None) \
-                    or _short_attribution_before(st, sp, cues, sents, p.index)
+                    or _short_attribution_before(st, sp, cues, sents, p.index) \
+                    or _adverbial_attribution_before(st, sp, cues, sents, p.index)
                 ref = before.speaker if before is not None else None
             sp.speaker = ref
             if before is not None:
@@ -2762,6 +2763,33 @@ def _short_attribution_before(st: _State, sp: _Span, cues, sents, para) -> _Repo
     if subj is None or text[s.start:subj[0]].strip(" \t\n\u00a0\"“”"):
         return None
     entry = speech_verbs()[_norm(m.group(0))]
+    return _Reported(m, entry, sp.cs, sp.cs, _speaker(st, *subj), para)
+
+
+_GAP_PREPS = frozenset("in on at during after before while when".split())
+_ADVERBIAL_GAP_RE = re.compile(r"[^.!?;:\"“”«»]{3,140},\s*")
+
+
+def _adverbial_attribution_before(st: _State, sp: _Span, cues, sents, para) -> _Reported | None:
+    """'Yuval Levin wrote in Politico in the fall of 2016, "..."': a say cue, then only
+    adverbial phrases up to a comma, right before a quote nothing else attributes. (The gap is
+    longer than :func:`_attr_left` accepts, so it is tried last.)"""
+    text = st.text
+    m = next((c for c in reversed(cues) if c.end() <= sp.ms), None)
+    if m is None or sp.ms - m.end() > 140:
+        return None
+    entry = speech_verbs()[_norm(m.group(0))]
+    gap = text[m.end():sp.ms]
+    first = _WORD_RE.search(gap)
+    if entry.frame not in ("say", "tell") or first is None or first.group(0) not in _GAP_PREPS or \
+            not _ADVERBIAL_GAP_RE.fullmatch(gap) or " that " in gap:
+        return None
+    s = next((x for x in sents if x.start <= m.start() < x.end), None)
+    if s is None or not s.start <= sp.ms < s.end:
+        return None
+    subj = _subject_before(text, s.start, m.start())
+    if subj is None or text[s.start:subj[0]].strip(" \t\n\u00a0\"“”") not in ("", "As", "And", "But"):
+        return None  # ('As Yuval Levin wrote in Politico, "..."')
     return _Reported(m, entry, sp.cs, sp.cs, _speaker(st, *subj), para)
 
 
