@@ -1365,8 +1365,12 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 def _modifiers_only(words: list[str], titles) -> bool:
     """Are ``words`` only titles and lower-case modifiers ("former", "top trade adviser"), with
     no function word or verb form?"""
+    # ("a frustrated and hapless Mike Pence": an -ed adjective or "and" between modifiers,
+    # but not "the committee subpoenaed Mike Pence")
     return all(w.lower() in titles or w.islower() and w.replace("-", "").isalpha() and w not in _STOP
-               and w not in _NP_INNER and not w.endswith(("ed", "ing")) for w in words)
+               and (w not in _NP_INNER or w == "and" and 0 < i < len(words) - 1)
+               and (not w.endswith(("ed", "ing")) or i + 1 < len(words) and words[i + 1] == "and")
+               for i, w in enumerate(words))
 
 
 def _remember(st: _State, sp: _Speaker | None) -> None:
@@ -1629,7 +1633,8 @@ def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
 
 _LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to|was|were|is|"
                                r"are|has|had|have|be|been|did|do|does|would|will|can|could|just|as|if|"
-                               r"when|while|because|[a-z]+ed)\b")
+                               r"when|while|because|[a-z]+ed(?=\s+(?:by|to|the|a|an|in|on|at|that|with|as|for|from|"
+                               r"his|her|their|its|it|him|them|up|out|off)\b))\b")
 
 
 def _own_sentence(text: str, span: _Span) -> bool:
