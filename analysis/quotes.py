@@ -3139,6 +3139,13 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
         sp.loose = True
+    if (entry.frame in ("tell", "object", "np") or entry.lemma == "ask") and form.endswith(("ed", "told")) \
+            and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
+        # "He was also accused of groping women", "Trump was asked whether ...": the subject
+        # is the target or the hearer; who spoke is not said (the subject may still be what
+        # a later "he" names: "Reagan was criticized ... when he insisted")
+        _remember(st, sp)
+        sp = None
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
 
@@ -3481,6 +3488,7 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
