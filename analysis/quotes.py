@@ -2960,6 +2960,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or
                           _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())):
         return None  # "a larger say than they do", "the final say": the noun
+    if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
+        return None  # "a public policy think tank"
     if entry.lemma in _EXPECT_LEMMAS and \
             _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
@@ -3488,6 +3490,7 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
