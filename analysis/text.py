@@ -89,8 +89,9 @@ _TOKEN_RE = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then
 # whitespace. CJK full stops need no following space.
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』]*|"
-                          r"[.?](?<=[a-z]{2}[.?]|\d{2}[.?])[\"'”’»)\]]*(?=[A-Z][a-z])")
-# Scrapes that lost a line break glue sentences together ("he said.The", '2020."According'):
+                          r"[.?](?<=[a-z]{2}[.?]|\d{2}[.?])(?:[\"'”’»)\]]*(?=[A-Z][a-z])|(?=[“«][A-Z0-9]))")
+# Scrapes that lost a line break glue sentences together ("he said.The", '2020."According',
+# 'structure.“I like'):
 # a glued boundary is "." or "?" after two lower-case letters or two digits and before a
 # capitalised word, not after an abbreviation, and neither side may be part of an address
 # ("Rebecca.Ballhaus@wsj.com").
