@@ -2962,6 +2962,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "a larger say than they do", "the final say": the noun
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
+    if entry.frame == "object" and text[m.end():m.end() + 1] in (",", ".", ";", ":", ")") and \
+            form.endswith("ing"):
+        return None  # "if we wound up with GMO labeling, it ...": a noun, no object
     if entry.lemma in _EXPECT_LEMMAS and \
             _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
