@@ -3405,6 +3405,15 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     c = _clause_comma(text, a, b2)
     fw = _WORD_RE.match(text, a, b2)
+    if ml and c > a and _SUBORDINATOR_RE.search(text, ml.start(), ml.end()) and \
+            text[ml.start():ml.end()].split()[0].lower() in _FRONTED_SUBORDINATORS:
+        # "While Clinton has condemned the proposal, the groups who wrote to her say ...":
+        # the subject follows the fronted subordinate clause
+        a = c + 1
+        while a < b2 and text[a].isspace():
+            a += 1
+        c = _clause_comma(text, a, b2)
+        fw = _WORD_RE.match(text, a, b2)
     if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
                            fw.group(0).lower() in _DAY_WORDS) and c > a:
         # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
@@ -3479,6 +3488,7 @@ def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int,
 
 
 _SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
+_FRONTED_SUBORDINATORS = frozenset("while when although though because since after before once".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
 
