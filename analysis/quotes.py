@@ -1318,6 +1318,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             run.append(w)
         elif w == "and" and run and i and words[i - 1][:1].isupper():
             run.append(w)  # "Lee and Park", "Frank Newport and Jim Harter": joint speakers
+        elif w == "&" and run and i and words[i - 1][:1].isupper():
+            run.append(w)  # "Fox & Friends", "Johnson & Johnson": one name
         else:
             break
     if not run:
