@@ -2962,6 +2962,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or
                           _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())):
         return None  # "a larger say than they do", "the final say": the noun
+    if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, m.start() - 4), m.start()):
+        return None  # "as opposed to attacking his rivals"
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
     if entry.frame == "object" and text[m.end():m.end() + 1] in (",", ".", ";", ":", ")") and \
@@ -3416,6 +3418,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
             a += 1
         c = _clause_comma(text, a, b2)
         fw = _WORD_RE.match(text, a, b2)
+        if fw is None or fw.group(0).lower() in ("that", "this", "it", "there"):
+            return None  # ("..., that hasn't stopped pundits from speculating")
     if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
                            fw.group(0).lower() in _DAY_WORDS) and c > a:
         # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
@@ -3505,6 +3509,7 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
