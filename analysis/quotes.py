@@ -1987,6 +1987,8 @@ def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
         return False
     stop = _HARD_STOP_RE.search(text, m.end(), hi)
     rest = text[m.end():stop.start() if stop else hi]
+    if _AS_IF_RE.match(rest):
+        return False  # '"...?" Trump went on, as if he didn't hear her': an adverbial, no clause
     return (len(rest) >= 160 or _END_ADVERBIAL_RE.fullmatch(rest) is None) and len(rest.split()) >= 3
 
 
@@ -3509,6 +3511,7 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+_AS_IF_RE = re.compile(r"\s*,?\s*as\s+(?:if|though)\b")
 _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
