@@ -1105,7 +1105,8 @@ _OFFICE_TITLES = {
     "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"Gov\.|Governor",
     "the senator": r"Sen\.|Senator", "the mayor": r"Mayor", "the prime minister": r"Prime Minister",
     "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President"}
-_OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
+_OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|del|da|bin|al|la|le)"
+                             rf"[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
                for k, v in _OFFICE_TITLES.items()}
 
 
@@ -1320,6 +1321,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             run.append(w)  # "Lee and Park", "Frank Newport and Jim Harter": joint speakers
         elif w == "&" and run and i and words[i - 1][:1].isupper():
             run.append(w)  # "Fox & Friends", "Johnson & Johnson": one name
+        elif w in _NAME_PARTICLES and run and i and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_PARTICLES):
+            run.append(w)  # "Bill de Blasio", "Ursula von der Leyen"
         else:
             break
     if not run:
@@ -1382,6 +1385,7 @@ def _remember(st: _State, sp: _Speaker | None) -> None:
     st.last_any = sp
 
 
+_NAME_PARTICLES = frozenset("de van von der del da bin al la le".split())
 _SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
