@@ -1509,8 +1509,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
             carried.setdefault(sp.end_para[0], []).append(sp)
     quotes: list[Quote] = []
     prev_para_speaker: _Speaker | None = None
+    bylines = _bylines(text, paras)
     for p in paras:
         try:
+            if p.index in bylines:
+                # a round-up quote whose author's byline follows it ("Harry Enten, CNN")
+                prev_para_speaker = _speaker(st, *bylines[p.index], "name")
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
             singles = _pair_single(text, p, [s for s in doubles if s.me > p.start and s.ms < p.end])
@@ -2754,6 +2758,32 @@ def _nearest_direct(spans, sp):
         if dist is None or d < dist:
             best, dist = o, d
     return best
+
+
+_NAME_WORD = r"(?:[A-Z][\w.'’-]+|de|van|von|der|del|da|bin|al|la|le)"
+# 'Harry Enten, CNN' on a line of its own after a quoted paragraph (opinion round-ups)
+_BYLINE_RE = re.compile(
+    rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w.&'’-]*"
+    r"(?:[ \u00a0]+(?:[A-Z&][\w.&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*")
+_QUOTE_OPENERS = ('"', "“", "''", "«", "‘‘")
+
+
+def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
+    """Paragraph index -> (start, end) of the byline name that the quoted paragraphs right
+    before a line 'Name Surname, Outlet' belong to ('“...”\n\nHarry Enten, CNN')."""
+    out: dict[int, tuple[int, int]] = {}
+    for k, p in enumerate(paras):
+        if k == 0 or p.end - p.start > 90:
+            continue
+        m = _BYLINE_RE.fullmatch(text, p.start, p.end)
+        if m is None or not text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(("”", '"', "''", "»")):
+            continue
+        j = k - 1
+        while j >= 0 and paras[j].index not in out and \
+                text[paras[j].start:paras[j].end].lstrip().startswith(_QUOTE_OPENERS):
+            out[paras[j].index] = m.span(1)
+            j -= 1
+    return out
 
 
 def _short_attribution_before(st: _State, sp: _Span, cues, sents, para) -> _Reported | None:
