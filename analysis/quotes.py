@@ -516,6 +516,12 @@ def _warn(warnings: list[str], msg: str) -> None:
 
 def _np_shape(words: list[str]) -> str | None:
     """'pronoun', 'name', 'role' or None for a candidate subject given as its words."""
+    return _np_shape_cached(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _np_shape_cached(words: tuple[str, ...]) -> str | None:
+    # (the same short subjects come back in every article: "he", "Trump", "the president")
     if not words or len(words) > 9 and not (
             # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
             # a long title is still a name if every word but a few is capitalised
