@@ -703,6 +703,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if a >= b2:
         return None
     ws = _words(text, a, b2)
+    if last is not None and ws and _relative_verb(last.group(0).lower(), ws[0].group(0)):
+        # "Voters who backed Obama said", "Groups that support DACA said": the chunk is the
+        # relative clause's verb phrase; the subject is the noun phrase the clause hangs on
+        la, lb = _trim_np(text, prev_start, last.start())
+        rel_shape = _np_shape([w.group(0) for w in _words(text, la, lb)]) if la < lb else None
+        return (la, lb, rel_shape) if rel_shape in ("name", "role") else None
     shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
         return _name_suffix(text, ws) or _head_before_modifier(ws)
@@ -715,6 +721,18 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
                 text[la:la + 1].isupper() and not text[lo:la].rstrip().endswith(","):
             a = la  # (not the end of a list: "officials from Facebook, Twitter and Google")
     return a, b2, shape
+
+
+def _relative_verb(rel: str, w: str) -> bool:
+    """Is ``w``, right after the relative pronoun ``rel``, the verb of its clause (so the
+    clause has no subject of its own)? After "who" any lower-case word but a determiner or
+    pronoun; after "that"/"which" only a past form or an auxiliary ("the fact that critics
+    said" has a subject)."""
+    if not w[:1].islower() or w in _DETS or w in _PRONOUNS:
+        return False
+    if rel == "who":
+        return True
+    return rel in ("that", "which") and (w.endswith("ed") or w in _IRREGULAR_VERBS or w in _AUX)
 
 
 _SUCH_AS_RE = re.compile(r"\b(?:such\s+as|as|than|or|nor)\s*$")
