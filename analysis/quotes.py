@@ -2790,6 +2790,10 @@ _BYLINE_RE = re.compile(
     rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w.&'’-]*"
     r"(?:[ \u00a0]+(?:[A-Z&][\w.&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*")
 _QUOTE_OPENERS = ('"', "“", "''", "«", "‘‘")
+# ... or at the end of the quoted paragraph itself: '... next downturn.” John Avlon, CNN'
+_INLINE_BYLINE_RE = re.compile(
+    rf"[”\"][ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w.&'’-]*"
+    r"(?:[ \u00a0]+(?:[A-Z&][\w.&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*$")
 
 
 def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
@@ -2797,12 +2801,19 @@ def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
     before a line 'Name Surname, Outlet' belong to ('“...”\n\nHarry Enten, CNN')."""
     out: dict[int, tuple[int, int]] = {}
     for k, p in enumerate(paras):
-        if k == 0 or p.end - p.start > 90:
+        m = _INLINE_BYLINE_RE.search(text, max(p.start, p.end - 90), p.end)
+        if m is not None:
+            j = k
+        elif k == 0 or p.end - p.start > 90:
             continue
-        m = _BYLINE_RE.fullmatch(text, p.start, p.end)
-        if m is None or not text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(("”", '"', "''", "»")):
-            continue
-        j = k - 1
+        else:
+            m = _BYLINE_RE.fullmatch(text, p.start, p.end)
+            if m is None or not text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(("”", '"', "''", "»")):
+                continue
+            j = k - 1
+        if j == k:
+            out[p.index] = m.span(1)
+            j -= 1
         while j >= 0 and paras[j].index not in out and \
                 text[paras[j].start:paras[j].end].lstrip().startswith(_QUOTE_OPENERS):
             out[paras[j].index] = m.span(1)
