@@ -3130,6 +3130,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         adv = _END_ADVERBIAL_RE.match(after)
         if adv is not None and _PARTICIPLE_AFTER_RE.match(after, adv.end()) and after[:adv.end()].rstrip():
             tail = adv
+    if tail is not None and _commissive(entry, form) and _TO_VERB_RE.match(after):
+        tail = None  # "vowed to build a wall on the border.": an infinitive, not an adverbial
     pre = text[lo:a].rstrip()
     if tail is not None and rel:
         return None
@@ -3169,6 +3171,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             pos = g.end()  # "warned against drawing lessons": what the warning is about
         elif _WH_RE.match(text, pos, hi):
             pass  # "isn't saying what ...", "wouldn't say when, or if, ...": an indirect question
+        elif _commissive(entry, form) and _TO_VERB_RE.match(text, pos, hi):
+            pass  # "vowed to fight", "promising to 'carpet bomb them'": the promise is the report
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
             t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120))
@@ -3210,7 +3214,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         if k is not None:
             cend = _clean_end(text, pos, k.start())
     if not t and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
-            and not any(pos <= x.ms < cend for x in spans):
+            and not any(pos <= x.ms < cend for x in spans) \
+            and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
     # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
     min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
@@ -3580,6 +3585,16 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z“\"]")
 _CALLED_X_A_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:a|an|the)\b")  # "called Trump a liar"
 _CALL_PARTICLE_RE = re.compile(
     r"\s+(?:off|up|in|back|out|an?\s+(?:emergency|special|meeting|session|vote|election|halt))\b")
+# Cues whose infinitive is what was promised, threatened or hoped ("vowed to fight"); not
+# "agreed to", an action (the seeds: "the coalition ... agreed to put more pressure on Putin")
+_COMMISSIVE_LEMMAS = frozenset(["vow", "pledge", "promise", "threaten", "swear", "hope", "expect"])
+def _commissive(entry: _Cue, form: str) -> bool:
+    """Does cue ``form`` take "to VERB" as what was said? ("expected to" is left out: "a
+    process expected to last" is a passive.)"""
+    return entry.lemma in _COMMISSIVE_LEMMAS and form != "expected"
+
+
+_TO_VERB_RE = re.compile(r"\s*to\s+[\"“‘']?(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|all|more)\b)[a-z]")
 _AS_IF_RE = re.compile(r"\s*,?\s*as\s+(?:if|though)\b")
 _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
