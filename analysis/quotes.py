@@ -561,11 +561,11 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
         return "name" if k <= 3 and all(w[0].isupper() or w in _NP_INNER for w in rest) else None
     if llast in roles.get("roles", ()) or llast in roles.get("anonymous", ()):
         return "role"
-    if len(words) == 2 and lows[1] in ("percent", "%") and words[0].replace(".", "").isdigit():
+    if len(words) == 2 and lows[1] == "percent" and words[0].replace(".", "").isdigit():
         return "role"  # a poll share: "21 percent said"
     if lows[0] in _DETS or lows[0] in _POSSESSIVE_DETS or words[0][0].isupper():
         if len(words) <= 6 and not llast.endswith(("ing", "ed")) and not any(
-                lw in _DEMONSTRATIVES and lows[i - 1] not in _NP_INNER and lows[i - 1] not in _STOP and
+                lw in _SECOND_PHRASE_DETS and lows[i - 1] not in _NP_INNER and lows[i - 1] not in _STOP and
                 lows[i - 1] not in _DETS and lows[i - 1] not in _PREPOSITIONS and not lows[i - 1].endswith("ing")
                 for i, lw in enumerate(lows) if i):
             return "role"  # (but "The rationale these proven" is two phrases)
@@ -574,7 +574,7 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
 
 _INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
                           "anybody", "no one else", "everyone else"])
-_DEMONSTRATIVES = frozenset(["the", "these", "those", "this", "that"])
+_SECOND_PHRASE_DETS = frozenset(["the", "these", "those", "this", "that"])
 _PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 
 
@@ -703,12 +703,13 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if a >= b2:
         return None
     ws = _words(text, a, b2)
-    if last is not None and ws and _relative_verb(last.group(0).lower(), ws[0].group(0)):
-        # "Voters who backed Obama said", "Groups that support DACA said": the chunk is the
+    if last is not None and ws and _relative_verb(text, last, ws[0].group(0)):
+        # "Voters who backed Obama said", "Groups that elected him said": the chunk is the
         # relative clause's verb phrase; the subject is the noun phrase the clause hangs on
         la, lb = _trim_np(text, prev_start, last.start())
         rel_shape = _np_shape([w.group(0) for w in _words(text, la, lb)]) if la < lb else None
-        return (la, lb, rel_shape) if rel_shape in ("name", "role") else None
+        if rel_shape in ("name", "role"):
+            return la, lb, rel_shape
     shape = _np_shape([w.group(0) for w in ws])
     if shape is None:
         return _name_suffix(text, ws) or _head_before_modifier(ws)
@@ -723,16 +724,28 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     return a, b2, shape
 
 
-def _relative_verb(rel: str, w: str) -> bool:
+def _relative_verb(text: str, rel: re.Match, w: str) -> bool:
     """Is ``w``, right after the relative pronoun ``rel``, the verb of its clause (so the
     clause has no subject of its own)? After "who" any lower-case word but a determiner or
-    pronoun; after "that"/"which" only a past form or an auxiliary ("the fact that critics
-    said" has a subject)."""
+    pronoun; after "that"/"which" only a past form, and only when "that" follows a noun, not a
+    verb ("the fact that critics said" has a subject; "The survey found that registered voters
+    said" is a that-clause)."""
     if not w[:1].islower() or w in _DETS or w in _PRONOUNS:
         return False
-    if rel == "who":
+    r = rel.group(0).lower()
+    if r == "who":
         return True
-    return rel in ("that", "which") and (w.endswith("ed") or w in _IRREGULAR_VERBS or w in _AUX)
+    if r not in ("that", "which") or not (w.endswith("ed") or w in _IRREGULAR_VERBS):
+        return False
+    before = _previous_word_of(text, rel.start())
+    return not (before.endswith("ed") or before in _IRREGULAR_VERBS or _norm(before) in speech_verbs()
+                or before in _STOP)
+
+
+def _previous_word_of(text: str, pos: int) -> str:
+    """The word right before ``pos`` (lower case), or ""."""
+    m = _LAST_WORD_RE.search(text, max(0, pos - 40), pos)
+    return m.group(0).lower() if m else ""
 
 
 _SUCH_AS_RE = re.compile(r"\b(?:such\s+as|as|than|or|nor)\s*$")
@@ -974,6 +987,8 @@ _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
     "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often".split())
+# sentence adverbs that keep the speaker ("Perhaps, he said, ..."); not "Meanwhile, Biden said"
+_EPISTEMIC_ADVERBS = frozenset("perhaps maybe indeed still yes no well so now then".split())
 _PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
 
 
@@ -1126,8 +1141,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
 
 # "the president" -> the last "President X" named before it (not "Vice President X")
 _OFFICE_TITLES = {
-    "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"Gov\.|Governor",
-    "the senator": r"Sen\.|Senator", "the mayor": r"Mayor", "the prime minister": r"Prime Minister",
+    "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"(?<!Lt\. )(?<!Lieutenant )(?:Gov\.|Governor)",
+    "the senator": r"Sen\.|Senator", "the mayor": r"(?<!Deputy )Mayor", "the prime minister": r"(?<!Deputy )Prime Minister",
     "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President"}
 _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|del|da|bin|al|la|le)"
                              rf"[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
@@ -1352,14 +1367,6 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if not run:
         return None
     run.reverse()
-    if len(run) >= 3 and "and" not in run:
-        # "House Speaker Nancy Pelosi", "Facebook CEO Mark Zuckerberg": the name starts at a
-        # given name that follows other capitalised words (not "Sarah Jessica Parker")
-        given = _first_names()
-        k = next((k for k in range(1, len(run) - 1) if run[k] in given and run[k - 1] not in given
-                  and run[k] not in _MIDDLE_NAMES and not _INITIAL_RE.fullmatch(run[k - 1])), None)
-        if k is not None:
-            run = run[k:]
     if len(run) == 1 and run[0] in st.names:
         return st.names[run[0]]
     if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
@@ -1384,8 +1391,25 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         # "the New York Times" and "the Kremlin" are names with their article
         mids = words[1:len(words) - len(run)]
         ok = any(w.islower() for w in mids) and _modifiers_only(mids, titles)
-        return " ".join(run) if ok else None  # (not "the Centers for Disease Control")
-    return " ".join(run)
+        return " ".join(_from_given_name(run)) if ok else None  # (not "the Centers for Disease Control")
+    return " ".join(_from_given_name(run))
+
+
+def _from_given_name(run: list[str]) -> list[str]:
+    """'House Speaker Nancy Pelosi', 'Facebook CEO Mark Zuckerberg': a name of three or more
+    words starts at a given name that follows other capitalised words; not in "Sarah Jessica
+    Parker" (two given names), "J. Gerald Hebert", joint names ("Lee and Park") or place names
+    ("San Francisco Chronicle")."""
+    if len(run) < 3 or "and" in run:
+        return run
+    given = _first_names()
+    k = next((k for k in range(1, len(run) - 1) if run[k] in given and run[k - 1] not in given
+              and run[k] not in _MIDDLE_NAMES and not _INITIAL_RE.fullmatch(run[k - 1])
+              and run[k - 1] not in _PLACE_PREFIXES), None)
+    return run[k:] if k is not None else run
+
+
+_PLACE_PREFIXES = frozenset("San Santa St. Saint Fort Port Mount Mt. Los Las La El New Lake Palm Grand".split())
 
 
 _INITIAL_RE = re.compile(r"[A-Z]\.")
@@ -1599,8 +1623,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         subj = _subject_before(text, span.me, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
-        if subj is not None and text[span.me:subj[0]].strip(" ,\u00a0").lower() in _COMMA_ADVERBS and \
-                text[m.end():m.end() + 1] == ",":
+        if subj is not None and subj[2] == "pronoun" and text[m.end():m.end() + 1] == "," and \
+                text[span.me:subj[0]].strip(" ,\u00a0").lower() in _EPISTEMIC_ADVERBS:
             # '"...." Perhaps, he said, this ...': a sentence adverb, then a parenthetical attribution
             return m, entry, subj
         if (subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0")) and entry.frame in ("say", "tell") \
@@ -1742,7 +1766,9 @@ _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:(?:an?|the)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?)?"  # ("an angry Hollande")
     r"(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
     r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
-    r"while|with|in|at|on|from|to|back|via|during|through|later|earlier|again|today|"
+    r"while|with|in|at|on|from|to|back)\b|"
+    # (after a past form only: "Palin posted via ...", not "Trump supporters again hollered")
+    r"(?<=ed)[ \t\u00a0]+(?:via|during|through|later|earlier|again|today|"
     r"yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
 
@@ -1995,7 +2021,20 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
             return best, entry, (*ant, rel)
     if subj is None:
         return None
+    if intro and _intro_prefix_is_clause(text, s_start, subj[0]):
+        return None  # ('Officials are investigating, police said in a statement. "..."': a report)
     return best, entry, subj
+
+
+def _intro_prefix_is_clause(text: str, a: int, b: int) -> bool:
+    """Is there a clause before the subject of an introducing sentence (``Officials are
+    investigating, police said ...``)? A role in apposition is none (``The chairman of the
+    council, Ana Ruiz said ...``)."""
+    pre = text[a:b].strip(" \t\n\u00a0\"“”")
+    if not pre:
+        return False
+    return not pre.endswith(",") or any(w in _AUX or w in _IRREGULAR_VERBS or w.islower() and w.endswith("ed")
+                                        for w in _PLAIN_WORD_RE.findall(pre))
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -2173,6 +2212,12 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             elif prev is not None:
                 # "X accuses Obama of ... and Donald Trump says ...": two attributions
                 _end_before_speaker(text, prev, r)
+                if r.speaker is not None and r.speaker.start < prev.start < m.start() < prev.end:
+                    # 'The company said it ... "in the interest of transparency", and contended
+                    # that ...': the same subject's second verb ends the first report
+                    co = _COMMA_CONJ_BEFORE_RE.search(text, max(prev.start, m.start() - 8), m.start())
+                    if co is not None:
+                        prev.end = _clean_end(text, prev.start, co.start())
             reported.append(r)
             prev = r
         r = _noun_report(st, s, p.index) if text.find(" that", s.start, s.end) >= 0 else None
@@ -2792,8 +2837,10 @@ _BYLINE_RE = re.compile(
 _QUOTE_OPENERS = ('"', "“", "''", "«", "‘‘")
 # ... or at the end of the quoted paragraph itself: '... next downturn.” John Avlon, CNN'
 _INLINE_BYLINE_RE = re.compile(
-    rf"[”\"][ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w.&'’-]*"
-    r"(?:[ \u00a0]+(?:[A-Z&][\w.&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*$")
+    rf"[.!?…][”\"][ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w&'’-]*"
+    r"(?:[ \u00a0]+(?:[A-Z&][\w&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*$")
+# photo and wire credits look like bylines ("Chip Somodevilla, Getty Images")
+_CREDIT_RE = re.compile(r"\b(?:Images|Photos?|Getty|AFP|AP|Reuters|Shutterstock|Pool|via)\b")
 
 
 def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
@@ -2801,14 +2848,18 @@ def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
     before a line 'Name Surname, Outlet' belong to ('“...”\n\nHarry Enten, CNN')."""
     out: dict[int, tuple[int, int]] = {}
     for k, p in enumerate(paras):
-        m = _INLINE_BYLINE_RE.search(text, max(p.start, p.end - 90), p.end)
+        m = _INLINE_BYLINE_RE.search(text, max(p.start, p.end - 90), p.end) \
+            if text[p.start:p.end].lstrip().startswith(_QUOTE_OPENERS) else None
+        if m is not None and _CREDIT_RE.search(text, m.end(1), p.end):
+            continue
         if m is not None:
             j = k
         elif k == 0 or p.end - p.start > 90:
             continue
         else:
             m = _BYLINE_RE.fullmatch(text, p.start, p.end)
-            if m is None or not text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(("”", '"', "''", "»")):
+            if m is None or not text[paras[k - 1].start:paras[k - 1].end].rstrip().endswith(("”", '"', "''", "»")) \
+                    or _CREDIT_RE.search(text, m.end(1), p.end):
                 continue
             j = k - 1
         if j == k:
@@ -2911,6 +2962,7 @@ _PAREN_ATTR_AFTER_RE = re.compile(
     r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|told\s+\w+)\s*,")
 _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
+_COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
 
@@ -3076,8 +3128,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # ...': the subject of the main clause, or of the last coordinated clause ('Pelosi said
         # ..., and Trump responded by saying ...')
         co = None
-        for co in _COORD_CLAUSE_RE.finditer(text, lo, lo + before.rfind(" ")):
-            pass
+        for c in _COORD_CLAUSE_RE.finditer(text, lo, lo + before.rfind(" ")):
+            if not _inside(spans, c.start()):
+                co = c  # (not inside a quote: 'the plan was "dead, and Trump knows it" and ...')
         subj = _main_subject(text, co.end(), lo + before.rfind(" ")) if co is not None else None
         if subj is None or subj[2] not in ("name", "pronoun"):
             subj = _main_subject(text, lo, lo + before.rfind(" "))
@@ -3292,8 +3345,8 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     pos = m.end()
     if _BY_AFTER_RE.match(text, pos, hi):
         return None  # "opposed by House Republicans": the object is before the cue
-    if not form.endswith("ing") and _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
-        return None  # "was endorsed": passive
+    if not form.endswith("ing") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
+        return None  # "was endorsed", "was also lambasted": passive
     if _NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
         return None  # "the support Johnson has": a noun, not the verb
     adv = _NP_ADV_RE.match(text, pos, hi)
@@ -3460,7 +3513,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     """A tentative subject when the shape checker refuses one: the first words of the clause
     before the cue, up to a comma, or None when the cue has no subject (``to say``, ``was
     said``, a cue at the start of the clause). When the chunk holds a verb, the noun phrase
-    :func:`_loose_head` picks; otherwise at most 8 words."""
+    :func:`_loose_head` picks; otherwise at most 12 words, ending on a content word."""
     win = _window_start(text, lo, cue_start, 250)
     ws = _words(text, win, cue_start)
     end_i = len(ws)
@@ -3522,7 +3575,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         # up to 12 words ('The deputy head of the Chinese delegation to the regional forum'),
         # ending on a content word, not mid-phrase
         j = min(len(words), 12)
-        while j > 1 and (words[j - 1] in _STOP or words[j - 1] in _DETS):
+        while j > 1 and (words[j - 1] in _STOP or words[j - 1] in _DETS or words[j - 1] in _NP_INNER):
             j -= 1  # (lower case only: "the director-general of the WHO")
         return a, chunk[j - 1].end(), _np_shape(words[:j]) or "role"
     i, j = _loose_head(words, k, ml is not None and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
@@ -3570,7 +3623,7 @@ def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int,
 
 
 _SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
-_FRONTED_SUBORDINATORS = frozenset("while when although though because since after before once".split())
+_FRONTED_SUBORDINATORS = frozenset("while when although though because since after before".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
 
@@ -3594,7 +3647,9 @@ def _commissive(entry: _Cue, form: str) -> bool:
     return entry.lemma in _COMMISSIVE_LEMMAS and form != "expected"
 
 
-_TO_VERB_RE = re.compile(r"\s*to\s+[\"“‘']?(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|any|all|more)\b)[a-z]")
+# ("vowed to them that ...", "promised to reporters on Monday": a hearer, not an infinitive)
+_TO_VERB_RE = re.compile(r"\s*to\s+[\"“‘']?(?!(?:a|an|the|his|her|their|its|this|that|these|those|my|our|your|some|"
+                         r"any|all|more|him|them|us|me|you|it)\b)(?![a-z]*[^su]s\b)[a-z]")
 _AS_IF_RE = re.compile(r"\s*,?\s*as\s+(?:if|though)\b")
 _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
