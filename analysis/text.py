@@ -189,6 +189,9 @@ def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int)
     token = _previous_word(text, lo, mark_start)
     if re.split(r"[^\w]", token)[-1].lower() in _abbreviations()[0]:
         return False
+    if text[mark_end:mark_end + 1] == "“" and "„" in text[lo:mark_start]:
+        return False  # German quotes close with “: '„Das ist gut.“Er ging.'
+
     a = mark_start - len(token)
     b = mark_end
     while b < hi and not text[b].isspace():
