@@ -572,10 +572,10 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
     return None
 
 
+_PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 _INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
                           "anybody", "no one else", "everyone else"])
 _SECOND_PHRASE_DETS = frozenset(["the", "these", "those", "this", "that"])
-_PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 
 
 # Stop words that are also names: "said Will Doyle", "Theresa May said", "said Al From".
@@ -737,15 +737,10 @@ def _relative_verb(text: str, rel: re.Match, w: str) -> bool:
         return True
     if r not in ("that", "which") or not (w.endswith("ed") or w in _IRREGULAR_VERBS):
         return False
-    before = _previous_word_of(text, rel.start())
+    m = _LAST_WORD_RE.search(text, max(0, rel.start() - 40), rel.start())
+    before = m.group(0).lower() if m else ""
     return not (before.endswith("ed") or before in _IRREGULAR_VERBS or _norm(before) in speech_verbs()
                 or before in _STOP)
-
-
-def _previous_word_of(text: str, pos: int) -> str:
-    """The word right before ``pos`` (lower case), or ""."""
-    m = _LAST_WORD_RE.search(text, max(0, pos - 40), pos)
-    return m.group(0).lower() if m else ""
 
 
 _SUCH_AS_RE = re.compile(r"\b(?:such\s+as|as|than|or|nor)\s*$")
