@@ -3173,6 +3173,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     after = text[m.end():hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _END_ADVERBIAL_RE.fullmatch(after) if len(after) < 160 else None
+    if tail is None and entry.frame == "tell" and len(after) < 160:
+        # "CLAUSE, a Cairo airport official told The New York Times.": a hearer, then the tail
+        h = _HEARER_RE.match(after)
+        if h is not None and _END_ADVERBIAL_RE.fullmatch(after, h.end()):
+            tail = h
     if tail is None and len(after) < 300 and "ing" in after:
         # "CLAUSE, Hollande said Tuesday in Paris, noting that ...": a participle goes on
         adv = _END_ADVERBIAL_RE.match(after)
