@@ -896,6 +896,31 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     return None
 
 
+def _apposed_subject_after_clause(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
+    """'CLAUSE, Tad Devine, his top aide, said.' / 'CLAUSE, his top aide, Tad Devine, said.':
+    a name and its apposition, in either order, as the last two comma segments before the cue
+    (``comma`` is the comma right before it); the clause before them is the content."""
+    cuts = [m.start() for m in _CLAUSE_COMMA_RE.finditer(text, lo, comma)]
+    if len(cuts) < 2:
+        return None
+    xa, xb = _trim_np(text, cuts[-2] + 1, cuts[-1])
+    for c in _CLAUSE_WORD_RE.finditer(text, xa, xb):
+        xa = c.end()  # ("..., and Michael Steel, a spokesman, said", "though Steven A. Camarota")
+    while xa < xb and (text[xa].isspace() or text[xa] in "\"“”'‘’"):
+        xa += 1
+    ya, yb = _trim_np(text, cuts[-1] + 1, comma)
+    if xa >= xb or ya >= yb or len(_WORD_RE.findall(text, lo, cuts[-2])) < 3:
+        return None
+    xs = _np_shape([w.group(0) for w in _words(text, xa, xb)])
+    ys = _np_shape([w.group(0) for w in _words(text, ya, yb)])
+    if xs == "name" and _has_personal_name(text[xa:xb].split()) and (
+            ys == "role" or text[ya:ya + 1].isdigit() or ys == "name" and text[ya:ya + 1].islower()):
+        return xa, xb, "name"  # "Tad Devine, his top aide," / "Tad Devine, 62,"
+    if xs == "role" and ys == "name" and _has_personal_name(text[ya:yb].split()):
+        return xa, yb, "name"  # "his top aide, Tad Devine,": the name is read from the end
+    return None
+
+
 def _apposition_start(seg: str) -> bool:
     """May ``seg`` follow a subject as an apposition or relative clause (``who ...``, ``a
     pollster``, ``30``, ``speaking on condition of anonymity``)?"""
@@ -3135,6 +3160,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = _participle_subject(text, lo, comma)
         else:
             subj = _subject_skip_apposition(text, lo, comma)
+            if subj is None and entry.frame in ("say", "tell"):
+                subj = _apposed_subject_after_clause(text, lo, comma)
             if subj is None and entry.frame == "say":
                 inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
     loose = False
