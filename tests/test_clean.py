@@ -74,3 +74,11 @@ def test_known_title_is_marked_not_guessed():
     text = "Peace talks stall\n\nLeaders met on Monday. They disagreed.\n"
     assert _kinds(text, clean(text, title="Peace talks stall"))[0] == ("title", "Peace talks stall")
     assert _kinds(text, clean(text, title="Another headline"))[0][0] == "body"
+
+
+def test_newsletter_signup_line_is_removed():
+    # 245 of the first 8,000 ABP articles end with this line; "you agree" read as a report
+    text = ("Leaders met on Monday. They disagreed.\n\nGet the Monitor Stories you care about "
+            "delivered to your inbox. By signing up, you agree to our Privacy Policy\n")
+    body = clean_text(text, clean(text))
+    assert "By signing up" not in body and "Leaders met on Monday." in body
