@@ -82,3 +82,11 @@ def test_newsletter_signup_line_is_removed():
             "delivered to your inbox. By signing up, you agree to our Privacy Policy\n")
     body = clean_text(text, clean(text))
     assert "By signing up" not in body and "Leaders met on Monday." in body
+
+
+def test_story_highlights_label_is_removed_not_the_highlight():
+    # CNN pages glue their summary label to the first bullet: "Story highlights Obama cancels ..."
+    text = ("Obama cancels exercises\n\nStory highlights Obama cancels military exercises with Egypt. "
+            "The move follows a crackdown.\n\nLeaders met on Monday.\n")
+    body = clean_text(text, clean(text))
+    assert "Story highlights" not in body and "Obama cancels military exercises with Egypt" in body
