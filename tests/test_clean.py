@@ -90,3 +90,22 @@ def test_story_highlights_label_is_removed_not_the_highlight():
             "The move follows a crackdown.\n\nLeaders met on Monday.\n")
     body = clean_text(text, clean(text))
     assert "Story highlights" not in body and "Obama cancels military exercises with Egypt" in body
+
+
+def test_frequent_abp_page_furniture_is_removed():
+    # the most frequent body lines of the first 8,000 ABP articles that are not article text
+    furniture = [
+        "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+        "Story Continued Below",
+        "Advertisement Continue reading the main story",
+        "The opinions expressed by columnists are their own and do not represent the views of Townhall.com.",
+        "Follow @politico",
+        "Slideshow (2 Images)",
+        "This is a rush transcript. Copy may not be in its final form.",
+    ]
+    text = "Title of the piece\n\nLeaders met on Monday.\n\n" + "\n\n".join(furniture) + \
+        "\n\nThe Associated Press contributed to this report.\n"
+    cl = clean(text)
+    body = clean_text(text, cl)
+    assert body.strip() == "Leaders met on Monday."
+    assert ("credits", "The Associated Press contributed to this report") in cl.meta
