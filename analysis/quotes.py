@@ -2851,14 +2851,19 @@ def _nearest_direct(spans, sp):
 
 _NAME_WORD = r"(?:[A-Z][\w.'’-]+|de|van|von|der|del|da|bin|al|la|le)"
 # 'Harry Enten, CNN' on a line of its own after a quoted paragraph (opinion round-ups)
-_BYLINE_RE = re.compile(
-    rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w.&'’-]*"
-    r"(?:[ \u00a0]+(?:[A-Z&][\w.&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*")
+_BYLINE_NAME = rf"({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?"
+
+
+def _outlet(chars: str) -> str:
+    """The outlet after a byline name: capitalised words (of ``chars``) and a few small ones."""
+    return rf"[A-Z][{chars}]*(?:[ \u00a0]+(?:[A-Z&][{chars}]*|of|and|for|the|on)){{0,6}}[ \t\u00a0]*"
+
+
+_BYLINE_RE = re.compile(r"[ \t\u00a0]*" + _BYLINE_NAME + _outlet(r"\w.&'’-"))
 _QUOTE_OPENERS = ('"', "“", "''", "«", "‘‘")
 # ... or at the end of the quoted paragraph itself: '... next downturn.” John Avlon, CNN'
-_INLINE_BYLINE_RE = re.compile(
-    rf"[.!?…][”\"][ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,4}}),[ \u00a0]+(?:The[ \u00a0]+)?[A-Z][\w&'’-]*"
-    r"(?:[ \u00a0]+(?:[A-Z&][\w&'’-]*|of|and|for|the|on)){0,6}[ \t\u00a0]*$")
+# (no full stop in the outlet: "... and Ayanna Pressley." is a sentence, not a byline)
+_INLINE_BYLINE_RE = re.compile(r"[.!?…][”\"][ \u00a0]+" + _BYLINE_NAME + _outlet(r"\w&'’-") + "$")
 # photo and wire credits look like bylines ("Chip Somodevilla, Getty Images")
 _CREDIT_RE = re.compile(r"\b(?:Images|Photos?|Getty|AFP|AP|Reuters|Shutterstock|Pool|via)\b")
 
@@ -3565,14 +3570,10 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     c = _clause_comma(text, a, b2)
     fw = _WORD_RE.match(text, a, b2)
-    if ml and c > a and _SUBORDINATOR_RE.search(text, ml.start(), ml.end()) and \
-            text[ml.start():ml.end()].split()[0].lower() in _FRONTED_SUBORDINATORS:
+    if ml and c > a and text[ml.start():ml.end()].split()[0].lower() in _FRONTED_SUBORDINATORS:
         # "While Clinton has condemned the proposal, the groups who wrote to her say ...":
         # the subject follows the fronted subordinate clause
-        a = c + 1
-        while a < b2 and text[a].isspace():
-            a += 1
-        c = _clause_comma(text, a, b2)
+        a, c = _after_comma(text, c, b2)
         fw = _WORD_RE.match(text, a, b2)
         if fw is None or fw.group(0).lower() in ("that", "this", "it", "there"):
             return None  # ("..., that hasn't stopped pundits from speculating")
@@ -3580,10 +3581,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
                            fw.group(0).lower() in _DAY_WORDS) and c > a:
         # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
         # subject follows the opener
-        a = c + 1
-        while a < b2 and text[a].isspace():
-            a += 1
-        c = _clause_comma(text, a, b2)
+        a, c = _after_comma(text, c, b2)
     if c > a:
         b2 = c
     chunk = _words(text, a, b2)
@@ -3612,6 +3610,14 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     if not head:
         start, end, head = chunk[i].start(), chunk[j - 1].end(), chunk[i:j]
     return start, end, _np_shape([w.group(0) for w in head]) or "role"
+
+
+def _after_comma(text: str, c: int, b: int) -> tuple[int, int]:
+    """The start of the words after the comma at ``c`` and the next clause comma before ``b``."""
+    a = c + 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, _clause_comma(text, a, b)
 
 
 def _clause_comma(text: str, a: int, b: int) -> int:
