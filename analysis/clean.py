@@ -45,12 +45,18 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One row of ``boilerplate.tsv``."""
+    """One row of ``boilerplate.tsv``.
+
+    A suffix rule whose regex starts with ``\\s*`` is stored without it, with ``lead_space``
+    set: the match is then widened back over the spaces before it. The span is the same,
+    and the search no longer tries the pattern at every position of the paragraph.
+    """
 
     scope: str
     action: str
     reason: str
     pattern: re.Pattern
+    lead_space: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +98,80 @@ def load_rules() -> tuple[Rule, ...]:
         if len(parts) != 4:
             raise ValueError(f"boilerplate.tsv line {n}: expected 4 tab-separated columns")
         scope, action, reason, regex = parts
+        lead_space = scope == "suffix" and regex.startswith("\\s*")
         if scope == "prefix":
             regex = f"(?:{regex})"
         elif scope == "suffix":
-            regex = f"(?:{regex})$"
-        rules.append(Rule(scope, action, reason, re.compile(regex)))
+            regex = f"(?:{regex[3:] if lead_space else regex})$"
+        rules.append(Rule(scope, action, reason, re.compile(regex), lead_space))
     return tuple(rules)
+
+
+@cache
+def _rule_blocks() -> tuple[tuple[re.Pattern | None, tuple[Rule, ...]], ...]:
+    """The rules in file order, with each run of whole-line rules screened by one pattern.
+
+    Most paragraphs match no rule; one alternation of a run's patterns (named groups made
+    plain, global flags scoped) rejects them in a single call instead of one call per rule.
+    A paragraph the screen accepts is tried rule by rule, so the first rule still wins.
+    """
+    blocks: list[tuple[re.Pattern | None, tuple[Rule, ...]]] = []
+    run: list[Rule] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            parts = []
+            for r in run:
+                src = re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern)
+                parts.append(f"(?i:{src[4:]})" if src.startswith("(?i)") else f"(?:{src})")
+            blocks.append((re.compile("|".join(parts)), tuple(run)))
+        elif run:
+            blocks.append((None, tuple(run)))
+        run.clear()
+
+    for rule in load_rules():
+        if rule.scope == "line":
+            run.append(rule)
+            continue
+        flush()
+        blocks.append((None, (rule,)))
+    flush()
+    return tuple(blocks)
+
+
+def _apply(rules, text: str, s: int, e: int, kind: str, meta: dict, take) -> tuple[int, int, str, bool]:
+    """Apply ``rules`` in order to the paragraph ``text[s:e]``: the new ``(s, e, kind, done)``,
+    where ``done`` means no later rule is tried (the paragraph is gone or is a heading)."""
+    for rule in rules:
+        if rule.scope == "line":
+            m = rule.pattern.fullmatch(text, s, e)
+        elif rule.scope == "prefix":
+            m = rule.pattern.match(text, s, e)
+        else:
+            m = rule.pattern.search(text, s, e)
+        if m is None or m.end() == m.start():
+            continue
+        a = m.start()
+        while rule.lead_space and a > s and text[a - 1].isspace():
+            a -= 1
+        if rule.action == "heading":
+            return s, e, "heading", True
+        for field in _META_FIELDS:
+            value = m.groupdict().get(field)
+            if value and field not in meta:
+                meta[field] = value.strip()
+        take(a, m.end(), rule.reason)
+        if rule.scope == "line":
+            return e, e, kind, True  # whole paragraph gone
+        if rule.scope == "prefix":
+            s = m.end()
+        else:
+            e = a
+            if rule.action == "caption":
+                kind = "caption"
+        if s >= e:
+            return s, e, kind, True
+    return s, e, kind, False
 
 
 def _is_title_like(text: str, s: int, e: int) -> bool:
@@ -120,7 +194,6 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     -------
     Cleaned
     """
-    rules = load_rules()
     kept: list[tuple[int, int, str]] = []
     removed: list[Removal] = []
     meta: dict[str, str] = {}
@@ -133,33 +206,11 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
 
     for ps, pe in split_paragraphs(text):
         s, e, kind = ps, pe, "body"
-        for rule in rules:
-            if rule.scope == "line":
-                m = rule.pattern.fullmatch(text, s, e)
-            elif rule.scope == "prefix":
-                m = rule.pattern.match(text, s, e)
-            else:
-                m = rule.pattern.search(text, s, e)
-            if m is None or m.end() == m.start():
-                continue
-            if rule.action == "heading":
-                kind = "heading"
-                break
-            for field in _META_FIELDS:
-                value = m.groupdict().get(field)
-                if value and field not in meta:
-                    meta[field] = value.strip()
-            take(m.start(), m.end(), rule.reason)
-            if rule.scope == "line":
-                s = e  # whole paragraph gone
-                break
-            if rule.scope == "prefix":
-                s = m.end()
-            else:
-                e = m.start()
-                if rule.action == "caption":
-                    kind = "caption"
-            if s >= e:
+        for screen, block in _rule_blocks():
+            if screen is not None and screen.fullmatch(text, s, e) is None:
+                continue  # no line rule of this run matches: skip them all at once
+            s, e, kind, done = _apply(block, text, s, e, kind, meta, take)
+            if done:
                 break
         while s < e and text[s].isspace():
             s += 1
