@@ -642,6 +642,24 @@ def _is_aux(w: str) -> bool:
 _NOT_ADV = frozenset("family ally rally italy july bully".split())
 
 
+def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
+    """The words of the 300 characters before ``pos``, and how many are left once the
+    auxiliaries and adverbs right before ``pos`` are dropped (see :func:`_subject_before`).
+
+    Only the last two words that are kept count, and tokens after the first of a window are
+    the same whatever the window, so a 60-character window is tried first: it serves when
+    two words are kept in it or when it already reaches ``lo`` (most subjects are short)."""
+    for n in (60, 300):
+        a = _window_start(text, lo, pos, n)
+        words = _words(text, a, pos)
+        end_i = len(words)
+        while end_i and _is_aux(words[end_i - 1].group(0)):
+            end_i -= 1
+        if end_i >= 2 or a == lo:
+            break
+    return words, end_i
+
+
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
 
 
@@ -668,10 +686,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    words = _words(text, _window_start(text, lo, cue_start, 300), cue_start)
-    end_i = len(words)
-    while end_i and _is_aux(words[end_i - 1].group(0)):
-        end_i -= 1
+    words, end_i = _tail_words(text, lo, cue_start)
     if end_i == 0:
         return None
     gap_before = text[words[end_i - 2].end():words[end_i - 1].start()] if end_i > 1 else ""
