@@ -161,12 +161,24 @@ def _roles() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _cue_re() -> re.Pattern:
-    forms = sorted(speech_verbs(), key=len, reverse=True)
+def _cue_forms() -> dict[str, tuple[str, ...]]:
+    """Speech-verb forms by first word, longest first (``said`` -> ``said``; ``according`` ->
+    ``according to``). A first word is also a key with its initial capitalised: sentence
+    openings and title-case headlines ("Trump Says He Never Pledged ...")."""
+    by_first: dict[str, list[str]] = {}
+    for f in sorted(speech_verbs(), key=len, reverse=True):
+        w = f.split()[0]
+        by_first.setdefault(w, []).append(f)
+        if w[0].islower():
+            by_first.setdefault(w[0].upper() + w[1:], []).append(f)
+    return {w: tuple(fs) for w, fs in by_first.items()}
+
+
+@lru_cache(maxsize=None)
+def _cue_re(first: str) -> re.Pattern:
+    """The cue pattern for the forms that start with the word ``first`` (see :func:`_cue_forms`)."""
     alts = []
-    for f in forms:
-        # a capitalised first letter too: sentence openings and title-case headlines
-        # ("Trump Says He Never Pledged ...")
+    for f in _cue_forms()[first]:
         pat = re.escape(f[1:]).replace(r"\ ", r"\s+")
         alts.append(f"[{f[0]}{f[0].upper()}]{pat}" if f[0].islower() else re.escape(f[0]) + pat)
     return re.compile(r"(?<![\w'’\-])(?:" + "|".join(alts) + r")(?![\w'’\-])")
@@ -174,8 +186,7 @@ def _cue_re() -> re.Pattern:
 
 @cache
 def _cue_first_words() -> frozenset[str]:
-    firsts = {f.split()[0] for f in speech_verbs()}
-    return frozenset(firsts | {w[0].upper() + w[1:] for w in firsts})
+    return frozenset(_cue_forms())
 
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
@@ -196,27 +207,35 @@ def _capital_context(text: str, lo: int, i: int, j: int, hi: int) -> bool:
     return bool(_CAP_PREV_RE.search(text, max(lo, i - 30), i) and _CAP_NEXT_RE.match(text, j, hi))
 
 
-def _find_cues(cue_re: re.Pattern, firsts: frozenset[str], text: str, lo: int, hi: int) -> list:
-    """Cue matches in ``text[lo:hi]``: a set look-up on each word, then the cue pattern anchored
-    there (much faster than scanning with the whole alternation)."""
-    out = []
-    pos = cur = lo
-    # The words come as strings (findall, in C: most fail the set test); a candidate is then
-    # located with str.find as the next whole [A-Za-z]+ token equal to it.
-    for w in _PLAIN_WORD_RE.findall(text, lo, hi):
-        if w not in firsts:
-            continue
-        i = text.find(w, cur, hi)
-        j = i + len(w)
-        while (i > lo and text[i - 1] in _ASCII_LETTERS) or (j < hi and text[j] in _ASCII_LETTERS):
+def _find_cues(text: str, lo: int, hi: int) -> list:
+    """Cue matches in ``text[lo:hi]``, in text order.
+
+    The words (``[A-Za-z]+`` runs) are listed in C and intersected with the set of cue first
+    words; only the words found are located (``str.find``, whole words) and matched against
+    the forms that start with them. Most words are no cue, and a paragraph has few that are.
+    """
+    found = _cue_first_words().intersection(_PLAIN_WORD_RE.findall(text, lo, hi))
+    if not found:
+        return []
+    cands = []
+    for w in found:
+        n = len(w)
+        i = text.find(w, lo, hi)
+        while i >= 0:
+            j = i + n
+            if not ((i > lo and text[i - 1] in _ASCII_LETTERS) or (j < hi and text[j] in _ASCII_LETTERS)):
+                cands.append((i, w))
             i = text.find(w, i + 1, hi)
-            j = i + len(w)
-        cur = j
+    if len(found) > 1:
+        cands.sort()
+    out = []
+    pos = lo
+    for i, w in cands:
         if i < pos:
+            continue  # inside the cue before: "pointed out", then "out"
+        if text[i].isupper() and not _capital_context(text, lo, i, i + len(w), hi):
             continue
-        if text[i].isupper() and not _capital_context(text, lo, i, j, hi):
-            continue
-        m = cue_re.match(text, i, hi)
+        m = _cue_re(w).match(text, i, hi)
         if m is not None:
             out.append(m)
             pos = m.end()
@@ -700,7 +719,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         subj = _main_subject(text, lo, conj) if "," not in gap_before else None
         if subj is None or subj[2] == "role":
             # '"I hate it," she said, but added that ...': the subject of the cue just before
-            prev = _find_cues(_cue_re(), _cue_first_words(), text, max(lo, conj - 80), conj)
+            prev = _find_cues(text, max(lo, conj - 80), conj)
             gap = text[prev[-1].end():conj] if prev else ""
             if prev and len(gap) < 40 and not _GAP_STOP_RE.search(gap):
                 subj = _subject_before(text, lo, prev[-1].start())
@@ -1584,8 +1603,6 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     by_para: dict[int, list[_Span]] = {}
     for sp in doubles:
         by_para.setdefault(sp.para, []).append(sp)
-    cue_re = _cue_re()
-    firsts = _cue_first_words()
     verbs = speech_verbs()
     # a quote running over paragraphs is attributed in its first paragraph, but its cue may
     # follow the closing mark, and the later quotes of the closing paragraph refer to it
@@ -1604,7 +1621,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
             singles = _pair_single(text, p, [s for s in doubles if s.me > p.start and s.ms < p.end])
-            cues = [m for m in _find_cues(cue_re, firsts, text, p.start, p.end)
+            cues = [m for m in _find_cues(text, p.start, p.end)
                     if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
@@ -1846,7 +1863,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
             verb = _WORD_RE.match(text, inv.start(1))
             entry = speech_verbs()[_norm(inv.group(1).lower())]
             return verb, entry, (a, b, shape)
-    cue = _find_cues(_cue_re(), _cue_first_words(), text, max(lo, j - 60), j - 1)
+    cue = _find_cues(text, max(lo, j - 60), j - 1)
     if cue and _CUE_ENDS_RE.fullmatch(text, cue[-1].end(), j - 1):
         # 'The Times made these claims, and Breitbart News responded:': the subject of the
         # lexicon cue before the colon, not of the sentence
@@ -2123,7 +2140,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             _attr_colon(st, sp, sents, all_spans, p)
         if hit is None and sp.end_para is not None:
             # '"... (paragraphs) ... camels," he said.': the cue is in the closing paragraph
-            tail = _find_cues(_cue_re(), _cue_first_words(), text, sp.me,
+            tail = _find_cues(text, sp.me,
                               min(sp.end_para[1], sp.me + 200))
             hit = _attr_right(st, sp, tail, verbs, sp.end_para[1])
         if hit is None:
