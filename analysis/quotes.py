@@ -1620,9 +1620,10 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                 prev_para_speaker = _speaker(st, *bylines[p.index], "name")
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
-            singles = _pair_single(text, p, [s for s in doubles if s.me > p.start and s.ms < p.end])
+            here = [s for s in doubles if s.me > p.start and s.ms < p.end]
+            singles = _pair_single(text, p, here)
             cues = [m for m in _find_cues(text, p.start, p.end)
-                    if not _inside(doubles, m.start()) and not _inside(singles, m.start())]
+                    if not _inside(here, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
                                                prev_para_speaker, carried.get(p.index, ()))
@@ -2744,21 +2745,28 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     """Is an unattributed quote the title of a work ('host of “The Nightly Show”', '“Orange
     is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
     named as a title by the words before it or the noun after it."""
+    # (the cheap test first: this runs for every quote, and most are not title-cased)
+    if not _title_like(content):
+        return False
     if not _TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) and not (
             _NOUN_AFTER_TITLE_RE.match(text, sp.me) and content.rstrip()[-1:] not in ",.!?…" and
             len(content.split()) >= 2):
-        # (the cheap tests first: this runs for every quote; '“Never,” actor Tom Hanks said.'
-        # is speech: a title before "star" or "host" has no closing punctuation of its own)
+        # ('“Never,” actor Tom Hanks said.' is speech: a title before "star" or "host" has no
+        # closing punctuation of its own)
         return False
-    return _title_like(content) and not _FIRST_SECOND_RE.search(content)
+    return not _FIRST_SECOND_RE.search(content)
 
 
 def _title_like(content: str) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
-    words = _TITLE_WORD_RE.findall(content)
-    if not words or len(words) > 8 or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() for w in words if len(w) > 3 and w not in _TITLE_MINOR)
+    n = 0
+    for m in _TITLE_WORD_RE.finditer(content):  # (stops at the first word that rules it out)
+        w = m.group(0)
+        n += 1
+        if n > 8 or n == 1 and not w[0].isupper() or \
+                len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
+            return False
+    return n > 0
 
 
 _TITLE_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
