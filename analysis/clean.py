@@ -216,7 +216,10 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
             s += 1
         if s >= e:
             continue
-        key = " ".join(text[s:e].split())
+        key = text[s:e]
+        if not key.isprintable() or "  " in key or key[-1] == " ":
+            # (whitespace other than single spaces is never printable: only then normalise)
+            key = " ".join(key.split())
         if key in seen and len(key) > 20:
             take(s, e, f"repeated {seen[key]}")
             continue
