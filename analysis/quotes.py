@@ -2275,6 +2275,17 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     said_by = {sp.cue[0].end(): sp.speaker for sp in all_spans
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     for s in sents:
+        if text.find("hat ", s.start, s.end) >= 0:
+            # 'in what officials called a hate crime': a free relative with its own speaker (after
+            # a cue, 'X criticized what he called ...', the outer report holds it)
+            first_cue = next((m.start() for m in cues[bisect.bisect_left(cue_starts, s.start):]
+                              if m.start() not in used_cues), s.end)
+            for r in _what_x_said(st, s, all_spans, p.index, first_cue):
+                if r.cue.start() in cue_starts:
+                    used_cues.add(r.cue.start())
+                if r.speaker is not None:
+                    _remember(st, r.speaker)
+                reported.append(r)
         prev = None
         n_before = len(reported)
         for m in cues[bisect.bisect_left(cue_starts, s.start):bisect.bisect_left(cue_starts, s.end)]:
@@ -2733,6 +2744,47 @@ _NOUN_THAT_RE = re.compile(
 # the possessor right before the noun (one adjective may come between): "Donald Trump's", "her"
 _POSSESSOR_RE = re.compile(
     r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
+
+
+def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
+    """'in what officials called a hate crime', 'what they said was the need to remain tolerant',
+    'what he sees as currency manipulation': a free relative whose subject names, labels or
+    judges something; the content runs from "what" to the end of the sentence (a quoted label in
+    it becomes a fragment). Not inside a quote: a direct quote is already its speaker's."""
+    text = st.text
+    out = []
+    for mw in _WHAT_X_SAID_RE.finditer(text, s.start, s.end):
+        if _inside(spans, mw.start()) or lo_cue < mw.start() or any(
+                sp.double and text[mw.end():sp.ms] in ("", "a ", "an ", "the ") for sp in spans):
+            continue  # ('what he called “American carnage”': a quoted label, see _what_x_calls)
+        a, b = mw.span(1)
+        shape = _np_shape(_WORD_RE.findall(text, a, b))
+        if shape not in ("name", "pronoun", "role"):
+            continue
+        if shape == "pronoun":
+            # 'Trump despises what he calls political correctness': the pronoun is the subject
+            # of the clause the relative sits in, when there is one
+            subj = _main_subject(text, s.start, mw.start())
+            if subj is not None and subj[2] in ("name", "role"):
+                a, b, shape = subj
+        end = _clean_end(text, mw.end(), s.end)
+        if len(_WORD_RE.findall(text, mw.end(), end)) < 2:
+            continue
+        verb = _WORD_RE.match(text, mw.start(2))
+        entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "object")
+        out.append(_Reported(verb, entry, mw.start(), end, _speaker(st, a, b, shape), para))
+    return out
+
+
+_WHAT_X_SAID_RE = re.compile(
+    r"\b[Ww]hat\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    r"(?:some|many|other|most|critics|supporters|opponents|aides|officials|experts|analysts|observers|"
+    r"scientists|economists|Democrats|Republicans|conservatives|liberals)(?:\s+[a-z]+){0,2})\s+"
+    r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+|now\s+|also\s+)?"
+    r"((?:calls?|called|describes?\s+as|described\s+as|dubs?|dubbed|terms?|termed|labels?|labell?ed|"
+    r"deems?|deemed|considers?|considered|regards?\s+as|regarded\s+as|characteri[sz](?:es?|ed)\s+as|"
+    r"sees?\s+as|saw\s+as|views?\s+as|viewed\s+as|said\s+(?:was|were|would|had)|says?\s+(?:is|are|was|will)|"
+    r"believes?\s+(?:is|are|was|will)|thinks?\s+(?:is|are|will)|hopes?\s+will))\s+")
 
 
 def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
