@@ -2746,6 +2746,17 @@ _POSSESSOR_RE = re.compile(
     r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
 
 
+def _relative_pronoun_subject(text: str, lo: int, rel: int, subj: tuple) -> tuple:
+    """'Trump despises what he calls political correctness': a pronoun subject of a free
+    relative starting at ``rel`` is the subject of the clause it sits in (from ``lo``), when
+    that is a name or a role; otherwise ``subj`` as it is."""
+    if subj[2] == "pronoun":
+        main = _main_subject(text, lo, rel)
+        if main is not None and main[2] in ("name", "role"):
+            return main
+    return subj
+
+
 def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
     """'in what officials called a hate crime', 'what they said was the need to remain tolerant',
     'what he sees as currency manipulation': a free relative whose subject names, labels or
@@ -2761,12 +2772,7 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
         shape = _np_shape(_WORD_RE.findall(text, a, b))
         if shape not in ("name", "pronoun", "role"):
             continue
-        if shape == "pronoun":
-            # 'Trump despises what he calls political correctness': the pronoun is the subject
-            # of the clause the relative sits in, when there is one
-            subj = _main_subject(text, s.start, mw.start())
-            if subj is not None and subj[2] in ("name", "role"):
-                a, b, shape = subj
+        a, b, shape = _relative_pronoun_subject(text, s.start, mw.start(), (a, b, shape))
         end = _clean_end(text, mw.end(), s.end)
         if len(_WORD_RE.findall(text, mw.end(), end)) < 2:
             continue
@@ -2808,7 +2814,8 @@ _CALLS_BEFORE_RE = re.compile(
     r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2})\s+"
     r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+)?((?:calls?|called|describes?|"
-    r"described|dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered)"
+    r"described|dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered|"
+    r"sees|saw|views?|viewed|regards?|regarded|characteri[sz](?:es?|ed))"
     r"(?:\s+as)?)(?:\s+(?:a|an|the))?\s*$")
 
 
