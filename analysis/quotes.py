@@ -308,7 +308,7 @@ _END_ADV_OPEN_RE = re.compile(rf"\s*,?\s*{_END_ADV_START}")
 # What cannot sit before the first quote mark: a comma not followed by a phrase, or a mark
 # that is neither in a word nor among the closing marks.
 _END_ADV_BAD_RE = re.compile(rf",(?!\s*{_END_ADV_START})|[^\w\s,'’.&\-!?…\"”»)\]]")
-_END_ADV_CLOSING = frozenset(" \t\n\u00a0.!?…\"'”’»)]")
+_END_ADV_CLOSING = frozenset(".!?…\"'”’»)]")  # (and any whitespace)
 
 
 def _end_adverbial(s: str, pos: int = 0) -> re.Match | None:
@@ -323,7 +323,7 @@ def _end_adverbial(s: str, pos: int = 0) -> re.Match | None:
     q = min((i for i in (s.find("“", pos), s.find('"', pos)) if i >= 0), default=-1)
     if _END_ADV_BAD_RE.search(s, pos, q if q >= 0 else len(s)) is not None:
         return None
-    if q >= 0 and not all(c in _END_ADV_CLOSING for c in s[q:]):
+    if q >= 0 and not all(c in _END_ADV_CLOSING or c.isspace() for c in s[q:]):
         k = q
         while k > pos and s[k - 1].isspace():
             k -= 1

@@ -242,6 +242,31 @@ def test_spans_start_and_end_on_word_boundaries():
                 assert not (b < len(text) and text[b - 1].isalnum() and text[b].isalnum()), (pad, q)
 
 
+_ADVERBIAL_PIECES = [" ", ",", ".", "!", "?", "…", '"', "“", "”", "’", "'", ")", ":", "—", "\r", "\u2009",
+                     "\u3000", "\xa0", "\n", "on ", "of ", "in ", "to ", "Monday", "today", "too", "also",
+                     "recently", "quickly", "the ", "that ", "show ", "MSNBC's ", "Fox ", "News", "Joe", "s"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ADVERBIAL_PIECES), max_size=14).map("".join))
+def test_end_adverbial_quick_tests_reject_only_what_cannot_match(s):
+    # The quick tests in front of the backtracking pattern must never change its answer (a
+    # review found trailing Unicode spaces after a quote mark rejected: "too\"\u2009").
+    from analysis.quotes import _END_ADVERBIAL_RE, _end_adverbial
+
+    assert (_end_adverbial(s) is None) == (_END_ADVERBIAL_RE.fullmatch(s) is None)
+
+
+def test_end_adverbial_examples():
+    from analysis.quotes import _END_ADVERBIAL_RE, _end_adverbial
+
+    for s in ['"\r', 'too"\u2009', ' yesterday."\r', ' on Monday.', ', on MSNBC\'s “Morning Joe.”',
+              ' Thursday in Paris, too.', ', there\'s no obvious way out', ' on the "CSI" series.']:
+        assert (_end_adverbial(s) is None) == (_END_ADVERBIAL_RE.fullmatch(s) is None), s
+    assert _end_adverbial(' on Monday.') and _end_adverbial('too"\u2009')
+    assert _end_adverbial(', there\'s no obvious way out') is None
+
+
 def test_long_chain_of_phrases_after_a_cue():
     # The closing-adverbial pattern backtracks exponentially on chains of prepositional
     # phrases; callers must keep it to short strings (this text took 23 s before they did).
