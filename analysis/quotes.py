@@ -2275,7 +2275,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     said_by = {sp.cue[0].end(): sp.speaker for sp in all_spans
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     for s in sents:
-        if text.find("hat ", s.start, s.end) >= 0:
+        if text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0:
             # 'in what officials called a hate crime': a free relative with its own speaker (after
             # a cue, 'X criticized what he called ...', the outer report holds it)
             first_cue = next((m.start() for m in cues[bisect.bisect_left(cue_starts, s.start):]
@@ -2783,7 +2783,7 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
 
 
 _WHAT_X_SAID_RE = re.compile(
-    r"\b[Ww]hat\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    r"(?<!\w)[Ww]hat\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:some|many|other|most|critics|supporters|opponents|aides|officials|experts|analysts|observers|"
     r"scientists|economists|Democrats|Republicans|conservatives|liberals)(?:\s+[a-z]+){0,2})\s+"
     r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+|now\s+|also\s+)?"
