@@ -2765,8 +2765,9 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
     text = st.text
     out = []
     for mw in _WHAT_X_SAID_RE.finditer(text, s.start, s.end):
-        if _inside(spans, mw.start()) or lo_cue < mw.start() or any(
-                sp.double and text[mw.end():sp.ms] in ("", "a ", "an ", "the ") for sp in spans):
+        if lo_cue < mw.start() or _inside(spans, mw.start()) or any(
+                sp.double and mw.end() <= sp.ms <= mw.end() + 4 and text[mw.end():sp.ms] in ("", "a ", "an ", "the ")
+                for sp in spans):
             continue  # ('what he called “American carnage”': a quoted label, see _what_x_calls)
         a, b = mw.span(1)
         shape = _np_shape(_WORD_RE.findall(text, a, b))
