@@ -2746,17 +2746,6 @@ _POSSESSOR_RE = re.compile(
     r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
 
 
-def _relative_pronoun_subject(text: str, lo: int, rel: int, subj: tuple) -> tuple:
-    """'Trump despises what he calls political correctness': a pronoun subject of a free
-    relative starting at ``rel`` is the subject of the clause it sits in (from ``lo``), when
-    that is a name or a role; otherwise ``subj`` as it is."""
-    if subj[2] == "pronoun":
-        main = _main_subject(text, lo, rel)
-        if main is not None and main[2] in ("name", "role"):
-            return main
-    return subj
-
-
 def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
     """'in what officials called a hate crime', 'what they said was the need to remain tolerant',
     'what he sees as currency manipulation': a free relative whose subject names, labels or
@@ -2773,7 +2762,12 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
         shape = _np_shape(_WORD_RE.findall(text, a, b))
         if shape not in ("name", "pronoun", "role"):
             continue
-        a, b, shape = _relative_pronoun_subject(text, s.start, mw.start(), (a, b, shape))
+        if shape == "pronoun":
+            # 'Trump despises what he calls political correctness': the pronoun is the subject
+            # of the clause the relative sits in, when that is a name or a role
+            main = _main_subject(text, s.start, mw.start())
+            if main is not None and main[2] in ("name", "role"):
+                a, b, shape = main
         end = _clean_end(text, mw.end(), s.end)
         if len(_WORD_RE.findall(text, mw.end(), end)) < 2:
             continue
