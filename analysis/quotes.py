@@ -248,9 +248,25 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
             continue
         m = _cue_re(w).match(text, i, hi)
         if m is not None:
+            if _attributive(text, lo, m):
+                continue  # "in a written statement", "the alleged plot": an adjective
             out.append(m)
             pos = m.end()
     return out
+
+
+# an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
+# proposed ban on Muslims" as his proposal)
+_ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
+
+
+def _attributive(text: str, lo: int, m: re.Match) -> bool:
+    """Is the one-word participle cue ``m`` used as an adjective after an article ("a written
+    statement", "an alleged plot", "the accused")?"""
+    form = m.group(0)
+    if not (form.endswith("ed") or form in ("written", "spoken")) or " " in form:
+        return False
+    return _ATTRIBUTIVE_BEFORE_RE.search(text, max(lo, m.start() - 24), m.start()) is not None
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
