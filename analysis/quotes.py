@@ -3270,6 +3270,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "as opposed to attacking his rivals"
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
+    if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
+        return None  # "shouting matches", "a yelling match": a noun
+    if (d := _DASH_AFTER_RE.match(text, m.end(), hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
+        # "disheveled and shouting — only to be ...": the writer goes on (but 'said — on
+        # Twitter, as it happens — that ...' is a parenthetical)
+        return None
     if entry.frame == "object" and text[m.end():m.end() + 1] in (",", ".", ";", ":", ")") and \
             form.endswith("ing"):
         return None  # "if we wound up with GMO labeling, it ...": a noun, no object
@@ -3842,6 +3848,8 @@ _TO_VERB_RE = re.compile(r"\s*to\s+[\"“‘']?(?!(?:a|an|the|his|her|their|its|
 _AS_IF_RE = re.compile(r"\s*,?\s*as\s+(?:if|though)\b")
 _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
+_MATCH_AFTER_RE = re.compile(r"\s+match(?:es)?\b")
+_DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
 _PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
