@@ -1742,6 +1742,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 text[span.me:subj[0]].strip(" ,\u00a0").lower() in _EPISTEMIC_ADVERBS:
             # '"...." Perhaps, he said, this ...': a sentence adverb, then a parenthetical attribution
             return m, entry, subj
+        if subj is not None and subj[2] == "pronoun" and text[m.end():m.end() + 1] == "," and \
+                _ends_sentence(text, span) and text[span.me:subj[0]].rstrip().endswith(","):
+            # '"... bully." South Carolina, he said, was "...": the parenthetical attribution is
+            # the next sentence's; the quote before it goes on from an earlier speaker
+            return None
         if (subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0")) and entry.frame in ("say", "tell") \
                 and not m.group(0).endswith("ing") and _opens_sentence(text, span) \
                 and not _clause_after_cue(text, m, entry, hi):
