@@ -2828,8 +2828,8 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
 
 _CALLS_BEFORE_RE = re.compile(
     r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
-    r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2})\s+"
-    r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+)?((?:calls?|called|describes?|"
+    r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2}?)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:once\s+|later\s+|repeatedly\s+|often\s+|long\s+|also\s+)?((?:calls?|called|describes?|"
     r"described|dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered|"
     r"sees|saw|views?|viewed|regards?|regarded|characteri[sz](?:es?|ed))"
     r"(?:\s+as)?)(?:\s+(?:a|an|the))?\s*$")
