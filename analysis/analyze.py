@@ -183,7 +183,7 @@ def article_doc(article: Article) -> Doc:
     """The segmented text of ``article``: its cleaned paragraphs, or nothing for an error record."""
     if article.status == "error":
         return Doc(article.text, (), ())
-    return segment(article.text, list(article.paragraphs) if article.paragraphs else None)
+    return segment(article.working_text, list(article.paragraphs) if article.paragraphs else None)
 
 
 def analyze(article: Article, *, actors: ActorDictionary | None = None, cache: ScoreCache | None = None,

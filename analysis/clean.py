@@ -14,12 +14,17 @@ of them, two rules need state across paragraphs and live here:
 - a first short line with no final punctuation, before any body paragraph, is the title
   when the input had no title of its own (plain-text scrapes start with the headline).
 
-Not handled: furniture in the middle of a paragraph (inline "Read more: ..." links),
-and captions without a photo credit that are not repeated.
+Furniture in the middle of a paragraph (The Hill's name pop-ups: "Rep. Adam Schiff Adam
+Bennett SchiffGraham: ... MORE (D-Calif.) said") is taken out by ``inline`` rules. The
+paragraph keeps its span; :func:`blank_inline` gives the text the later stages read, with
+those spans turned into spaces, so no offset moves.
+
+Not handled: captions without a photo credit that are not repeated.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +32,7 @@ from importlib import resources
 
 from analysis.text import split_paragraphs
 
-__all__ = ["Cleaned", "Removal", "Rule", "clean", "clean_text", "load_rules"]
+__all__ = ["Cleaned", "Removal", "Rule", "blank_inline", "clean", "clean_text", "load_rules"]
 
 _META_FIELDS = ("byline", "outlet", "wire_source", "dateline", "credits")
 _TERMINAL = frozenset(".!?\"”’:;…)")
@@ -50,6 +55,7 @@ class Rule:
     A suffix rule whose regex starts with ``\\s*`` is stored without it, with ``lead_space``
     set: the match is then widened back over the spaces before it. The span is the same,
     and the search no longer tries the pattern at every position of the paragraph.
+    An inline rule is tried only on paragraphs that contain its ``screen`` text.
     """
 
     scope: str
@@ -57,6 +63,7 @@ class Rule:
     reason: str
     pattern: re.Pattern
     lead_space: bool = False
+    screen: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +102,18 @@ def load_rules() -> tuple[Rule, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 4:
-            raise ValueError(f"boilerplate.tsv line {n}: expected 4 tab-separated columns")
-        scope, action, reason, regex = parts
+        if len(parts) != (5 if parts[0] == "inline" else 4):
+            raise ValueError(f"boilerplate.tsv line {n}: expected {5 if parts[0] == 'inline' else 4} "
+                             "tab-separated columns")
+        scope, action, reason, regex = parts[:4]
+        if scope == "inline" and action != "remove":
+            raise ValueError(f"boilerplate.tsv line {n}: an inline rule can only remove")
         lead_space = scope == "suffix" and regex.startswith("\\s*")
         if scope == "prefix":
             regex = f"(?:{regex})"
         elif scope == "suffix":
             regex = f"(?:{regex[3:] if lead_space else regex})$"
-        rules.append(Rule(scope, action, reason, re.compile(regex), lead_space))
+        rules.append(Rule(scope, action, reason, re.compile(regex), lead_space, parts[4] if scope == "inline" else ""))
     return tuple(rules)
 
 
@@ -130,6 +140,8 @@ def _rule_blocks() -> tuple[tuple[re.Pattern | None, tuple[Rule, ...]], ...]:
         run.clear()
 
     for rule in load_rules():
+        if rule.scope == "inline":
+            continue  # (applied to kept paragraphs: see _inline_rules)
         if rule.scope == "line":
             run.append(rule)
             continue
@@ -172,6 +184,25 @@ def _apply(rules, text: str, s: int, e: int, kind: str, meta: dict, take) -> tup
         if s >= e:
             return s, e, kind, True
     return s, e, kind, False
+
+
+@cache
+def _inline_rules() -> tuple[Rule, ...]:
+    return tuple(r for r in load_rules() if r.scope == "inline")
+
+
+def _apply_inline(text: str, s: int, e: int, take) -> None:
+    """Take out what the inline rules match in the paragraph ``text[s:e]`` (a span that
+    overlaps one an earlier rule took is left alone)."""
+    done: list[tuple[int, int]] = []
+    for rule in _inline_rules():
+        if text.find(rule.screen, s, e) < 0:
+            continue
+        for m in rule.pattern.finditer(text, s, e):
+            a, b = m.span("cut") if "cut" in rule.pattern.groupindex else m.span()
+            if a < b and not any(a < y and x < b for x, y in done):
+                take(a, b, rule.reason)
+                done.append((a, b))
 
 
 def _is_title_like(text: str, s: int, e: int) -> bool:
@@ -232,6 +263,8 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         seen[key] = "caption" if kind == "caption" or (kind == "body" and _repeats(text, key, pe)) else kind
         if seen[key] == "caption":
             kind = "caption"
+        if kind in ("body", "heading"):
+            _apply_inline(text, s, e, take)
         kept.append((s, e, kind))
     removed.sort(key=lambda r: r.start)
     return Cleaned(tuple(kept), tuple(removed), tuple(meta.items()))
@@ -246,5 +279,50 @@ def _repeats(text: str, key: str, after: int) -> bool:
 
 
 def clean_text(text: str, cleaned: Cleaned) -> str:
-    """The kept body and heading paragraphs joined by blank lines (for display and export)."""
-    return "\n\n".join(text[s:e] for s, e, kind in cleaned.paragraphs if kind in ("body", "heading"))
+    """The kept body and heading paragraphs joined by blank lines (for display and export),
+    without the spans that inline rules took out of them."""
+    inline = _inline_spans(cleaned.paragraphs, cleaned.removed)
+    parts = []
+    for s, e, kind in cleaned.paragraphs:
+        if kind not in ("body", "heading"):
+            continue
+        pieces, pos = [], s
+        for a, b in inline:
+            if s <= a and b <= e:
+                pieces.append(text[pos:a])
+                pos = b
+        pieces.append(text[pos:e])
+        parts.append("".join(pieces))
+    return "\n\n".join(parts)
+
+
+def _inline_spans(paragraphs, removed) -> list[tuple[int, int]]:
+    """The removed spans that lie inside a kept paragraph (what inline rules took out)."""
+    if not removed:
+        return []
+    starts = [s for s, _, _ in paragraphs]
+    out = []
+    for r in removed:
+        i = bisect.bisect_right(starts, r.start) - 1
+        if i >= 0 and r.end <= paragraphs[i][1]:
+            out.append((r.start, r.end))
+    return out
+
+
+def blank_inline(text: str, paragraphs, removed) -> str:
+    """``text`` with the spans inline rules took out of kept paragraphs turned into spaces.
+
+    The length and every offset stay the same, so this is the text segmentation, mentions,
+    quotes and sentiment read (:attr:`analysis.corpus.Article.working_text`). Returns ``text``
+    itself when nothing was taken out inline.
+    """
+    inline = _inline_spans(paragraphs, removed)
+    if not inline:
+        return text
+    pieces, pos = [], 0
+    for a, b in inline:
+        pieces.append(text[pos:a])
+        pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)

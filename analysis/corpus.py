@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from analysis.clean import Cleaned, Removal, clean
+from analysis.clean import Cleaned, Removal, blank_inline, clean
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,13 @@ class Article:
     paragraphs: tuple[tuple[int, int, str], ...] = ()
     removed: tuple[Removal, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def working_text(self) -> str:
+        """``text`` with the spans inline cleaning rules took out of kept paragraphs (name
+        pop-ups) turned into spaces: the same length, so every offset holds. Segmentation,
+        mentions, quotes and sentiment read this; ``text`` is what offsets are checked against."""
+        return blank_inline(self.text, self.paragraphs, self.removed)
 
 
 @dataclass(frozen=True, slots=True)

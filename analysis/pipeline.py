@@ -326,9 +326,9 @@ def _vader_only(st: _WorkerState, index: int, raw: Article):
     article = st.article(raw)
     if article.status == "error":
         return index, article.status, 0
-    doc = segment(article.text, list(article.paragraphs) if article.paragraphs else None)
+    doc = segment(article.working_text, list(article.paragraphs) if article.paragraphs else None)
     polarity = st.vader().polarity_scores
-    text = article.text
+    text = doc.text
     n = 0
     for s in doc.body_sentences():
         polarity(text[s.start:s.end])
@@ -344,7 +344,7 @@ def _quotes_only(st: _WorkerState, index: int, raw: Article):
     article = st.article(raw)
     if article.status == "error":
         return index, article.status, 0
-    doc = segment(article.text, list(article.paragraphs) if article.paragraphs else None)
+    doc = segment(article.working_text, list(article.paragraphs) if article.paragraphs else None)
     return index, article.status, len(extract_quotes(doc, actors=st.actors).quotes)
 
 

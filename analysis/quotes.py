@@ -729,7 +729,12 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
 
     Only the last two words that are kept count, and tokens after the first of a window are
     the same whatever the window, so a 60-character window is tried first: it serves when
-    two words are kept in it or when it already reaches ``lo`` (most subjects are short)."""
+    two words are kept in it or when it already reaches ``lo`` (most subjects are short).
+
+    A long run of spaces right before ``pos`` (a name pop-up blanked by cleaning:
+    :func:`analysis.clean.blank_inline`) is skipped first."""
+    if text.endswith(_BLANK_RUN, lo, pos):
+        pos = len(text[:pos].rstrip(" "))
     for n in (60, 300):
         a = _window_start(text, lo, pos, n)
         words = _words(text, a, pos)
@@ -741,6 +746,7 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
     return words, end_i
 
 
+_BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
 
 
@@ -1167,7 +1173,10 @@ _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|S
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
-    if text[b:b + 1] == ")" and text.count("(", a, b) > text.count(")", a, b):
+    k = text.find(_BLANK_RUN, a, b)
+    if k > a:
+        b = k  # "Sen. Rand Paul [blanked pop-up] (R-Ky.)": the mention ends at the name
+    elif text[b:b + 1] == ")" and text.count("(", a, b) > text.count(")", a, b):
         b += 1  # "Sen. Chuck Grassley (R-Iowa)": close the parenthesis the word pattern left out
     surface = text[a:b]
     words = surface.split()
@@ -1699,7 +1708,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     for m in cues:
         if m.start() < span.me:
             continue
-        if m.start() - span.me > 160:
+        if m.start() - span.me > 160 and m.start() - span.me - _blank_chars(text, span.me, m.start()) > 160:
             break
         entry = verbs[_norm(m.group(0))]
         gap = text[span.me:m.start()]
@@ -1784,6 +1793,14 @@ _COPULAS = frozenset("is was are were".split())
 _BE_FORMS = _COPULAS | {"been", "be"}
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
+
+
+def _blank_chars(text: str, a: int, b: int) -> int:
+    """How many characters of ``text[a:b]`` are in runs of blanked furniture (8+ spaces)."""
+    return sum(len(r) for r in _BLANK_RUN_RE.findall(text, a, b))
+
+
+_BLANK_RUN_RE = re.compile(" {8,}")
 
 
 def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:

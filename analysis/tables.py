@@ -32,7 +32,8 @@ def article_record(article: Article) -> dict:
     list of ``{text, reason, start, end}``; counts are over body and heading paragraphs.
     """
     text = article.text
-    doc = segment(text, list(article.paragraphs)) if article.paragraphs else None
+    work = article.working_text
+    doc = segment(work, list(article.paragraphs)) if article.paragraphs else None
     body = [(s, e) for s, e, k in article.paragraphs if k in ("body", "heading")]
     rec = {
         "article_id": article.article_id,
@@ -50,7 +51,7 @@ def article_record(article: Article) -> dict:
         "reason": article.reason,
         "n_paragraphs": len(body),
         "n_sentences": len(doc.sentences) if doc else 0,
-        "n_words": sum(count_words(text, s, e) for s, e in body),
+        "n_words": sum(count_words(work, s, e) for s, e in body),
         "clean_text": clean_text(text, article) if article.paragraphs else "",
         "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end}
                     for r in article.removed],
@@ -83,7 +84,8 @@ def sentence_records(article: Article) -> list[dict]:
     """
     if article.status == "error" or not article.paragraphs:
         return []
-    doc = segment(article.text, list(article.paragraphs))
+    doc = segment(article.working_text, list(article.paragraphs))
+    text = doc.text
     kinds = [p.kind for p in doc.paragraphs]
     n = len(doc.sentences)
     return [
@@ -96,8 +98,8 @@ def sentence_records(article: Article) -> list[dict]:
             "start": s.start,
             "end": s.end,
             "rel_position": s.index / (n - 1) if n > 1 else 0.0,
-            "n_words": count_words(article.text, s.start, s.end),
-            "text": article.text[s.start:s.end],
+            "n_words": count_words(text, s.start, s.end),
+            "text": text[s.start:s.end],
         }
         for s in doc.sentences
     ]

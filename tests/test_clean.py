@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import CGTN, REUTERS
 
-from analysis.clean import clean, clean_text
+from analysis.clean import blank_inline, clean, clean_text
 
 JUNK = [
     "Privacy Statement", "Cookie Policy", "I agree", "Translating...", "Azure Translator",
@@ -109,3 +109,51 @@ def test_frequent_abp_page_furniture_is_removed():
     body = clean_text(text, cl)
     assert body.strip() == "Leaders met on Monday."
     assert ("credits", "The Associated Press contributed to this report") in cl.meta
+
+
+# A name pop-up scraped inline (The Hill's layout, with made-up names and headlines): the
+# display name, the full name glued to a few headlines, then ' MORE'.
+POPUP = ("Budget vote\n\nRep. Jane Doe Jane Marie DoeSenate passes budget deal Lawmakers return to "
+         "Washington MORE (D-Ore.) told reporters that the vote was close.\n\n"
+         "Sen. John Roe John Albert Roe Farm bill heads to the president MORE (R-Kan.) agreed. "
+         "“We will be back in June,” Sen. Ann Poe Ann Lee PoeWhy Putin wants the farm bill MORE (R-Iowa) said.\n")
+
+
+def test_inline_name_popup_is_removed_and_offsets_hold():
+    cl = clean(POPUP)
+    pops = [r for r in cl.removed if r.reason == "name pop-up"]
+    assert [r.text for r in pops] == [
+        " Jane Marie DoeSenate passes budget deal Lawmakers return to Washington MORE",
+        " John Albert Roe Farm bill heads to the president MORE",
+        " Ann Lee PoeWhy Putin wants the farm bill MORE",
+    ]
+    assert all(POPUP[r.start:r.end] == r.text for r in pops)
+    body = clean_text(POPUP, cl)
+    assert "Rep. Jane Doe (D-Ore.) told reporters that the vote was close." in body
+    assert "Sen. John Roe (R-Kan.) agreed. “We will be back in June,” Sen. Ann Poe (R-Iowa) said." in body
+    blanked = blank_inline(POPUP, cl.paragraphs, cl.removed)
+    assert len(blanked) == len(POPUP) and "MORE" not in blanked and "Senate passes" not in blanked
+    # the paragraphs keep their spans: the pop-up is inside them, not cut out of the layout
+    assert [k for *_, k in cl.paragraphs] == ["title", "body", "body"]
+
+
+def test_a_plain_more_is_not_a_popup():
+    text = "Title here\n\nVoters want MORE jobs. Ann Smith Ann Smith said so MORE or less.\n"
+    assert not [r for r in clean(text).removed if r.reason == "name pop-up"]
+
+
+def test_popup_headlines_give_no_quotes_or_mentions(tmp_path):
+    from analysis.analyze import analyze
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "popup.txt").write_text(POPUP, encoding="utf-8")
+    (article,) = load_corpus([tmp_path])
+    res = analyze(article)
+    got = [(q.kind, q.speaker, POPUP[q.speaker_start:q.speaker_end]) for q in res.quotes if q.kind != "scare"]
+    assert ("indirect", "Jane Doe", "Rep. Jane Doe") in got
+    assert ("direct", "Ann Poe", "Sen. Ann Poe") in got
+    assert all("MORE" not in POPUP[q.start:q.end] for q in res.quotes)
+    # every offset still points into the file text
+    assert all(POPUP[q.start:q.end] == q.text for q in res.quotes)
+    # 'Putin' in a pop-up headline is no mention of the Kremlin
+    assert not [m for m in res.mentions if POPUP[m.start:m.end] == "Putin"]
