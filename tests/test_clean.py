@@ -102,6 +102,9 @@ def test_frequent_abp_page_furniture_is_removed():
         "Follow @politico",
         "Slideshow (2 Images)",
         "This is a rush transcript. Copy may not be in its final form.",
+        "CLOSE The senator explains her vote on the farm bill. (June 3) AP",  # a video's caption
+        "Something to Consider If you enjoyed this article, we have a proposition for you: "
+        "Join NRPLUS. Members get extras. LEARN MORE",
     ]
     text = "Title of the piece\n\nLeaders met on Monday.\n\n" + "\n\n".join(furniture) + \
         "\n\nThe Associated Press contributed to this report.\n"
