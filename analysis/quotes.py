@@ -747,6 +747,8 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
 
 
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
+_PP_OPENERS = frozenset("at in on during from after before via with".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
 
 
@@ -812,7 +814,23 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         rel_shape = _np_shape([w.group(0) for w in _words(text, la, lb)]) if la < lb else None
         if rel_shape in ("name", "role"):
             return la, lb, rel_shape
-    shape = _np_shape([w.group(0) for w in ws])
+    words = [w.group(0) for w in ws]
+    if words[0] in _PP_OPENERS and text[seg_start:a].strip() == "" and text[:seg_start].rstrip().endswith(")"):
+        # "Rep. Adam Schiff (D-CA) in an appearance on CNN said": the name before the parenthesis
+        k = text.rfind("(", lo, seg_start)
+        if k > lo:
+            return _subject_before(text, lo, k)
+    if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and (
+            words[-2] in _TIME_WORDS or words[-2] == "that" or words[-2] in speech_verbs()) and \
+            not (len(words) > 2 and (words[-3] in _SUBJECT_PRONOUNS or words[-3] in speech_verbs())):
+        # "Earlier in the day Tuesday he said", "Rubio says he opposes": the pronoun is the
+        # subject (not in "a topic she knew", "the points he hopes to see": an object relative;
+        # nor in word salad: 'said said he said she told')
+        return ws[-1].start(), ws[-1].end(), "pronoun"
+    k = next((i for i, w in enumerate(words) if i and w in _PP_OPENERS), 0)
+    if k and _np_shape(words[:k]) == "name" and not (last is not None and last.group(0) == "and"):
+        return a, ws[k - 1].end(), "name"  # "Nancy Pelosi at a press conference on Thursday said"
+    shape = _np_shape(words)
     if shape is None:
         return _name_suffix(text, ws) or _head_before_modifier(ws)
     if shape == "name" and last is not None and last.group(0) == "and" and \
