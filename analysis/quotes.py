@@ -746,6 +746,7 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
     return words, end_i
 
 
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _PP_OPENERS = frozenset("at in on during from after before via with".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we I".split())
@@ -1191,6 +1192,13 @@ _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|S
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
+    if _PARTY_TAG_RE.fullmatch(text, a, b):
+        # "Rep. Ed Royce, R-Calif., also suggested": the name before the party tag
+        prev = _antecedent(text, text.rfind("\n", 0, a) + 1, a - 1 if text[a - 1:a] == "(" else a)
+        if prev is not None and prev[2] == "name":
+            a, b, shape = prev
+            if text.startswith("and ", a):
+                a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
     k = text.find(_BLANK_RUN, a, b)
     if k > a:
         b = k  # "Sen. Rand Paul [blanked pop-up] (R-Ky.)": the mention ends at the name
