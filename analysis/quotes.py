@@ -746,6 +746,8 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
     return words, end_i
 
 
+_APPOSITION_OPEN_RE = re.compile(r",\s+(?:a|an|the)\s[^,]*$")  # ', a self-professed moderate'
+_NAME_END_RE = re.compile(r"\s[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+$")  # '... Steve Mnuchin'
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _PP_OPENERS = frozenset("at in on during from after before via with".split())
@@ -793,6 +795,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
                 subj = _subject_before(text, lo, prev[-1].start())
         return subj if subj is not None and subj[2] != "role" else None
     b = words[end_i - 1].end()
+    if end_i < len(words) and "," in text[b:words[end_i].start()] and \
+            (ap := _APPOSITION_OPEN_RE.search(text, max(lo, b - 80), b)) and \
+            not _NAME_END_RE.search(text, ap.start(), b):
+        # "Gina Raimondo, a moderate, has vowed": an apposition, then the auxiliary (but
+        # "His Treasury Secretary, the banker Steve Mnuchin, has said" is named by it)
+        return _subject_skip_apposition(text, lo, text.index(",", b))
     between = text[b:cue_start]
     if between.strip():
         rest = _WORD_RE.sub("", between)
