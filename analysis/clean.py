@@ -191,11 +191,11 @@ def _inline_rules() -> tuple[Rule, ...]:
     return tuple(r for r in load_rules() if r.scope == "inline")
 
 
-def _apply_inline(text: str, s: int, e: int, take) -> None:
-    """Take out what the inline rules match in the paragraph ``text[s:e]`` (a span that
+def _apply_inline(rules, text: str, s: int, e: int, take) -> None:
+    """Take out what the inline ``rules`` match in the paragraph ``text[s:e]`` (a span that
     overlaps one an earlier rule took is left alone)."""
     done: list[tuple[int, int]] = []
-    for rule in _inline_rules():
+    for rule in rules:
         if text.find(rule.screen, s, e) < 0:
             continue
         for m in rule.pattern.finditer(text, s, e):
@@ -230,6 +230,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     meta: dict[str, str] = {}
     seen: dict[str, str] = {}  # paragraph text -> kind of its first copy
     want_title = title is None
+    inline = [r for r in _inline_rules() if r.screen in text]  # (most articles have none)
     title_norm = " ".join(title.split()) if title else None
 
     def take(s: int, e: int, reason: str) -> None:
@@ -263,8 +264,8 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         seen[key] = "caption" if kind == "caption" or (kind == "body" and _repeats(text, key, pe)) else kind
         if seen[key] == "caption":
             kind = "caption"
-        if kind in ("body", "heading"):
-            _apply_inline(text, s, e, take)
+        if inline and kind in ("body", "heading"):
+            _apply_inline(inline, text, s, e, take)
         kept.append((s, e, kind))
     removed.sort(key=lambda r: r.start)
     return Cleaned(tuple(kept), tuple(removed), tuple(meta.items()))
