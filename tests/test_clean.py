@@ -103,6 +103,7 @@ def test_frequent_abp_page_furniture_is_removed():
         "Slideshow (2 Images)",
         "This is a rush transcript. Copy may not be in its final form.",
         "CLOSE The senator explains her vote on the farm bill. (June 3) AP",  # a video's caption
+        "AD", "More On This...", "READ MORE:", "[pullquote]", "6 years ago", "CLICK HERE TO GET THE FOX NEWS APP",
         "Something to Consider If you enjoyed this article, we have a proposition for you: "
         "Join NRPLUS. Members get extras. LEARN MORE",
     ]
