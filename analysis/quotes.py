@@ -42,9 +42,10 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
 
 6. **Tentative subjects and other frames.** When the shape checker refuses the subject of a
    past-tense or common speech verb (``Two in three said ...``), the first words of the clause
-   are kept as a tentative speaker (never used to resolve later pronouns). Raising verbs and
-   passives (``Indiana appears to be ...``, ``The White House is expected to ...``) take the
-   whole clause as content, without a speaker. ``NAME: content`` as a short paragraph is a
+   are kept as a tentative speaker (never used to resolve later pronouns). Passives
+   (``The White House is expected to ...``, ``Trump is said to ...``) and raising verbs a user
+   adds with the ``raise`` frame take the whole clause as content, without a speaker (the
+   shipped lexicon has none: "X seems to ..." and "X appears to ..." are no one's words). ``NAME: content`` as a short paragraph is a
    headline attribution.
 
 Not handled: cues that are nouns (``his claim that``, ``her support for``), ``as reported by X``, ``In a poll, ...``,
