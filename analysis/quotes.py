@@ -1182,6 +1182,8 @@ def _np_after(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
         if k is not None:
             b2 = ws[k - 1].end()
             shape = _np_shape([w.group(0) for w in ws[:k]])
+    if shape is None and text[a2:b2].lower() in _QUANTIFIER_PRONOUNS:
+        shape = "role"  # '"...," tweeted another.', '"...," read one.'
     if shape is None or shape == "pronoun" and text[a2:b2].lower() not in _PERSONAL | {"they"}:
         return None
     if _TIME_NP_RE.fullmatch(text, a2, b2):
@@ -1193,6 +1195,7 @@ _TIME_NP_RE = re.compile(
     rf"(?:(?:on|last|this|next|early|late|earlier)\s+)?(?:{_DAYS}|January|February|March|April|June|"
     rf"July|August|September|October|November|December|\d{{4}})(?:\s+(?:morning|afternoon|evening|night|"
     rf"\d{{1,2}}))?|May\s+\d{{1,2}}", re.IGNORECASE)  # ("said May" is Theresa May; "said May 3" a date)
+_QUANTIFIER_PRONOUNS = frozenset("one another others some many several both".split())
 _POST_MODIFIERS = frozenset(
     "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
 _ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
