@@ -735,7 +735,8 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
     A long run of spaces right before ``pos`` (a name pop-up blanked by cleaning:
     :func:`analysis.clean.blank_inline`) is skipped first."""
     if text.endswith(_BLANK_RUN, lo, pos):
-        pos = len(text[:pos].rstrip(" "))
+        while pos > lo and text[pos - 1] == " ":
+            pos -= 1
     for n in (60, 300):
         a = _window_start(text, lo, pos, n)
         words = _words(text, a, pos)
@@ -825,10 +826,13 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if rel_shape in ("name", "role"):
             return la, lb, rel_shape
     words = [w.group(0) for w in ws]
-    if words[0] in _PP_OPENERS and text[seg_start:a].strip() == "" and text[:seg_start].rstrip().endswith(")"):
-        # "Rep. Adam Schiff (D-CA) in an appearance on CNN said": the name before the parenthesis
-        k = text.rfind("(", lo, seg_start)
+    if words[0] in _PP_OPENERS and text[seg_start:a].strip() == "":
+        j = seg_start
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        k = text.rfind("(", lo, j) if text[j - 1:j] == ")" else -1
         if k > lo:
+            # "Rep. Adam Schiff (D-CA) in an appearance on CNN said": the name before the parenthesis
             return _subject_before(text, lo, k)
     if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and (
             words[-2] in _TIME_WORDS or words[-2] == "that" or words[-2] in speech_verbs()) and \
