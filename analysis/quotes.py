@@ -45,8 +45,8 @@ Method (rule-based, one pass per paragraph, every pattern precompiled):
    are kept as a tentative speaker (never used to resolve later pronouns). Passives
    (``The White House is expected to ...``, ``Trump is said to ...``) and raising verbs a user
    adds with the ``raise`` frame take the whole clause as content, without a speaker (the
-   shipped lexicon has none: "X seems to ..." and "X appears to ..." are no one's words). ``NAME: content`` as a short paragraph is a
-   headline attribution.
+   shipped lexicon has none: "X seems to ..." and "X appears to ..." are no one's words).
+   ``NAME: content`` as a short paragraph is a headline attribution.
 
 Not handled: cues that are nouns (``his claim that``, ``her support for``), ``as reported by X``, ``In a poll, ...``,
 speech without a cue word (``Trump: "..."`` headlines are handled only via the colon rule),
@@ -752,6 +752,7 @@ _APPOSITION_OPEN_RE = re.compile(r",\s+(?:a|an|the)\s[^,]*$")  # ', a self-profe
 _NAME_END_RE = re.compile(r"\s[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+$")  # '... Steve Mnuchin'
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
+_BLANK_RUN_RE = re.compile(f" {{{len(_BLANK_RUN)},}}")
 _PP_OPENERS = frozenset("at in on during from after before via with".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
@@ -1841,8 +1842,6 @@ def _blank_chars(text: str, a: int, b: int) -> int:
     """How many characters of ``text[a:b]`` are in runs of blanked furniture (8+ spaces)."""
     return sum(len(r) for r in _BLANK_RUN_RE.findall(text, a, b))
 
-
-_BLANK_RUN_RE = re.compile(" {8,}")
 
 
 def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
