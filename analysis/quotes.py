@@ -2029,9 +2029,13 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
     """'"...."' then a paragraph '- Hillary Clinton.': a signature line names the speaker of
     a quote that ends its paragraph."""
     end = span.end_para[1] if span.end_para is not None else p.end
-    if not span.double or text[span.me:end].strip() or text[p.start:span.ms].strip():
-        return None  # (the quote must be its whole paragraph)
-    sig = _DASH_SIGNATURE_RE.match(text, end)
+    if not span.double or text[p.start:span.ms].strip():
+        return None  # (the quote must open its paragraph)
+    if text[span.me:end].strip():
+        # '"..." — Amanda Mull, Atlantic': the signature ends the quote's own paragraph
+        sig = _INLINE_SIGNATURE_RE.fullmatch(text, span.me, end)
+    else:
+        sig = _DASH_SIGNATURE_RE.match(text, end)
     if sig is None:
         return None
     a, b = _trim_np(text, sig.start(2), sig.end(2))
@@ -2045,8 +2049,13 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
 _DASH_RE = re.compile(r"[-—–]")
 _COLON_RE = re.compile(":")
 # ("- Hillary Clinton.", "-Michelle Marks, Philadelphia.", "-President Obama, tweeting after ...")
+# ("-- President Obama addressing graduates at ...": a participle may follow the name)
 _DASH_SIGNATURE_RE = re.compile(
-    r"\s*\n\s*([-—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?)?\.?[ \t]*(?:\n|$)")
+    r"\s*\n\s*(--?|[—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?|(?=\s+[a-z]+ing\b)[^\n]{1,150}?)?"
+    r"\.?[ \t]*(?:\n|$)")
+# ('"..." — Courtenay Brown to Associated Press', '"..." – Kyle Smith, National Review')
+_INLINE_SIGNATURE_RE = re.compile(
+    r"[ \t]*(--?|[—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?| to [A-Z][^\n]{0,80}?)?\.?[ \t]*")
 
 
 # Words that open a finite clause (not "as", "than": "signed gun laws as governor").
