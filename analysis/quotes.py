@@ -2108,7 +2108,9 @@ def _name_label(ws: list[str]) -> bool:
 _LABEL_LEAD_RE = re.compile(r"(?:Here['’]s|Here\s+is|And|Then)\s+")
 # "..., in December 1992", "Rep. Trey Gowdy (R-S.C.)": not part of the name
 _LABEL_TAIL_RE = re.compile(r"(?:,?\s+(?:in|on|at|during)\s+(?:[\w.'’-]+\s+){0,3}[\w.'’-]+|\s*\([^()\n]{1,25}\))\s*$")
-_INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:]{0,60}?)\s*")
+# ('Said Mr. Reid:', 'Says Strobe Talbott, a Russia specialist who served ...:': the name
+# before an apposition)
+_INVERTED_COLON_RE = re.compile(r"\s*([A-Z][a-z]+)\s+([A-Z][^:,]{0,60}?)\s*(?:,[^:]{1,200})?")
 
 
 def _colon_before_paragraph(text: str, start: int) -> int | None:
