@@ -2050,12 +2050,12 @@ _DASH_RE = re.compile(r"[-—–]")
 _COLON_RE = re.compile(":")
 # ("- Hillary Clinton.", "-Michelle Marks, Philadelphia.", "-President Obama, tweeting after ...")
 # ("-- President Obama addressing graduates at ...": a participle may follow the name)
+_SIGNATURE = r"(--?|[—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)"  # the dash, then the name
 _DASH_SIGNATURE_RE = re.compile(
-    r"\s*\n\s*(--?|[—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?|(?=\s+[a-z]+ing\b)[^\n]{1,150}?)?"
-    r"\.?[ \t]*(?:\n|$)")
+    r"\s*\n\s*" + _SIGNATURE + r"(?:,[^\n]{1,120}?|(?=\s+[a-z]+ing\b)[^\n]{1,150}?)?\.?[ \t]*(?:\n|$)")
 # ('"..." — Courtenay Brown to Associated Press', '"..." – Kyle Smith, National Review')
 _INLINE_SIGNATURE_RE = re.compile(
-    r"[ \t]*(--?|[—–])[ \t]*([A-Z][^\n.,:;]{1,60}?)(?:,[^\n]{1,120}?| to [A-Z][^\n]{0,80}?)?\.?[ \t]*")
+    r"[ \t]*" + _SIGNATURE + r"(?:,[^\n]{1,120}?| to [A-Z][^\n]{0,80}?)?\.?[ \t]*")
 
 
 # Words that open a finite clause (not "as", "than": "signed gun laws as governor").
