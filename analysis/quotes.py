@@ -401,6 +401,7 @@ _OPEN_GLYPHS = "“«„"
 _CLOSE_GLYPHS = "”»"
 _LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
 _RIGHT_OPEN = set(" \t\n\r.,;:!?)]}—–-’'…\u00a0")
+_ELLIPSIS_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:…|\.\s?\.\s?\.)")
 
 
 @dataclass(slots=True)
@@ -470,6 +471,8 @@ def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
     left = i == lo or prev in _LEFT_OPEN
     right = j >= hi or nxt in _RIGHT_OPEN
     ctx = "open" if left and not right else "close" if right and not left else None
+    if ctx is None and left and _ELLIPSIS_AFTER_RE.match(text, j, hi):
+        ctx = "open"  # '” … they are so not like him,” she said': a quote that starts mid-speech
     if c in _OPEN_GLYPHS or text[i:j] == "``":
         glyph = "open"
     elif c in _CLOSE_GLYPHS:
