@@ -2886,7 +2886,7 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
     America"': a label the subject of a relative clause gave; the content runs from the
     relative word to the end of the quote."""
     text = st.text
-    mc = _CALLS_BEFORE_RE.search(text, max(p.start, sp.ms - 80), sp.ms)
+    mc = _CALLS_BEFORE_RE.search(text, max(p.start, sp.ms - 180), sp.ms)
     if mc is None:
         return None
     a, b = mc.span(2)
@@ -2900,7 +2900,8 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
 
 _CALLS_BEFORE_RE = re.compile(
     r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
-    r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2}?)\s+"
+    r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2}?)"
+    r"(?:,[^,;:“”\"()]{3,90},)?\s+"  # ('what Mary Kusler, the union's director, called')
     r"(?:has\s+|had\s+|have\s+)?(?:once\s+|later\s+|repeatedly\s+|often\s+|long\s+|also\s+)?((?:calls?|called|describes?|"
     r"described|dubs?|dubbed|terms?|termed|labels?|labell?ed|deems?|deemed|considers?|considered|"
     r"sees|saw|views?|viewed|regards?|regarded|characteri[sz](?:es?|ed))"
@@ -3348,7 +3349,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
     if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
-        return None  # "shouting matches", "a yelling match": a noun
+        return None  # "shouting matches", "a yelling match", "the right calling card": a noun
     if (d := _DASH_AFTER_RE.match(text, m.end(), hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
         # "disheveled and shouting — only to be ...": the writer goes on (but 'said — on
         # Twitter, as it happens — that ...' is a parenthetical)
@@ -3925,7 +3926,7 @@ _TO_VERB_RE = re.compile(r"\s*to\s+[\"“‘']?(?!(?:a|an|the|his|her|their|its|
 _AS_IF_RE = re.compile(r"\s*,?\s*as\s+(?:if|though)\b")
 _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
-_MATCH_AFTER_RE = re.compile(r"\s+match(?:es)?\b")
+_MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
 _PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
