@@ -2877,7 +2877,7 @@ _WHAT_X_SAID_RE = re.compile(
     r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+|now\s+|also\s+)?"
     r"((?:calls?|called|describes?\s+as|described\s+as|dubs?|dubbed|terms?|termed|labels?|labell?ed|"
     r"deems?|deemed|considers?|considered|regards?\s+as|regarded\s+as|characteri[sz](?:es?|ed)\s+as|"
-    r"sees?\s+as|saw\s+as|views?\s+as|viewed\s+as|said\s+(?:was|were|would|had)|says?\s+(?:is|are|was|will)|"
+    r"sees?\s+as|saw\s+as|views?\s+as|viewed\s+as|said\s+(?:is|are|was|were|would|had)|says?\s+(?:is|are|was|will)|"
     r"believes?\s+(?:is|are|was|will)|thinks?\s+(?:is|are|will)|hopes?\s+will))\s+")
 
 
