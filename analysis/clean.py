@@ -55,7 +55,8 @@ class Rule:
     A suffix rule whose regex starts with ``\\s*`` is stored without it, with ``lead_space``
     set: the match is then widened back over the spaces before it. The span is the same,
     and the search no longer tries the pattern at every position of the paragraph.
-    An inline rule is tried only on paragraphs that contain its ``screen`` text.
+    An inline rule, and a line rule that has one, is tried only on paragraphs that contain
+    its ``screen`` text.
     """
 
     scope: str
@@ -102,9 +103,9 @@ def load_rules() -> tuple[Rule, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != (5 if parts[0] == "inline" else 4):
+        if len(parts) not in ((5,) if parts[0] == "inline" else (4, 5) if parts[0] == "line" else (4,)):
             raise ValueError(f"boilerplate.tsv line {n}: expected {5 if parts[0] == 'inline' else 4} "
-                             "tab-separated columns")
+                             "tab-separated columns" + (" (5 with a screen)" if parts[0] == "line" else ""))
         scope, action, reason, regex = parts[:4]
         if scope == "inline" and action != "remove":
             raise ValueError(f"boilerplate.tsv line {n}: an inline rule can only remove")
@@ -113,19 +114,21 @@ def load_rules() -> tuple[Rule, ...]:
             regex = f"(?:{regex})"
         elif scope == "suffix":
             regex = f"(?:{regex[3:] if lead_space else regex})$"
-        rules.append(Rule(scope, action, reason, re.compile(regex), lead_space, parts[4] if scope == "inline" else ""))
+        rules.append(Rule(scope, action, reason, re.compile(regex), lead_space, parts[4] if len(parts) > 4 else ""))
     return tuple(rules)
 
 
 @cache
-def _rule_blocks() -> tuple[tuple[re.Pattern | None, tuple[Rule, ...]], ...]:
+def _rule_blocks() -> tuple[tuple[re.Pattern | str | None, tuple[Rule, ...]], ...]:
     """The rules in file order, with each run of whole-line rules screened by one pattern.
 
     Most paragraphs match no rule; one alternation of a run's patterns (named groups made
     plain, global flags scoped) rejects them in a single call instead of one call per rule.
-    A paragraph the screen accepts is tried rule by rule, so the first rule still wins.
+    A paragraph the screen accepts is tried rule by rule, so the first rule still wins. A line
+    rule with a screen text is a block of its own, tried only on paragraphs containing that
+    text (a pattern that must look through the whole paragraph is slow on every one).
     """
-    blocks: list[tuple[re.Pattern | None, tuple[Rule, ...]]] = []
+    blocks: list[tuple[re.Pattern | str | None, tuple[Rule, ...]]] = []
     run: list[Rule] = []
 
     def flush() -> None:
@@ -142,10 +145,13 @@ def _rule_blocks() -> tuple[tuple[re.Pattern | None, tuple[Rule, ...]], ...]:
     for rule in load_rules():
         if rule.scope == "inline":
             continue  # (applied to kept paragraphs: see _inline_rules)
-        if rule.scope == "line":
+        if rule.scope == "line" and not rule.screen:
             run.append(rule)
             continue
         flush()
+        if rule.screen:
+            blocks.append((rule.screen, (rule,)))
+            continue
         blocks.append((None, (rule,)))
     flush()
     return tuple(blocks)
@@ -231,6 +237,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     seen: dict[str, str] = {}  # paragraph text -> kind of its first copy
     want_title = title is None
     inline = [r for r in _inline_rules() if r.screen in text]  # (most articles have none)
+    blocks = [b for b in _rule_blocks() if type(b[0]) is not str or b[0] in text]  # (same)
     title_norm = " ".join(title.split()) if title else None
 
     def take(s: int, e: int, reason: str) -> None:
@@ -238,8 +245,13 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
 
     for ps, pe in split_paragraphs(text):
         s, e, kind = ps, pe, "body"
-        for screen, block in _rule_blocks():
-            if screen is not None and screen.fullmatch(text, s, e) is None:
+        for screen, block in blocks:
+            if screen is None:
+                pass
+            elif type(screen) is str:
+                if text.find(screen, s, e) < 0:
+                    continue
+            elif screen.fullmatch(text, s, e) is None:
                 continue  # no line rule of this run matches: skip them all at once
             s, e, kind, done = _apply(block, text, s, e, kind, meta, take)
             if done:

@@ -117,6 +117,33 @@ def test_frequent_abp_page_furniture_is_removed():
     assert ("credits", "The Associated Press contributed to this report") in cl.meta
 
 
+def test_widgets_from_the_second_hand_check_are_removed():
+    # layouts seen in ABP pages (CNN, Politico, USA TODAY, WSJ, NPR, Daily Caller), made-up words
+    furniture = [
+        "Photos: Town hall season Voters line up outside the school gym on Monday. Hide Caption 1 of 2 "
+        "Photos: Town hall season “We want answers,” one sign reads. Hide Caption 2 of 2",
+        "JUST WATCHED Senator on the farm bill Replay More Videos ... MUST WATCH Senator on the farm bill 01:49",
+        'poster="https://v.example.com/images/123-vs.jpg?pubId=1" Senator: The farm bill is dead',
+        "SEE ALSO: Farm bill talks collapse", "More: Farm bill talks collapse", "SEE ALSO:",
+        "( Also on POLITICO: Farm bill talks collapse)",
+        "Read or Share this story: https://usat.ly/2abcDEF",
+        "Write to Jane Doe at jane.doe@wsj.com and John Roe at john.roe@wsj.com",
+        "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP",
+        "Editor's note: Jane Doe is a columnist and the author of “Farm Bills.” The opinions expressed "
+        "in this commentary are solely those of the author.",
+        "Copyright 2019 The Associated Press. All rights reserved.",
+    ]
+    text = ("Title of the piece\n\nLeaders met on Monday. (RELATED: Farm Bill Talks Collapse Again)\n\n"
+            + "\n\n".join(furniture) + "\n\nThey agreed to meet again. JUST WATCHED Senator on the farm "
+            "bill Replay More Videos ... MUST WATCH Senator on the farm bill 01:49 The vote is in June.\n")
+    cl = clean(text)
+    assert clean_text(text, cl).split("\n\n") == [
+        "Leaders met on Monday.", "They agreed to meet again. The vote is in June."]
+    reasons = {r.reason for r in cl.removed}
+    assert {"photo gallery", "video widget", "related link", "share prompt", "contact line",
+            "photo caption", "opinion disclaimer", "copyright line"} <= reasons
+
+
 # A name pop-up scraped inline (The Hill's layout, with made-up names and headlines): the
 # display name, the full name glued to a few headlines, then ' MORE'.
 POPUP = ("Budget vote\n\nRep. Jane Doe Jane Marie DoeSenate passes budget deal Lawmakers return to "
