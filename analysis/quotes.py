@@ -1727,8 +1727,16 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     quotes: list[Quote] = []
     prev_para_speaker: _Speaker | None = None
     bylines = _bylines(text, paras)
+    embeds = _tweet_embeds(text, paras)
     for p in paras:
         try:
+            if p.index in embeds:
+                # an embedded tweet is its signer's words, whatever it quotes or mentions
+                q = _embed_quote(st, p, *embeds[p.index])
+                if q is not None:
+                    quotes.append(q)
+                prev_para_speaker = None
+                continue
             if p.index in bylines:
                 # a round-up quote whose author's byline follows it ("Harry Enten, CNN")
                 prev_para_speaker = _speaker(st, *bylines[p.index], "name")
@@ -3100,6 +3108,54 @@ _QUOTE_OPENERS = ('"', "“", "''", "«", "‘‘")
 _INLINE_BYLINE_RE = re.compile(r"[.!?…][”\"][ \u00a0]+" + _BYLINE_NAME + _outlet(r"\w&'’-") + "$")
 # photo and wire credits look like bylines ("Chip Somodevilla, Getty Images")
 _CREDIT_RE = re.compile(r"\b(?:Images|Photos?|Getty|AFP|AP|Reuters|Shutterstock|Pool|via)\b")
+
+
+# An embedded tweet as pages are scraped: '<tweet> pic.twitter.com/X — Name (@handle) June 2,
+# 2017', the signature sometimes in a paragraph of its own. (The name has no dash between
+# spaces: 'a well-known fact - Name' is signed by Name.)
+_TWEET_SIGNATURE_RE = re.compile(
+    r"(?:\s+(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))*\s*(?<!\S)(?P<dash>[—–]|--?)\s*"
+    r"(?P<name>(?:(?!\s[—–-])[^\n—–()@]){1,60}?)\s*\(@\w{1,15}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*$")
+
+
+def _tweet_embeds(text: str, paras) -> dict[int, tuple[int, re.Match]]:
+    """Paragraph index -> (end of the tweet's text, its signature) for the paragraphs that are
+    an embedded tweet."""
+    out: dict[int, tuple[int, re.Match]] = {}
+    for k, p in enumerate(paras):
+        i = text.find("(@", max(p.start, p.end - 60), p.end)
+        m = _TWEET_SIGNATURE_RE.search(text, max(p.start, i - 200), p.end) if i >= 0 else None
+        if m is None:
+            continue
+        if text[p.start:m.start()].strip():
+            out[p.index] = (m.start(), m)
+        elif k > 0 and paras[k - 1].index not in out:
+            out[paras[k - 1].index] = (paras[k - 1].end, m)  # ('...ENEMY OF THE PEOPLE!' / '— Donald J. Trump ...')
+            out[p.index] = (p.start, m)
+    return out
+
+
+def _embed_quote(st: _State, p, end: int, sig: re.Match) -> Quote | None:
+    """The tweet of an embed paragraph (see :func:`_tweet_embeds`) as a direct quote of its
+    signer; the dash is the cue. None for the signature's own paragraph."""
+    text = st.text
+    a, b = p.start, min(end, p.end)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    na, nb = _trim_np(text, *sig.span("name"))
+    while nb > na and not (text[nb - 1].isalnum() or text[nb - 1] == "."):
+        nb -= 1  # ('Yashar Ali 🐘')
+    speaker = _speaker(st, na, nb, "name") if na < nb else None
+    return Quote(
+        kind="direct", start=a, end=b, text=text[a:b], cue=sig.group("dash"),
+        cue_start=sig.start("dash"), cue_end=sig.end("dash"), cue_class=None,
+        speaker=speaker.name if speaker else None, speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None, actor=speaker.actor if speaker else None,
+        anonymous=False, paragraph=p.index)
 
 
 def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
