@@ -281,6 +281,7 @@ _PERSONAL = frozenset(["he", "she"])
 _DETS = frozenset(
     ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "some", "many", "most", "several", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "all", "both", "other", "another", "each", "any", "no", "every"])
 _POSSESSIVE_DETS = frozenset(["his", "her", "their", "its"])
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _NP_INNER = frozenset(["of", "for", "at", "and", "&", "de", "la", "van", "von", "der", "du", "del", "da", "al", "bin", "le"])
 _STOP = frozenset(
     ["is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "never", "to", "in", "on", "with", "by", "from", "about", "into", "than", "as", "if", "because", "when", "while", "where", "which", "who", "whom", "whose", "what", "why", "how", "but", "or", "so", "yet", "also", "there", "here", "then", "now", "just", "only", "even", "still", "very", "more", "less", "said", "says", "say", "told", "tells", "according", "after", "before", "since", "until", "during", "over", "under", "against", "between", "through", "without", "within", "upon"])
@@ -1234,6 +1235,15 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     person = False
     actor = None
     if shape == "pronoun":
+        if low in _POSSESSIVE_PRONOUNS:
+            # a possessor ('his claim that ...', 'her argument that ...') is most often the
+            # subject of its own sentence ('Christie repeated his claim that'); else it names
+            # whom the pronoun would
+            owner = _possessor_subject(st, a, _POSSESSIVE_PRONOUNS[low])
+            if owner is not None:
+                return _Speaker(a, b, owner.name, owner.actor, owner.anonymous, owner.person, owner.head,
+                                gender=owner.gender)
+            low = _POSSESSIVE_PRONOUNS[low]
         if low in _PERSONAL:
             ref = _person_antecedent(st, "f" if low == "she" else "m")
             subj = _subject_antecedent(st, a, "f" if low == "she" else "m", ref)
@@ -1420,6 +1430,43 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if not sp.name or sp.anonymous or " and " in sp.name or _speaker_gender(st, sp) != gender:
         return None
     return sp
+
+
+def _possessor_subject(st: _State, pos: int, pronoun: str) -> _Speaker | None:
+    """Whom a possessive pronoun at ``pos`` names when its own sentence names that person
+    before it (``pronoun`` is "he" or "she"): the subject of the sentence if it agrees
+    ('Christie repeated his claim', 'He reiterated his claim'), else the nearest person whose
+    known gender agrees ('I supported President Trump and his promise')."""
+    k = bisect_right(st.sent_starts, pos) - 1
+    if k < 0 or pronoun not in _PERSONAL:
+        return None
+    text = st.text
+    lo = st.sents[k][0]
+    subj = _main_subject(text, lo, pos)
+    if subj is not None and subj[1] <= pos and subj[2] in ("name", "pronoun"):
+        if subj[2] == "name" or text[subj[0]:subj[1]].lower() == pronoun:
+            sp = _speaker(st, *subj)
+            if sp.name and (subj[2] == "pronoun" or (sp.person or _bare_surname(st, sp)) and
+                            _speaker_gender(st, sp) in (None, "", _GENDER[pronoun])):
+                return sp  # (not 'North Carolina', nor 'Mrs. Clinton' for "his")
+    for m in reversed(list(_POSSESSOR_CANDIDATE_RE.finditer(text, lo, pos))):
+        a, b = m.span()
+        low = text[a:b].lower()
+        if low in _PERSONAL:
+            sp = _speaker(st, a, b, "pronoun") if low == pronoun else None
+        else:
+            if text[b - 2:b] in ("'s", "’s"):
+                b -= 2
+            sp = _speaker(st, a, b, "name") if _np_shape(text[a:b].split()) == "name" else None
+            if sp is not None and _speaker_gender(st, sp) != _GENDER[pronoun]:
+                continue  # (a known gender is the evidence of a person: not 'Thursday', 'Capitol Hill')
+        if sp is not None and sp.name:
+            return sp
+    return None
+
+
+_POSSESSOR_CANDIDATE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b|\b(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*")
+_GENDER = {"he": "m", "she": "f"}
 
 
 def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
