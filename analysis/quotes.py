@@ -2734,7 +2734,8 @@ _CONJ_LEAD_RE = re.compile(r"\s*(?:And|But|So|Yet|Still|Then|Also)\s+(?=[a-zA-Z]
 _IRREGULAR_VERBS = frozenset(
     "went took made held gave put kept sent won led ran wrote spoke began became left brought "
     "thought felt knew saw found told said got struck hit drew fought stood sought set read "
-    "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid".split())
+    "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid came did met spent "
+    "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot".split())
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
@@ -3347,8 +3348,11 @@ def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] 
         pass
     if cw is not None:
         subj = _main_subject(text, cw.end(), comma)
-        if subj is not None and subj[2] == "name" and not _TIME_NP_RE.search(text, subj[0], subj[1]):
-            # (a pronoun there is often someone else; "as much Monday" is no subject)
+        if subj is not None and (subj[2] == "name" or subj[2] == "role" and _speaker_noun(text, subj)
+                                 and " " in text[subj[0]:subj[1]]) \
+                and not _TIME_NP_RE.search(text, subj[0], subj[1]):
+            # (a pronoun there is often someone else; "as much Monday" is no subject; 'when
+            # Sanders protesters interrupted her speech, shouting' is theirs, not 'as senator')
             return subj
     return _main_subject(text, lo, comma)
 
@@ -3373,7 +3377,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
                 lw.endswith("ed") or k > k0 and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
-                                                 and ws[k - 1].group(0) != "of"
+                                                 and ws[k - 1].group(0) != "of" and not _plural_head(ws, k)
                                                  or lw in _IRREGULAR_VERBS))):
             break  # (a possessive is not a verb in -s: "the senator's chief aide")
         if text[ws[k].end():ws[k].end() + 1] == ",":
@@ -3396,6 +3400,26 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     if shape is None:
         return None
     return ws[0].start(), ws[k - 1].end(), shape
+
+
+def _speaker_noun(text: str, np: tuple[int, int, str]) -> bool:
+    """Is the head of the noun phrase ``np`` a speaker noun ("protesters", "officials")?"""
+    head = text[np[0]:np[1]].rsplit(None, 1)[-1].lower()
+    roles = _roles()
+    return head in roles.get("roles", ()) or head in roles.get("anonymous", ())
+
+
+def _plural_head(ws: list[re.Match], k: int) -> bool:
+    """Is the -s word ``ws[k]`` a plural noun that heads the subject rather than its verb: a
+    speaker noun ("Japanese officials released ...", "Clinton critics") or a noun its verb
+    follows ("Japanese theme parks released ...")?"""
+    lw = ws[k].group(0).lower()
+    roles = _roles()
+    if lw in roles.get("roles", ()) or lw in roles.get("anonymous", ()):
+        return True
+    nxt = ws[k + 1].group(0) if k + 1 < len(ws) else ""
+    # (not before a cue: 'All the messages classified in the new set were ...' is no report)
+    return nxt.islower() and (nxt.endswith("ed") or nxt in _IRREGULAR_VERBS) and nxt not in speech_verbs()
 
 
 def _role_head(words: list[str], k: int) -> tuple[int, str]:
