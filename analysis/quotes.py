@@ -754,6 +754,19 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
 
 _APPOSITION_OPEN_RE = re.compile(r",\s+(?:a|an|the)\s[^,]*$")  # ', a self-professed moderate'
 _NAME_END_RE = re.compile(r"\s[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+$")  # '... Steve Mnuchin'
+# a personal name, then a role without an article: 'Alan Dershowitz, Harvard law professor emeritus'
+_ROLE_APPOSITION_RE = re.compile(
+    r"\b[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+,\s+(?:[A-Z][\w.'’&-]*\s+){0,3}([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
+
+
+def _role_apposition(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` end with a personal name and a role apposition without an article
+    (see ``_ROLE_APPOSITION_RE``)? One of its lower-case words must be a role or title."""
+    m = _ROLE_APPOSITION_RE.search(text, a, b)
+    if m is None:
+        return False
+    roles = _roles()
+    return any(w in roles.get("roles", ()) or w in roles.get("titles", ()) for w in m.group(1).split())
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _BLANK_RUN_RE = re.compile(f" {{{len(_BLANK_RUN)},}}")
@@ -803,10 +816,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         return subj if subj is not None and subj[2] != "role" else None
     b = words[end_i - 1].end()
     if end_i < len(words) and "," in text[b:words[end_i].start()] and \
-            (ap := _APPOSITION_OPEN_RE.search(text, max(lo, b - 80), b)) and \
-            not _NAME_END_RE.search(text, ap.start(), b):
-        # "Gina Raimondo, a moderate, has vowed": an apposition, then the auxiliary (but
-        # "His Treasury Secretary, the banker Steve Mnuchin, has said" is named by it)
+            ((ap := _APPOSITION_OPEN_RE.search(text, max(lo, b - 80), b)) and
+             not _NAME_END_RE.search(text, ap.start(), b) or _role_apposition(text, max(lo, b - 100), b)):
+        # "Gina Raimondo, a moderate, has vowed", "Alan Dershowitz, Harvard law professor
+        # emeritus, also told": an apposition, then the auxiliary or adverb (but "His Treasury
+        # Secretary, the banker Steve Mnuchin, has said" is named by it)
         return _subject_skip_apposition(text, lo, text.index(",", b))
     between = text[b:cue_start]
     if between.strip():
@@ -983,6 +997,10 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     if not cuts or len(cuts) > 6:
         return None
     cuts = [lo + c for c in cuts]
+    if len(cuts) > 1 and _PARTY_TAG_RE.fullmatch(text, *_trim_np(text, cuts[-1] + 1, comma)):
+        # "one of Trump's staunchest allies, Rep. Jim Jordan, R-Ohio, told": the party tag
+        # belongs to the name before it
+        comma = cuts.pop()
     # the clause starts after the last boundary that is not a comma
     start = lo
     # (a short parenthetical is not a boundary: "Sen. Richard J. Durbin (D-Ill.), noting ...")
@@ -1010,7 +1028,11 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             # the name as its apposition, right before the cue
             ra, rb = _trim_np(text, bounds[i] + 1, bounds[i + 1])
             na, nb = _trim_np(text, bounds[i + 1] + 1, bounds[i + 2])
-            rshape = _np_shape(text[ra:rb].split())
+            rwords = text[ra:rb].split()
+            rshape = _np_shape(rwords)
+            k = next((k for k, w in enumerate(rwords) if k and w in _POST_MODIFIERS), 0)
+            if rshape is None and k and _has_personal_name(text[na:nb].split()):
+                rshape = _np_shape(rwords[:k])  # ("One Trump voter in Arizona, Carl Bier, told")
             if (rshape == "role" or rshape == "name" and text[ra:ra + 1].islower() and
                     _has_personal_name(text[na:nb].split())) and _np_shape(text[na:nb].split()) == "name":
                 # ("the director of the FBI, James B. Comey,": a role with a name in it)
@@ -1300,6 +1322,14 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         actor = hit[0].group
         if not anonymous:
             name, person, actor = _alias_speaker(st, surface, shape, hit, name, person, actor)
+        if shape == "name" and "," in surface:
+            # "one of Trump's staunchest allies, Rep. Jim Jordan", "One Trump voter in Arizona,
+            # Carl Bier": the name after the role apposition, in the role's group if it has one
+            role, tail = surface.rsplit(",", 1)
+            named = _person_name(st, tail.split())
+            if named is not None and named != name:
+                name, person = named, True
+                actor = actor if _affiliated(role, _PREP_BEFORE_RE.search(role)) else None
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
