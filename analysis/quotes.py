@@ -2581,6 +2581,8 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     """``NAME: CONTENT`` as a whole short paragraph (a headline or a summary line): the content
     is an attribution to NAME; a content that is one quoted span becomes a direct quote."""
     text = st.text
+    if text.find(":", p.start, p.end) < 0:
+        return None  # (most paragraphs have none, and the pattern is slow to fail on their first words)
     hm = _HEADLINE_RE.match(text, p.start, p.end)
     if hm is None or len(text[p.start:p.end].split()) > 30:
         return None
