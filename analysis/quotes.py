@@ -733,21 +733,22 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
     auxiliaries and adverbs right before ``pos`` are dropped (see :func:`_subject_before`).
 
     Only the last two words that are kept count, and tokens after the first of a window are
-    the same whatever the window, so a 60-character window is tried first: it serves when
-    two words are kept in it or when it already reaches ``lo`` (most subjects are short).
+    the same whatever the window, so short windows are tried first: 30 characters serve when
+    three words are kept in them (the first may be cut; 97% of cues), 60 when two are, and
+    any window that already reaches ``lo`` (most subjects are short).
 
     A long run of spaces right before ``pos`` (a name pop-up blanked by cleaning:
     :func:`analysis.clean.blank_inline`) is skipped first."""
     if text.endswith(_BLANK_RUN, lo, pos):
         while pos > lo and text[pos - 1] == " ":
             pos -= 1
-    for n in (60, 300):
+    for n, enough in ((30, 3), (60, 2), (300, 2)):
         a = _window_start(text, lo, pos, n)
         words = _words(text, a, pos)
         end_i = len(words)
         while end_i and _is_aux(words[end_i - 1].group(0)):
             end_i -= 1
-        if end_i >= 2 or a == lo:
+        if end_i >= enough or a == lo:
             break
     return words, end_i
 
@@ -836,15 +837,14 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
-    ws = _words(text, a, b2)
-    if last is not None and ws and _relative_verb(text, last, ws[0].group(0)):
+    words = _WORD_RE.findall(text, a, b2)  # (the matches, for offsets, only when needed)
+    if last is not None and words and _relative_verb(text, last, words[0]):
         # "Voters who backed Obama said", "Groups that elected him said": the chunk is the
         # relative clause's verb phrase; the subject is the noun phrase the clause hangs on
         la, lb = _trim_np(text, prev_start, last.start())
-        rel_shape = _np_shape([w.group(0) for w in _words(text, la, lb)]) if la < lb else None
+        rel_shape = _np_shape(_WORD_RE.findall(text, la, lb)) if la < lb else None
         if rel_shape in ("name", "role"):
             return la, lb, rel_shape
-    words = [w.group(0) for w in ws]
     if words[0] in _PP_OPENERS and text[seg_start:a].strip() == "":
         j = seg_start
         while j > lo and text[j - 1].isspace():
@@ -859,19 +859,23 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         # "Earlier in the day Tuesday he said", "Rubio says he opposes": the pronoun is the
         # subject (not in "a topic she knew", "the points he hopes to see": an object relative;
         # nor in word salad: 'said said he said she told')
-        return ws[-1].start(), ws[-1].end(), "pronoun"
-    k = next((i for i, w in enumerate(words) if i and w in _PP_OPENERS), 0)
+        w = _words(text, a, b2)[-1]
+        return w.start(), w.end(), "pronoun"
+    k = 0 if _PP_OPENERS.isdisjoint(words) else \
+        next((i for i, w in enumerate(words) if i and w in _PP_OPENERS), 0)
     if k and _np_shape(words[:k]) == "name" and not (last is not None and last.group(0) == "and"):
-        return a, ws[k - 1].end(), "name"  # "Nancy Pelosi at a press conference on Thursday said"
+        # "Nancy Pelosi at a press conference on Thursday said"
+        return a, _words(text, a, b2)[k - 1].end(), "name"
     shape = _np_shape(words)
     if shape is None:
+        ws = _words(text, a, b2)
         return _name_suffix(text, ws) or _head_before_modifier(ws)
     if shape == "name" and last is not None and last.group(0) == "and" and \
             not _SUCH_AS_RE.search(text, max(lo, prev_start - 9), prev_start):
         # "Trump and Ryan said", "Senators Lee and Park said": joint speakers (but "people
         # such as David and Charles Koch wanted" is no subject)
         la, lb = _trim_np(text, prev_start, last.start())
-        if la < lb and _np_shape([w.group(0) for w in _words(text, la, lb)]) == "name" and \
+        if la < lb and _np_shape(_WORD_RE.findall(text, la, lb)) == "name" and \
                 text[la:la + 1].isupper() and not text[lo:la].rstrip().endswith(","):
             a = la  # (not the end of a list: "officials from Facebook, Twitter and Google")
     return a, b2, shape
@@ -2669,6 +2673,8 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     """``NAME: CONTENT`` as a whole short paragraph (a headline or a summary line): the content
     is an attribution to NAME; a content that is one quoted span becomes a direct quote."""
     text = st.text
+    if text.find(":", p.start, p.end) < 0:
+        return None  # (most paragraphs have none, and the pattern is slow to fail on their first words)
     hm = _HEADLINE_RE.match(text, p.start, p.end)
     if hm is None or len(text[p.start:p.end].split()) > 30:
         return None
@@ -3398,7 +3404,8 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     if a is None:
         return None
     a, _ = _trim_np(text, a, hi)
-    ws = _words(text, a, min(hi, a + 200))
+    # (at most 7 words after a quantity of at most 4 are read: the first 12 serve)
+    ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 200)), 12))
     q = _QUANTITY_RE.match(text, a, hi)
     # ("About 200 protesters gathered, chanting ...": the quantity is part of the subject)
     k0 = k = sum(1 for w in ws if w.start() < q.end()) if q else 0
