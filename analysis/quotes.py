@@ -353,7 +353,8 @@ def _end_adverbial(s: str, pos: int = 0) -> re.Match | None:
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
 _HEARER_RE = re.compile(
-    r"\s+(?:(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|"
+    r"\s+(?:(?:[A-Z][\w.&-]*[’']s\s+)?[“\"][A-Z][^“”\"\n]{1,40}?[”\"]|"  # a show: 'told ABC's “This Week”'
+    r"(?:him|her|them|us|me|you|reporters|journalists|lawmakers|supporters|voters|"
     r"the\s+crowd|the\s+audience|an\s+audience|a\s+crowd|listeners|viewers|students|"
     r"(?:the\s+|a\s+|an\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’&-]*)*|"
     r"(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}?(?:newspaper|paper|magazine|network|"
@@ -390,7 +391,7 @@ _FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECA
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:[’']s|\b(?:show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
     r"musical|novel|memoir|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|roles?\s+in|"
-    r"star\s+of|author\s+of|anthem))\s*,?\s*$", re.IGNORECASE)
+    r"star\s+of|author\s+of|anthem|told|appear(?:s|ed|ing)?\s+on))\s*,?\s*$", re.IGNORECASE)
 _NOUN_AFTER_TITLE_RE = re.compile(r"[,.]?\s+(?:star|host|author|actor|actress|producer|creator|singer|"
                                   r"fame|episode|season|theme)\b")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
@@ -3643,7 +3644,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.frame == "tell":
         h = _HEARER_RE.match(text, pos, hi)
         t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 100))
-        if t2 is not None and not _TELL_GAP_RE.search(text, pos, t2.start()):
+        if t2 is not None and not _TELL_GAP_RE.search(text, h.end() if h and h.end() <= t2.start() else pos,
+                                                       t2.start()):
             pos = t2.start()  # "told the Post and Courier newspaper on Saturday that ...": the hearer
         elif h and not re.match(r"\s+(?:that|the|a|an)\b", text[pos:pos + 6]):
             pos = h.end()
