@@ -2761,6 +2761,8 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
     cend = _clean_end(text, cstart, hi)
     if cend <= cstart:
         return None
+    if v not in speech_verbs() and shape == "role" and not _speaker_noun(text, subj):
+        return None  # ('The president's tweets came one day after a "listening session"': no one speaks)
     entry = speech_verbs().get(v) or _Cue(v, v, None, "object")
     return _Reported(verb, entry, cstart, max(cend, min(sp.me, hi)), _speaker(st, a, subj[1], shape),
                      para, [(sp.cs, sp.ce)])
