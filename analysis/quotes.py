@@ -2774,7 +2774,7 @@ _IRREGULAR_VERBS = frozenset(
     "went took made held gave put kept sent won led ran wrote spoke began became left brought "
     "thought felt knew saw found told said got struck hit drew fought stood sought set read "
     "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid came did met spent "
-    "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot".split())
+    "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot shook".split())
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
@@ -3462,6 +3462,11 @@ def _plural_head(ws: list[re.Match], k: int) -> bool:
     return nxt.islower() and (nxt.endswith("ed") or nxt in _IRREGULAR_VERBS) and nxt not in speech_verbs()
 
 
+# -s words that end no noun phrase ("Oberstar sounds", "John Dickerson nonetheless")
+_S_NOT_NOUNS = frozenset("sounds seems looks remains appears feels gets goes has does is was "
+                         "nonetheless nevertheless regardless always sometimes perhaps".split())
+
+
 def _role_head(words: list[str], k: int) -> tuple[int, str]:
     """Shorten a subject read as a role phrase, ``words[:k]``, to its likely head: a known role
     noun ("The governor hit back at ..."), or a name before a verb the checker missed ("Mrs.
@@ -3474,7 +3479,11 @@ def _role_head(words: list[str], k: int) -> tuple[int, str]:
     if j is not None:
         return j, "role"
     j = next((j for j in range(1, k) if not words[j][:1].isupper()), k)
-    if j < k:
+    if j < k and not (k - j <= 2 and words[k - 1].endswith("s") and words[k - 1] not in _S_NOT_NOUNS and
+                      words[k - 1] not in speech_verbs() and all(
+            w.islower() and w not in _DETS and w not in _POSSESSIVE_DETS and w not in _PRONOUNS
+            for w in words[j:k])):
+        # (but "Japanese theme parks" is a compound noun, no name and a missed verb)
         nxt = words[j].lower()
         if nxt not in _NP_INNER and nxt not in role_nouns and nxt not in roles.get("anonymous", ()) \
                 and _np_shape(words[:j]) == "name":
