@@ -86,7 +86,10 @@ class Quote:
     mention the attribution rests on (``he``, ``the spokesperson``, the ``who`` of ``Reed, who
     added that ...``, the ``her`` of ``her claim that ...``); ``speaker`` is the resolved name.
     ``cue`` is the verb, or a speech noun (``claim``), a colon after a name label or the dash of
-    a signature line.
+    a signature line. ``speech`` is False when the cue reports a belief, stance or evidence
+    rather than words ("Trump wants a wall", "Clinton supports the bill", "polls show ...";
+    the ``act`` column of ``data/speech_verbs.tsv``) or is no speech verb at all, and for scare
+    quotes: PolNeAR counts such attributions, a count of who speaks may not.
     """
 
     kind: str
@@ -104,6 +107,7 @@ class Quote:
     anonymous: bool
     paragraph: int
     fragments: tuple[tuple[int, int], ...] = ()
+    speech: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,7 @@ class _Cue:
     lemma: str
     cls: str
     frame: str
+    act: str = "speech"  # or "belief", "stance", "evidence" (data/speech_verbs.tsv)
 
 
 @cache
@@ -138,10 +143,31 @@ def speech_verbs() -> dict[str, _Cue]:
         if len(cols) < 4:
             continue
         lemma, cls, frame, forms = (c.strip() for c in cols[:4])
+        act = cols[4].strip() if len(cols) > 4 and cols[4].strip() else "speech"
         for f in forms.split():
             f = f.replace("_", " ")
-            out[f] = _Cue(f, lemma, cls, frame)
+            out[f] = _Cue(f, lemma, cls, frame, act)
     return out
+
+
+@cache
+def _lemma_acts() -> dict[str, str]:
+    """Lexicon lemma -> act ("speech", "belief", "stance" or "evidence")."""
+    return {e.lemma: e.act for e in speech_verbs().values()}
+
+
+def _is_speech(entry: _Cue) -> bool:
+    """Does a quote with cue ``entry`` report speech? A lexicon lemma says so itself (a speech
+    noun takes its verb's: "claim", "warning"); a colon label, a signature dash or an
+    inverted 'said'-like verb does; any other verb ('pledged a “political revolution”',
+    'evinced an interest in “burning it down”') does not."""
+    acts = _lemma_acts()
+    act = acts.get(entry.lemma)
+    if act is None and entry.cls is None:
+        # a form the lexicon leaves out on purpose ('pledged' is a report only in some frames)
+        w = entry.lemma.lower()
+        act = next((acts[c] for c in (w[:-1], w[:-2], w[:-3] + "y", w[:-3], w[:-3] + "e") if c in acts), None)
+    return act == "speech" if act is not None else entry.frame == "say"
 
 
 @cache
@@ -3242,7 +3268,7 @@ def _embed_quote(st: _State, p, end: int, sig: re.Match) -> Quote | None:
         cue_start=sig.start("dash"), cue_end=sig.end("dash"), cue_class=None,
         speaker=speaker.name if speaker else None, speaker_start=speaker.start if speaker else None,
         speaker_end=speaker.end if speaker else None, actor=speaker.actor if speaker else None,
-        anonymous=False, paragraph=p.index)
+        anonymous=False, paragraph=p.index, speech=True)
 
 
 def _bylines(text: str, paras) -> dict[int, tuple[int, int]]:
@@ -4288,7 +4314,8 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         speaker_start=speaker.start if speaker else None,
         speaker_end=speaker.end if speaker else None,
         actor=speaker.actor if speaker else None,
-        anonymous=bool(speaker and speaker.anonymous), paragraph=para)
+        anonymous=bool(speaker and speaker.anonymous), paragraph=para,
+        speech=kind == "direct" and (entry is None or _is_speech(entry)))
 
 
 _MIN_REPORTED_WORDS = 3
@@ -4340,7 +4367,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
-        anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags)
+        anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags, speech=_is_speech(r.entry))
 
 
 # ---------------------------------------------------------------------------------------

@@ -112,8 +112,20 @@ def _attributed(quotes: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
-def voice_shares(quotes: pd.DataFrame, *, actors: ActorDictionary | None = None) -> pd.DataFrame:
+def voice_shares(quotes: pd.DataFrame, *, actors: ActorDictionary | None = None,
+                 speech_only: bool = False) -> pd.DataFrame:
     """Share of attributed quotes per actor group and outlet (scare quotes excluded).
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        The quotes table (:func:`analysis.tables.quote_records`).
+    actors : ActorDictionary, optional
+        Lists the groups; defaults to the built-in dictionary.
+    speech_only : bool
+        Count only quotes that report words and have a speaker (``speech`` true, ``speaker``
+        set): not beliefs, stances and evidence ("Trump wants a wall", "polls show ..."),
+        which PolNeAR counts as attributions, nor reports with no one to give them to.
 
     Returns
     -------
@@ -124,6 +136,8 @@ def voice_shares(quotes: pd.DataFrame, *, actors: ActorDictionary | None = None)
     """
     actors = actors or default_actors()
     q = _attributed(quotes)
+    if speech_only:
+        q = q[q["speech"].fillna(False).astype(bool) & q["speaker"].notna()]
     q["words"] = q["text"].str.split().str.len()
     groups = list(actors.groups) + (["other"] if (q["group"] == "other").any() else [])
     rows = []
