@@ -129,9 +129,11 @@ def test_widgets_from_the_second_hand_check_are_removed():
         "Read or Share this story: https://usat.ly/2abcDEF",
         "Write to Jane Doe at jane.doe@wsj.com and John Roe at john.roe@wsj.com",
         "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP",
-        "Editor's note: Jane Doe is a columnist and the author of “Farm Bills.” The opinions expressed "
+        "Jane Doe is a columnist and the author of “Farm Bills.” The opinions expressed "
         "in this commentary are solely those of the author.",
         "Copyright 2019 The Associated Press. All rights reserved.",
+        "Editor's note: Jane Doe is the author of “Farm Bills and You.” Follow her on Twitter @janedoe.",
+        "Editor’s Note: An earlier version of this story misstated the date of the vote.",
     ]
     text = ("Title of the piece\n\nLeaders met on Monday. (RELATED: Farm Bill Talks Collapse Again)\n\n"
             + "\n\n".join(furniture) + "\n\nThey agreed to meet again. JUST WATCHED Senator on the farm "
@@ -141,7 +143,7 @@ def test_widgets_from_the_second_hand_check_are_removed():
         "Leaders met on Monday.", "They agreed to meet again. The vote is in June."]
     reasons = {r.reason for r in cl.removed}
     assert {"photo gallery", "video widget", "related link", "share prompt", "contact line",
-            "photo caption", "opinion disclaimer", "copyright line"} <= reasons
+            "photo caption", "opinion disclaimer", "copyright line", "editor's note"} <= reasons
 
 
 # A name pop-up scraped inline (The Hill's layout, with made-up names and headlines): the
