@@ -836,7 +836,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
             not gap_before.strip(" \u00a0\"”’'!?—–-,"):
         # 'She declared "What a night!" and said that ...': the subject of the first verb
         conj = words[end_i - 1].start()
-        subj = _main_subject(text, lo, conj) if "," not in gap_before else None
+        participle = (_WORD_RE.match(text, cue_start) or _WORD_RE.search(text, cue_start)).group(0).endswith("ing")
+        subj = ((participle and _with_participle_subject(text, lo, conj)) or _main_subject(text, lo, conj)) \
+            if "," not in gap_before else None
         if subj is None or subj[2] == "role":
             # '"I hate it," she said, but added that ...': the subject of the cue just before
             prev = _find_cues(text, max(lo, conj - 80), conj)
@@ -3601,7 +3603,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if not _inside(spans, c.start()):
                 co = c  # (not inside a quote: 'the plan was "dead, and Trump knows it" and ...')
         subj = _main_subject(text, co.end(), lo + before.rfind(" ")) if co is not None else None
-        if subj is None or subj[2] not in ("name", "pronoun"):
+        wi = _with_participle_subject(text, lo, m.start()) if before.endswith(" and") and co is None else None
+        if wi is not None:
+            subj = wi
+        elif subj is None or subj[2] not in ("name", "pronoun"):
             subj = _main_subject(text, lo, lo + before.rfind(" "))
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
@@ -3784,6 +3789,18 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(?:\w+ly\s+|not\s+)?$")
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
+_WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
+
+
+def _with_participle_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """'..., with Donald Trump tweeting that ... and asking, "..."': the name before the last
+    "with NAME VERBing" in ``text[lo:hi]``, the subject of a participle coordinated with it."""
+    wi = None
+    for wi in _WITH_ING_RE.finditer(text, lo, hi):
+        pass
+    if wi is None or _np_shape(wi.group(1).split()) != "name":
+        return None
+    return wi.start(1), wi.end(1), "name"
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _NAME_TOKEN_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][a-z]+)")
