@@ -88,8 +88,9 @@ class Quote:
     ``cue`` is the verb, or a speech noun (``claim``), a colon after a name label or the dash of
     a signature line. ``speech`` is False when the cue reports a belief, stance or evidence
     rather than words ("Trump wants a wall", "Clinton supports the bill", "polls show ...";
-    the ``act`` column of ``data/speech_verbs.tsv``) or is no speech verb at all, and for scare
-    quotes: PolNeAR counts such attributions, a count of who speaks may not.
+    the ``act`` column of ``data/speech_verbs.tsv``), is negated ("won't say where ...") or is
+    no speech verb at all, and for scare quotes: PolNeAR counts such attributions, a count of
+    who speaks may not.
     """
 
     kind: str
@@ -154,6 +155,18 @@ def speech_verbs() -> dict[str, _Cue]:
 def _lemma_acts() -> dict[str, str]:
     """Lexicon lemma -> act ("speech", "belief", "stance" or "evidence")."""
     return {e.lemma: e.act for e in speech_verbs().values()}
+
+
+# a negated cue reports no words: "won't say where ...", "cannot confirm", "does not say she heard"
+# (but "not only said")
+_NEGATED_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
+    re.IGNORECASE)
+
+
+def _negated(text: str, cue_start: int) -> bool:
+    """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")?"""
+    return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None
 
 
 def _is_speech(entry: _Cue) -> bool:
@@ -314,7 +327,7 @@ _STOP = frozenset(
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
     ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
-     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep", "since"]
+     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep", "since", "cannot"]
     # negated auxiliaries ("isn't saying", "wouldn’t say"), with either apostrophe
     + [f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "didn", "doesn", "don", "won", "wouldn",
                             "hasn", "haven", "hadn", "can", "couldn", "shouldn") for q in "'’"])
@@ -4334,7 +4347,7 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         speaker_end=speaker.end if speaker else None,
         actor=speaker.actor if speaker else None,
         anonymous=bool(speaker and speaker.anonymous), paragraph=para,
-        speech=kind == "direct" and (entry is None or _is_speech(entry)))
+        speech=kind == "direct" and (entry is None or _is_speech(entry) and not _negated(text, m.start())))
 
 
 _MIN_REPORTED_WORDS = 3
@@ -4386,7 +4399,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
-        anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags, speech=_is_speech(r.entry))
+        anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
+        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()))
 
 
 # ---------------------------------------------------------------------------------------
