@@ -1319,6 +1319,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             subj = _subject_antecedent(st, a, "f" if low == "she" else "m", ref)
             if subj is not None and (ref is None or subj.start > ref.start):
                 ref = subj  # 'Lopez spoke for an hour. And she vowed ...': the subject just before
+            subj = _own_sentence_subject(st, a, _GENDER[low])
+            if subj is not None and (ref is None or subj.start > ref.start):
+                ref = subj  # 'Paul had been silent until his speech, when he vowed ...'
+
         elif low == "it":
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
         else:
@@ -1386,6 +1390,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             tail = surface.rsplit(",", 1)[1].split() if shape == "name" and "," in surface else None
             name = (_person_name(st, tail) if tail else None) or _person_name(st, words) or surface
             person = person or (shape == "name" and name != surface or _has_personal_name(tail or words))
+            if person and name.lower() in roles.get("roles", ()):
+                person = False  # "Democrats and some Republicans": a group, not "he" or "she"
     if " and " in name:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
@@ -1506,6 +1512,27 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     # (a known gender is the evidence that the subject is a person: "North Carolina" and
     # "Senate Republicans" have none)
     if not sp.name or sp.anonymous or " and " in sp.name or _speaker_gender(st, sp) != gender:
+        return None
+    return sp
+
+
+def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
+    """The named subject of the sentence that a "he" or "she" at ``pos`` is in, before it, if
+    it is a person whose gender may be ``gender``."""
+    k = bisect_right(st.sent_starts, pos) - 1
+    if k < 0:
+        return None
+    lo, text = st.sents[k][0], st.text
+    if _QUOTE_MARK_RE.search(text, lo, pos) or text[lo:pos].rstrip().endswith(","):
+        # ('"Cruz has a lot to offer," he said': a subject inside a quote; 'Kasich might be the
+        # best qualified, he says': the pronoun attributes a clause about someone else)
+        return None
+    subj = _main_subject(text, lo, pos)
+    if subj is None or subj[2] != "name" or subj[1] >= pos:
+        return None
+    sp = _speaker(st, *subj)
+    if not sp.name or sp.anonymous or " and " in sp.name or not (sp.person or _bare_surname(st, sp)) or \
+            _speaker_gender(st, sp) not in (None, "", gender):
         return None
     return sp
 
@@ -1631,9 +1658,16 @@ _PLACE_NAME_RE = re.compile(r"[A-Z][a-z]+")  # ("U.S.", "UK" are adjectives: "U.
 
 
 def _has_personal_name(words: list[str]) -> bool:
-    titles = _roles().get("titles", ())
-    caps = [w for w in words if w[:1].isupper() and w.lower().strip(",") not in titles]
+    """Two capitalised words that are no title, role noun or quantifier: not "Some Democrats",
+    "Democrats and some Republicans" (groups, not "he" or "she")."""
+    roles = _roles()
+    titles, role_nouns = roles.get("titles", ()), roles.get("roles", ())
+    caps = [w for w in words if w[:1].isupper() and (lw := w.lower().strip(",")) not in titles
+            and lw not in role_nouns and lw not in _QUANTIFIER_WORDS]
     return len(caps) >= 2 and not any(w.lower() in ("the",) for w in words[:1])
+
+
+_QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
 
 
 def _person_name(st: _State, words: list[str]) -> str | None:
