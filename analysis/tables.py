@@ -202,10 +202,9 @@ def quote_records(article: Article, doc, quotes) -> list[dict]:
         s = doc.sentence_at(q.start)
         out.append({
             "article_id": a.article_id, "path": a.path, "outlet": a.outlet, "kind": q.kind, "text": q.text,
-            "start": q.start, "end": q.end, "cue": q.cue, "cue_class": q.cue_class, "speech": q.speech,
-            "speaker": q.speaker,
+            "start": q.start, "end": q.end, "cue": q.cue, "cue_class": q.cue_class, "speaker": q.speaker,
             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "actor": q.actor,
-            "anonymous": q.anonymous, "paragraph": q.paragraph, "sentence": s.index if s else None,
+            "speech": q.speech, "anonymous": q.anonymous, "paragraph": q.paragraph, "sentence": s.index if s else None,
             "rel_position": (s.index / (n - 1) if n > 1 else 0.0) if s else None,
         })
     return out

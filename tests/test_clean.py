@@ -117,6 +117,13 @@ def test_frequent_abp_page_furniture_is_removed():
     assert ("credits", "The Associated Press contributed to this report") in cl.meta
 
 
+def test_bbc_tweet_wrapper_is_taken_off_the_embed():
+    text = ("Farm bill\n\nSenators met.\n\nSkip Twitter post 2 by @annpoe The farm bill is dead. "
+            "— Ann Poe (@annpoe) June 12, 2017 Report\n\nThey left.\n")
+    assert clean_text(text, clean(text)).split("\n\n") == [
+        "Senators met.", "The farm bill is dead. — Ann Poe (@annpoe) June 12, 2017", "They left."]
+
+
 def test_widgets_from_the_second_hand_check_are_removed():
     # layouts seen in ABP pages (CNN, Politico, USA TODAY, WSJ, NPR, Daily Caller), made-up words
     furniture = [
@@ -134,6 +141,10 @@ def test_widgets_from_the_second_hand_check_are_removed():
         "Copyright 2019 The Associated Press. All rights reserved.",
         "Editor's note: Jane Doe is the author of “Farm Bills and You.” Follow her on Twitter @janedoe.",
         "Editor’s Note: An earlier version of this story misstated the date of the vote.",
+        "Image copyright Getty Images Image caption Voters queue outside the school gym",
+        "Media playback is unsupported on your device Media caption The senator on the farm bill",
+        "Farm bill talks collapse as senators walk out Read more",
+        "FILE PHOTO: Voters queue outside a school gym in Ames, Iowa, U.S., May 1, 2019. REUTERS/Jane Doe",
     ]
     text = ("Title of the piece\n\nLeaders met on Monday. (RELATED: Farm Bill Talks Collapse Again)\n\n"
             + "\n\n".join(furniture) + "\n\nThey agreed to meet again. JUST WATCHED Senator on the farm "
