@@ -1382,6 +1382,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if named is not None and named != name:
                 name, person = named, True
                 actor = actor if _affiliated(role, _PREP_BEFORE_RE.search(role)) else None
+            elif named is not None and _has_personal_name(tail.split()):
+                person = True  # ("a senior U.S. diplomat, William Roebuck": "he" may name him)
     if name is None:
         if anonymous:
             name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
