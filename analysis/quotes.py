@@ -702,7 +702,9 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
 
 _PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 _INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
-                          "anybody", "no one else", "everyone else"])
+                          "anybody", "no one else", "everyone else",
+                          # "Impeachment, many have speculated, could ...", "others said"
+                          "many", "others", "some", "most", "few", "several", "many others"])
 _SECOND_PHRASE_DETS = frozenset(["the", "these", "those", "this", "that"])
 
 
@@ -1060,6 +1062,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     for i in range(min(3, len(bounds) - 2)):
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
+        if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]):
+            continue  # "Most notably, a top staffer ..., said"
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
         if first_word is not None and first_word.group(0).lower() in _CONJUNCTIONS and \
                 _WORD_RE.search(text, first_word.end(), bounds[i + 1]):
@@ -1153,7 +1157,18 @@ def _fronted(text: str, a: int, b: int) -> bool:
     if w is None:
         return False
     lw = w.group(0).lower()
-    return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS
+    return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
+        _adverb_phrase(text, a, b)
+
+
+def _adverb_phrase(text: str, a: int, b: int) -> bool:
+    """``Most notably``, ``More importantly``, ``Similarly``: a sentence adverb, no subject."""
+    ws = text[a:b].split()
+    return 0 < len(ws) <= 3 and ws[-1].endswith("ly") and len(ws[-1]) > 4 and \
+        all(w.islower() for w in ws[1:]) and ws[-1].lower() not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset("ally family assembly supply rally monopoly anomaly italy july".split())
 
 
 _LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead".split())
@@ -4089,7 +4104,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         if fw is None or fw.group(0).lower() in ("that", "this", "it", "there"):
             return None  # ("..., that hasn't stopped pundits from speculating")
     if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
-                           fw.group(0).lower() in _DAY_WORDS) and c > a:
+                           fw.group(0).lower() in _DAY_WORDS or _adverb_phrase(text, a, c)) and c > a:
         # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
         # subject follows the opener
         a, c = _after_comma(text, c, b2)
