@@ -1037,12 +1037,17 @@ def _blank(m: re.Match) -> str:
 _CLAUSE_COMMA_RE = re.compile(r",(?!(?<=\d,)\d)")  # not the comma of "70,000"
 
 
+_COMMA_CONJ_CLAUSE_RE = re.compile(r",\s+(?:but|and|while|whereas|yet)\s+(?=[A-Z])")
+
+
 def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
     """``Starmer, who has seen ..., said`` / ``Harry Bond, 30, of Raleigh, N.C., said``.
 
     ``comma`` is the comma right before the cue. The first comma-separated segment of the
     clause (from ``lo``) must be a noun phrase; the others are appositions or relative clauses.
     """
+    for mc in _COMMA_CONJ_CLAUSE_RE.finditer(text, lo, comma):
+        lo = mc.end()  # "He will have to ..., but Mitch McConnell, R-Ky., says": a new clause
     cuts = [m.start() for m in _CLAUSE_COMMA_RE.finditer(text[lo:comma])]
     if not cuts or len(cuts) > 6:
         return None
