@@ -159,14 +159,17 @@ def _lemma_acts() -> dict[str, str]:
 
 # a negated cue reports no words: "won't say where ...", "cannot confirm", "does not say she heard"
 # (but "not only said")
+_NOT_ONLY_AFTER_RE = re.compile(r"\s+(?:anything|much|nothing)\s+(?:beyond|more\s+than|other\s+than|except)\b")
 _NEGATED_BEFORE_RE = re.compile(
     r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
     re.IGNORECASE)
 
 
 def _negated(text: str, cue_start: int) -> bool:
-    """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")?"""
-    return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None
+    """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
+    said anything beyond that it was working to fix the problem", which says something."""
+    return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
+        not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
 
 
 def _is_speech(entry: _Cue) -> bool:
@@ -916,13 +919,18 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if shape is None:
         ws = _words(text, a, b2)
         return _name_suffix(text, ws) or _head_before_modifier(ws)
-    if shape == "name" and last is not None and last.group(0) == "and" and \
+    if shape in ("name", "role") and last is not None and last.group(0) == "and" and \
             not _SUCH_AS_RE.search(text, max(lo, prev_start - 9), prev_start):
-        # "Trump and Ryan said", "Senators Lee and Park said": joint speakers (but "people
-        # such as David and Charles Koch wanted" is no subject)
+        # "Trump and Ryan said", "Senators Lee and Park said", "Police and witnesses said":
+        # joint speakers (but "people such as David and Charles Koch wanted" is no subject)
         la, lb = _trim_np(text, prev_start, last.start())
-        if la < lb and _np_shape(_WORD_RE.findall(text, la, lb)) == "name" and \
-                text[la:la + 1].isupper() and not text[lo:la].rstrip().endswith(","):
+        fw = _WORD_RE.findall(text, la, lb)
+        first = _np_shape(fw) if la < lb else None
+        # (a name before a speaker noun only if short: not 'The exquisite calibration suggests Trump')
+        if (first == "name" and text[la:la + 1].isupper() and (
+                shape == "name" or len(fw) <= 4 and _speaker_noun(text, (a, b2, shape)))
+                or first == "role" and shape == "role" and _speaker_noun(text, (la, lb, first))) and \
+                not text[lo:la].rstrip().endswith(","):
             a = la  # (not the end of a list: "officials from Facebook, Twitter and Google")
     return a, b2, shape
 
