@@ -161,7 +161,8 @@ def _lemma_acts() -> dict[str, str]:
 # (but "not only said")
 _NOT_ONLY_AFTER_RE = re.compile(r"\s+(?:anything|much|nothing)\s+(?:beyond|more\s+than|other\s+than|except)\b")
 _NEGATED_BEFORE_RE = re.compile(
-    r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
+    r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t|\bavoid(?:s|ed|ing)?|"
+    r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
     re.IGNORECASE)
 
 
@@ -330,7 +331,7 @@ _STOP = frozenset(
 # Words that may sit between a subject and its cue ("has also said", "on Thursday said").
 _AUX = frozenset(
     ["has", "have", "had", "also", "previously", "later", "then", "repeatedly", "once", "often", "would", "will", "did", "does", "do", "not", "never", "long", "recently", "again", "now", "first", "quickly", "publicly", "privately", "reportedly", "allegedly", "already", "still", "simply", "just", "even", "further", "is", "was", "are", "were", "been", "being", "has", "had", "originally", "initially", "earlier", "subsequently", "has's", "flatly", "openly", "bluntly", "angrily", "forcefully", "frequently", "twice", "separately", "immediately", "falsely", "correctly", "famously", "ultimately",
-     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep", "since", "cannot"]
+     "however", "meanwhile", "though", "too", "instead", "likewise", "kept", "keeps", "keep", "since", "cannot", "avoided", "avoids"]
     # negated auxiliaries ("isn't saying", "wouldn’t say"), with either apostrophe
     + [f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "didn", "doesn", "don", "won", "wouldn",
                             "hasn", "haven", "hadn", "can", "couldn", "shouldn") for q in "'’"])
