@@ -503,6 +503,7 @@ class _State:
     names: dict = field(default_factory=dict)  # last name -> full name
     full_names: dict = field(default_factory=dict)  # surname -> (gender, given names), see _full_mentions
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
+    transcript: dict = field(default_factory=dict)  # label -> its full form, see _transcript_labels
     sent_starts: list = field(default_factory=list)
 
 
@@ -1893,6 +1894,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     warnings: list[str] = []
     paras = [p for p in doc.paragraphs if p.kind in ("body", "heading")]
     st = _State(text, actors)
+    st.transcript = _transcript_labels(text, paras)
     try:
         doubles = _pair_double(text, paras, warnings)
     except Exception as exc:  # noqa: BLE001 - never raise on input
@@ -2299,6 +2301,43 @@ def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
     return (a, b, "name") if len(ws) <= 8 and _name_label(ws) else None
 
 
+def _transcript_labels(text: str, paras) -> dict[str, str]:
+    """The speaker labels of an interview transcript ('Julia Belluz: ...', 'JB: ...', 'AMY
+    GOODMAN: ...'), label -> the name it stands for: labels that open two or more paragraphs,
+    when at least two such labels alternate. A name in capitals needs a known given name
+    ('AMY GOODMAN', not 'TARGET:'); initials stand for the label whose initials they are."""
+    counts: dict[str, int] = {}
+    for p in paras:
+        if text.find(":", p.start, min(p.end, p.start + 40)) < 0:
+            continue
+        hm = _HEADLINE_RE.match(text, p.start, p.end)
+        if hm is not None:
+            counts[hm.group(1)] = counts.get(hm.group(1), 0) + 1
+    given = _first_names()
+    labels = []
+    for label, n in counts.items():
+        ws = label.split()
+        if n < 2:
+            continue
+        if _name_label(ws) or label.isupper() and (
+                2 <= len(label) <= 3 or any(w.title() in given for w in ws) and len(ws) <= 3):
+            labels.append(label)
+    if len(labels) < 2:
+        return {}
+    # a full name used once, then its initials ('Stephen Loyd:' ... 'SL:')
+    labels += [x for x, n in counts.items() if n == 1 and len(x.split()) > 1 and
+               "".join(w[0] for w in x.split()).upper() in labels and _name_label(x.split())]
+    out = {}
+    for label in labels:
+        full = next((x for x in counts if len(x.split()) > 1 and
+                     "".join(w[0] for w in x.split()).upper() == label), None) if label.isupper() and \
+            len(label) <= 3 else None
+        if full is None and label.isupper() and len(label) > 3:
+            full = label.title()  # 'AMY GOODMAN' -> 'Amy Goodman' (initials and 'CNN' stay)
+        out[label] = (full.title() if full.isupper() else full) if full else label
+    return out
+
+
 def _name_label(ws: list[str]) -> bool:
     """Are ``ws`` a name that can label what follows it (``Putin:``, ``Rep. Trey Gowdy:``), not
     a heading word (``Update:``, ``WATCH:``)?"""
@@ -2565,6 +2604,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
     # cue end -> its speaker, for participles continuing an attribution ('X said, adding that')
     said_by = {sp.cue[0].end(): sp.speaker for sp in all_spans
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
+    if hr is not None and st.transcript and _HEADLINE_RE.match(text, p.start, p.end).group(1) in st.transcript:
+        sents = []  # a transcript answer is its speaker's words: its "I think ..." reports nothing new
     for s in sents:
         if text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0:
             # 'in what officials called a hate crime': a free relative with its own speaker (after
@@ -2785,16 +2826,21 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     if text.find(":", p.start, p.end) < 0:
         return None  # (most paragraphs have none, and the pattern is slow to fail on their first words)
     hm = _HEADLINE_RE.match(text, p.start, p.end)
-    if hm is None or len(text[p.start:p.end].split()) > 30:
+    if hm is None:
         return None
+    label = hm.group(1)
+    if label not in st.transcript and (len(text[p.start:p.end].split()) > 30 or
+                                       not _name_label([w.group(0) for w in _words(text, *hm.span(1))])):
+        return None  # (in a transcript an answer may be long, and a label all capitals: 'AMY GOODMAN:')
     a, b = hm.span(1)
-    if not _name_label([w.group(0) for w in _words(text, a, b)]):
-        return None
     cs = hm.end()
     ce = _clean_end(text, cs, p.end)
     if len(text[cs:ce].split()) < 2:
         return None
     spk = _speaker(st, a, b, "name")
+    full = st.transcript.get(label)
+    if full and full != label:
+        spk.name = full  # ('JB:' after 'Julia Belluz:')
     colon = _COLON_RE.match(text, hm.start(2))
     entry = _Cue(":", ":", None, "say")
     for sp in spans:
