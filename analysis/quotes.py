@@ -2301,6 +2301,9 @@ def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
     return (a, b, "name") if len(ws) <= 8 and _name_label(ws) else None
 
 
+_JUNIOR_RE = re.compile(r",?\s+(?:Jr|Sr|II|III)\.?$")
+
+
 def _transcript_labels(text: str, paras) -> dict[str, str]:
     """The speaker labels of an interview transcript ('Julia Belluz: ...', 'JB: ...', 'AMY
     GOODMAN: ...'), label -> the name it stands for: labels that open two or more paragraphs,
@@ -2332,6 +2335,12 @@ def _transcript_labels(text: str, paras) -> dict[str, str]:
         full = next((x for x in counts if len(x.split()) > 1 and
                      "".join(w[0] for w in x.split()).upper() == label), None) if label.isupper() and \
             len(label) <= 3 else None
+        if full is None and " " not in label and not label.isupper():
+            # a surname label after the full one: 'Thomas:' after 'Ginni Thomas:', 'Trump:' after
+            # 'Donald Trump, Jr:'
+            fm = re.search(rf"(?m)^((?:[A-Z][\w.'’-]*[ \t]+){{1,3}}{re.escape(label)}(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?):",
+                           text)
+            full = fm.group(1) if fm else None
         if full is None and label.isupper() and len(label) > 3:
             full = label.title()  # 'AMY GOODMAN' -> 'Amy Goodman' (initials and 'CNN' stay)
         out[label] = (full.title() if full.isupper() else full) if full else label
@@ -2841,6 +2850,8 @@ def _headline(st: _State, p, spans) -> _Reported | None:
     full = st.transcript.get(label)
     if full and full != label:
         spk.name = full  # ('JB:' after 'Julia Belluz:')
+        if _JUNIOR_RE.search(full):
+            spk.actor = None  # ('Trump:' after 'Donald Trump, Jr:' is not the dictionary's Donald Trump)
     colon = _COLON_RE.match(text, hm.start(2))
     entry = _Cue(":", ":", None, "say")
     for sp in spans:
