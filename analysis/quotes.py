@@ -157,9 +157,10 @@ def _lemma_acts() -> dict[str, str]:
     return {e.lemma: e.act for e in speech_verbs().values()}
 
 
-# a negated cue reports no words: "won't say where ...", "cannot confirm", "does not say she heard"
-# (but "not only said")
+# "hasn't said anything beyond that ...": a negated cue that still reports something
 _NOT_ONLY_AFTER_RE = re.compile(r"\s+(?:anything|much|nothing)\s+(?:beyond|more\s+than|other\s+than|except)\b")
+# a negated cue reports no words: "won't say where ...", "cannot confirm", "does not say she
+# heard", "avoided claiming", "declined to say" (but "not only said")
 _NEGATED_BEFORE_RE = re.compile(
     r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t|\bavoid(?:s|ed|ing)?|"
     r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
