@@ -395,6 +395,8 @@ def _end_adverbial(s: str, pos: int = 0) -> re.Match | None:
 
 
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
+_CONJ_AFTER_RE = re.compile(r"[\s,]*(?:and|but|or)\s")
+_OBJECT_RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which)\s+$")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
 _HEARER_RE = re.compile(
     r"\s+(?:(?:[A-Z][\w.&-]*[’']s\s+)?[“\"][A-Z][^“”\"\n]{1,40}?[”\"]|"  # a show: 'told ABC's “This Week”'
@@ -3832,6 +3834,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     adv = _ADVERBIAL_RE.match(text, pos, hi)
     if adv:
         pos = adv.end()
+    if subj is not None and _CONJ_AFTER_RE.match(text, pos, hi) and \
+            _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
+        return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
     t = _THAT_RE.match(text, pos, hi)
     if t:
         pos = t.end()
