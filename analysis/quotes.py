@@ -1566,10 +1566,16 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
     if subj is None or subj[2] != "name" or subj[1] >= pos:
         return None
     sp = _speaker(st, *subj)
-    if not sp.name or sp.anonymous or " and " in sp.name or not (sp.person or _bare_surname(st, sp)) or \
-            _speaker_gender(st, sp) not in (None, "", gender):
+    if sp.anonymous or " and " in (sp.name or "") or not _may_be_person(st, sp, gender):
         return None
     return sp
+
+
+def _may_be_person(st: _State, sp: _Speaker, gender: str) -> bool:
+    """Is ``sp`` a named person (or bare surname) whose gender, if known, is ``gender``? Not
+    'North Carolina', nor 'Mrs. Clinton' for "he"."""
+    return bool(sp.name) and (sp.person or _bare_surname(st, sp)) and \
+        _speaker_gender(st, sp) in (None, "", gender)
 
 
 def _possessor_subject(st: _State, pos: int, pronoun: str) -> _Speaker | None:
@@ -1586,9 +1592,8 @@ def _possessor_subject(st: _State, pos: int, pronoun: str) -> _Speaker | None:
     if subj is not None and subj[1] <= pos and subj[2] in ("name", "pronoun"):
         if subj[2] == "name" or text[subj[0]:subj[1]].lower() == pronoun:
             sp = _speaker(st, *subj)
-            if sp.name and (subj[2] == "pronoun" or (sp.person or _bare_surname(st, sp)) and
-                            _speaker_gender(st, sp) in (None, "", _GENDER[pronoun])):
-                return sp  # (not 'North Carolina', nor 'Mrs. Clinton' for "his")
+            if sp.name if subj[2] == "pronoun" else _may_be_person(st, sp, _GENDER[pronoun]):
+                return sp
     for m in reversed(list(_POSSESSOR_CANDIDATE_RE.finditer(text, lo, pos))):
         a, b = m.span()
         low = text[a:b].lower()
@@ -3612,18 +3617,20 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
 
 def _speaker_noun(text: str, np: tuple[int, int, str]) -> bool:
     """Is the head of the noun phrase ``np`` a speaker noun ("protesters", "officials")?"""
-    head = text[np[0]:np[1]].rsplit(None, 1)[-1].lower()
+    return _is_speaker_word(text[np[0]:np[1]].rsplit(None, 1)[-1].lower())
+
+
+def _is_speaker_word(lw: str) -> bool:
+    """Is the lower-case word ``lw`` a role or anonymous-source noun (``data/speaker_roles.txt``)?"""
     roles = _roles()
-    return head in roles.get("roles", ()) or head in roles.get("anonymous", ())
+    return lw in roles.get("roles", ()) or lw in roles.get("anonymous", ())
 
 
 def _plural_head(ws: list[re.Match], k: int) -> bool:
     """Is the -s word ``ws[k]`` a plural noun that heads the subject rather than its verb: a
     speaker noun ("Japanese officials released ...", "Clinton critics") or a noun its verb
     follows ("Japanese theme parks released ...")?"""
-    lw = ws[k].group(0).lower()
-    roles = _roles()
-    if lw in roles.get("roles", ()) or lw in roles.get("anonymous", ()):
+    if _is_speaker_word(ws[k].group(0).lower()):
         return True
     nxt = ws[k + 1].group(0) if k + 1 < len(ws) else ""
     # (not before a cue: 'All the messages classified in the new set were ...' is no report)
