@@ -348,11 +348,13 @@ _ADVERBIAL_RE = re.compile(
     rf"(?:\w+\s+){{0,2}}?(?:{_DAYS}|statement|interview|speech|release|rally|conference|"
     rf"briefing|email|e-mail|letter|post|tweet|op-ed|call|appearance|debate|hearing|event|"
     rf"Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|radio|television|TV|program|show)"
+    # a programme's title: 'on the MSNBC show ''Morning Joe'' that ...'
+    rf"(?:(?:[’']s)?(?:\s+(?:show|program|programme))?\s+(?:''|[“\"])[A-Z][^“”\"\n]{{0,40}}?(?:''|[”\"]))?"
     rf"(?:\s+(?:with|to|on|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)?|"
     rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
     rf"for\s+(?:weeks|months|years|days|decades|(?:some|a\s+long)\s+time|the\s+first\s+time)|"
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
-    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)+",  # (\b: not "time" of "times")
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\b|(?<=[”\"])|(?<='')))+",  # (\b: not "time" of "times")
 )
 # (It backtracks exponentially on long chains of phrases, "in the city of New York to the
 # editors of ...": callers match it on short strings only, under 160 characters, and through
@@ -3724,7 +3726,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # clause reports nothing; the main clause follows the comma
         return None
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
-    rel = subj is None and _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
+    rel = subj is None and (_RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
+                            _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
     if rel:
         # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
         subj = _antecedent(text, lo, rel.start())
@@ -4015,6 +4018,9 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
 _RELATIVE_BEFORE_RE = re.compile(
     r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
     r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*\s+$")
+# "Bret Stephens, who, after trading insults with Mr. Hannity, said": a parenthetical after "who"
+# (periods allowed: the search stays inside the sentence, and "Mr." is not its end)
+_RELATIVE_PAREN_BEFORE_RE = re.compile(r"\b(?:who|which),\s+[^,;:!?\"“”]{3,120},\s*$")
 
 
 _REL_END_RE = re.compile(r"[,;:()—–]|\s-+\s")
