@@ -437,10 +437,12 @@ _LEADING_ADV_RE = re.compile(
     r"(?:Last|On|In)\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)\w+\s*,?\s+)+")
 _FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECASE)
 # What names a title in quotes: "the Syfy movie", "host of", "a song titled", "Fleming's".
-_TITLE_CONTEXT_RE = re.compile(
-    r"(?:[’']s|\b(?:show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
-    r"musical|novel|memoir|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|roles?\s+in|"
-    r"star\s+of|author\s+of|anthem|told|appear(?:s|ed|ing)?\s+on))\s*,?\s*$", re.IGNORECASE)
+_TITLE_WORDS = (r"show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
+                r"musical|novel|memoir|newspaper|website|blog|article|headline|titled|entitled|called|host\s+of|"
+                r"roles?\s+in|star\s+of|author\s+of|anthem|appear(?:s|ed|ing)?\s+on")
+_TITLE_CONTEXT_RE = re.compile(rf"(?:[’']s|\b(?:{_TITLE_WORDS}|told))\s*,?\s*$", re.IGNORECASE)
+# (a title named as one: not "Tencent’s “pattern of censorship,”")
+_TITLE_NAMED_RE = re.compile(rf"\b(?:{_TITLE_WORDS})\s*,?\s*$", re.IGNORECASE)
 _NOUN_AFTER_TITLE_RE = re.compile(r"[,.]?\s+(?:star|host|author|actor|actress|producer|creator|singer|"
                                   r"fame|episode|season|theme)\b")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
@@ -1985,7 +1987,9 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             if not _CUE_ENDS_RE.match(text, h.end() if h else m.end(), hi):
                 return None
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
-        if _HARD_STOP_RE.search(gap):
+        # (a quoted title may end an apposition: '..., co-author of "ISIS," told')
+        tc = _title_comma(text, span.me, m.start()) if gap.rstrip().endswith(("”", '"', "'")) else None
+        if _HARD_STOP_RE.search(text, span.me, tc[0] if tc else m.start()):
             return None
         if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or \
                 _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi):
@@ -2003,6 +2007,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         subj = _subject_before(text, span.me, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
+        elif subj is None and tc is not None:
+            subj = _subject_skip_apposition(text, span.me, tc[1])
         if subj is not None and subj[2] == "pronoun" and text[m.end():m.end() + 1] == "," and \
                 text[span.me:subj[0]].strip(" ,\u00a0").lower() in _EPISTEMIC_ADVERBS:
             # '"...." Perhaps, he said, this ...': a sentence adverb, then a parenthetical attribution
@@ -3218,6 +3224,23 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     return not _FIRST_SECOND_RE.search(content)
 
 
+def _title_comma(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The opening mark and the comma inside the closing mark of a quoted title that ends
+    ``text[lo:end]`` ('Gary Gerstle, ... author of “Liberty and Coercion,” noted': the comma
+    ends the apposition), or None."""
+    s = text[lo:end].rstrip()
+    close = next((c for c in ("”", '"', "''") if s.endswith(c)), None)
+    if close is None or s[-len(close) - 1:-len(close)] != ",":
+        return None
+    comma = lo + len(s) - len(close) - 1
+    opening = {"”": "“", '"': '"', "''": "''"}[close]
+    ms = text.rfind(opening, max(lo, comma - 80), comma)
+    if ms < 0 or _FIRST_SECOND_RE.search(text, ms, comma) or \
+            not _TITLE_NAMED_RE.search(text, max(lo, ms - 40), ms):
+        return None
+    return ms, comma
+
+
 def _title_like(content: str) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
     n = 0
@@ -3756,6 +3779,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             subj = wi
         elif subj is None or subj[2] not in ("name", "pronoun"):
             subj = _main_subject(text, lo, lo + before.rfind(" "))
+    if subj is None and not before.endswith(",") and (tc := _title_comma(text, lo, m.start())) is not None:
+        comma = tc[1]  # "Gary Gerstle, a professor ... and author of “Liberty and Coercion,” noted"
+        before = text[lo:comma + 1]
     if subj is None and before.endswith(","):
         if form.endswith("ing"):
             # "..., arguing (that) ...": the subject of the main clause
