@@ -1431,6 +1431,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             person = person or (shape == "name" and name != surface or _has_personal_name(tail or words))
             if person and name.lower() in roles.get("roles", ()):
                 person = False  # "Democrats and some Republicans": a group, not "he" or "she"
+            if person and _organization_name(name.split()):
+                person = False  # "Freedom House", "Public Religion Research Institute"
     if " and " in name:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
@@ -1711,6 +1713,14 @@ def _has_personal_name(words: list[str]) -> bool:
     return len(caps) >= 2 and not any(w.lower() in ("the",) for w in words[:1])
 
 
+def _organization_name(words: list[str]) -> bool:
+    """Is a capitalised name an organization's own ("Freedom House", "Americans for Limited
+    Government"): its last word an organization noun (data/speaker_roles.txt)?"""
+    return bool(words) and words[-1].lower().strip(",.") in _roles().get("organizations", ()) and \
+        all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+
+
+_NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
 
 
