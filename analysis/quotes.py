@@ -1976,7 +1976,10 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     for m in cues:
         if m.start() < span.me:
             continue
-        if m.start() - span.me > 160 and m.start() - span.me - _blank_chars(text, span.me, m.start()) > 160:
+        far = m.start() - span.me - _blank_chars(text, span.me, m.start()) if m.start() - span.me > 160 else 0
+        if far > 220 or far > 160 and _HARD_STOP_RE.search(text, span.me, m.start()):
+            # (a long apposition may come between: '"...," Trump, the 2016 GOP presidential
+            # frontrunner nationally and ..., said'; past a sentence end, the fallback below)
             break
         entry = verbs[_norm(m.group(0))]
         gap = text[span.me:m.start()]
