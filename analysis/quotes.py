@@ -3578,6 +3578,12 @@ _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
+# A clause that opens with a negative subject: "said no one knew", "said no decision had been
+# made", "says no matter what ..., ...", "said nothing would change" (not "said no", "said
+# nothing about it")
+_NEG_SUBJECT_RE = re.compile(
+    r"\s*(?:no\s+(?:one|matter|longer)\b|nobody\b|no\s+(?:[a-z]+\s+){1,2}?(?:had|has|have|was|were|is|are|"
+    r"would|will|could|can|should|did)\b|nothing\s+(?:had|has|was|is|would|will|could|can|should)\b)")
 
 
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|--?)\s*")
@@ -3891,7 +3897,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         pos = t.end()
     elif entry.frame == "sayt" and not _EVIDENCE_RE.search(text, a, b):
         return None  # "found the emails"; but "polls show Trump is trailing" needs no "that"
-    elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi):
+    elif entry.frame in ("say", "think", "tell") and _PREP_START_RE.match(text, pos, hi) and \
+            not _NEG_SUBJECT_RE.match(text, pos, hi):
         if entry.lemma in _AGAINST_LEMMAS and (g := _AGAINST_RE.match(text, pos, hi)):
             pos = g.end()  # "warned against drawing lessons": what the warning is about
         elif _WH_RE.match(text, pos, hi):
@@ -4538,9 +4545,23 @@ _TAIL_RE = re.compile(
 
 
 def _cut_tail(text: str, a: int, b: int) -> int:
-    """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``)."""
-    m = _TAIL_RE.search(text, a, b)
-    return m.start() if m else b
+    """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``);
+    not before the main clause after a fronted one ('if it rains, the party will survive')."""
+    fronted = None
+    for m in _TAIL_RE.finditer(text, a, b):
+        if fronted is None:
+            w = _WORD_RE.search(text, a, b)
+            fronted = w is not None and (w.group(0).lower() in _LEAD_PREP or _CORRELATIVE_RE.match(text, w.start()))
+        if not (fronted and _TAIL_CLAUSE_RE.match(text, m.start(), b)):
+            return m.start()
+    return b
+
+
+# the main clause after a fronted one: ", the party will survive" (not ", a nominee who was")
+_TAIL_CLAUSE_RE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:(?!(?:who|which|that|whose)\b)[\w'’-]+\s+){1,3}?(?:will|would|is|was|are|"
+    r"were|has|had|have|can|could|should|may|might|must|did|does|do)\b")
+_CORRELATIVE_RE = re.compile(r"the\s+(?:more|less|fewer|better|worse|longer|bigger|higher|lower)\b", re.IGNORECASE)
 
 
 _DIRECT_INTRO_RE = re.compile(r"\s*[,:]\s*")
