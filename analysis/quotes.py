@@ -393,9 +393,18 @@ def _end_adverbial(s: str, pos: int = 0) -> re.Match | None:
             k -= 1
         if k == q or s[k - 2:k] not in ("'s", "’s"):
             return None
-    return _END_ADVERBIAL_RE.fullmatch(s, pos)
+    m = _END_ADVERBIAL_RE.fullmatch(s, pos)
+    if m is not None and _PREP_TAIL_RE.match(s, pos) and _FINITE_IN_TAIL_RE.search(s, pos):
+        return None  # 'said on Sunday the bill was dead': a clause, not a phrase of time or place
+    return m
 
 
+# A tail that opens with a preposition (not "when he was asked", a clause of its own) and a
+# finite verb in it outside a relative clause ('in a speech that was broadcast' is a phrase)
+_PREP_TAIL_RE = re.compile(r"\s*,?\s*(?:on|in|at|during|over|to|with|for|from|last|this|earlier)\s")
+_FINITE_IN_TAIL_RE = re.compile(
+    r"(?<!\bthat )(?<!\bwho )(?<!\bwhich )(?<!\bwhen )(?<!\bwhere )\b(?:is|was|were|are|had|has|have|would|"
+    r"will|could|can|should|might|must|did|does)\b")
 _THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
 _CONJ_AFTER_RE = re.compile(r"[\s,]*(?:and|but|or)\s")
 _OBJECT_RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which)\s+$")
