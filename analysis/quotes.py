@@ -345,7 +345,7 @@ _TRAIL_TIME_RE = re.compile(
 # Adverbials that may follow a cue before its content or at the end of the sentence.
 _ADVERBIAL_RE = re.compile(
     rf"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|over)\s+(?:the\s+|a\s+|an\s+)?"
-    rf"(?:\w+\s+){{0,2}}?(?:{_DAYS}|statement|interview|speech|release|rally|conference|"
+    rf"(?:(?!(?:the|a|an)\b)\w+\s+){{0,2}}?(?:{_DAYS}|statement|interview|speech|release|rally|conference|"
     rf"briefing|email|e-mail|letter|post|tweet|op-ed|call|appearance|debate|hearing|event|"
     rf"Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|radio|television|TV|program|show)"
     # a programme's title: 'on the MSNBC show ''Morning Joe'' that ...'
@@ -3587,6 +3587,13 @@ _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
+# Prepositional phrases, then a clause with a finite verb and no "that": "at a rally in Ohio
+# the bill was dead", "at the White House the bill would pass"
+_PP_CLAUSE_RE = re.compile(
+    r"(?:\s*(?:in|at|on|during|before|after)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w.'’&-]+\s+){0,3}?[\w.'’&-]+)+?\s+"
+    r"(?=(?:the|a|an|he|she|they|it|we|I|this|there|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:is|was|were|are|had|has|have|would|will|could|can|should)\b)")
 # A clause that opens with a negative subject: "said no one knew", "said no decision had been
 # made", "says no matter what ..., ...", "said nothing would change" (not "said no", "said
 # nothing about it")
@@ -3917,9 +3924,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
             t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120))
-            if t2 is None or re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
+            if t2 is not None and not re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
+                pos = t2.end()
+            elif (pc := _PP_CLAUSE_RE.match(text, pos, hi)) is not None:
+                pos = pc.end()  # "said at a rally in Ohio the bill was dead": the phrases, then the clause
+            else:
                 return None
-            pos = t2.end()
     start = None
     if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
             len(_WORD_RE.findall(text, lo, a)) >= 3:
