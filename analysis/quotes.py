@@ -4571,9 +4571,17 @@ def _cut_tail(text: str, a: int, b: int) -> int:
         if fronted is None:
             w = _WORD_RE.search(text, a, b)
             fronted = w is not None and (w.group(0).lower() in _LEAD_PREP or _CORRELATIVE_RE.match(text, w.start()))
-        if not (fronted and _TAIL_CLAUSE_RE.match(text, m.start(), b)):
+        if not (fronted and _TAIL_CLAUSE_RE.match(text, m.start(), b)) and \
+                not _INNER_RELATIVE_RE.match(text, m.start(), b):
             return m.start()
     return b
+
+
+# a relative clause on the report's own subject, then its verb: "the plan, which was unveiled
+# last week, is dead" (not "the plan is dead, which pleased them")
+_INNER_RELATIVE_RE = re.compile(
+    r",\s+(?:which|who)\b[^,;:.!?\"“”]{1,120},\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|had|has|have|would|"
+    r"will|could|can|should|did|does|do|remains?|says?)\b")
 
 
 # the main clause after a fronted one: ", the party will survive" (not ", a nominee who was")
