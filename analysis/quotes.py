@@ -3932,7 +3932,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 return None
     start = None
     if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
-            len(_WORD_RE.findall(text, lo, a)) >= 3:
+            len(_WORD_RE.findall(text, lo, a)) >= 2:
         # "If it's just a few delegates, the campaign said, it may not bother ...": the report
         # runs on both sides of the attribution
         start, _ = _trim_np_content(text, lo, a)
@@ -3970,7 +3970,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
     # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
     min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
-    if cend - pos < 6 or len(text[pos:cend].split()) < min_words:
+    c0 = pos if start is None else start  # ("The new plan, he said, is dead": both sides count)
+    if cend - c0 < 6 or len(text[c0:cend].split()) < min_words:
         return None
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
