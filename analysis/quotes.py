@@ -4066,7 +4066,16 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     while pos < hi and text[pos].isspace():
         pos += 1
     e = _NP_END_RE.search(text, pos, hi)
-    cend = _clean_end(text, pos, e.start() if e else hi)
+    end = e.start() if e else hi
+    if e is not None and e.group(0) in "“\"":
+        # 'thanked voters for “an incredible night.”': a quoted phrase is part of the object
+        close = text.find("”" if e.group(0) == "“" else '"', e.end(), min(hi, e.end() + 120))
+        if close > e.end() and text[close - 1] in ",;":
+            end = close + 1  # ('the “invisible primary,” a phrase ...': the comma ends it)
+        elif close > e.end():
+            e = _NP_END_RE.search(text, close + 1, hi)
+            end = e.start() if e else hi
+    cend = _clean_end(text, pos, end)
     if cend <= pos or not _WORD_RE.match(text, pos, cend):
         return None
     subj = _subject_before(text, lo, m.start())
