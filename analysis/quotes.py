@@ -4638,7 +4638,26 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
-        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()))
+        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()) and not _adjectival(text, r.cue))
+
+
+# A participle cue used as a modifier: "his proposed ban", "Trump's repeated calls", "probing
+# alleged Russian meddling". PolNeAR annotates some of these as attributions, so they stay
+# quotes, but nobody is reported speaking.
+_MODIFIER_OWNER_RE = re.compile(
+    r"(?:['’]s|\b(?:his|her|their|its|our|my|your|of|for|about|into|on|in|with|against|over|[a-z]+ing))\s+$")
+_NOT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:that|to|by|in|on|as|for|of|with|at|from|about|the|a|an|his|her|their|its|this|it|he|she|they|we|"
+    r"him|them|us|me|you|I)\b|\s*[,.;:!?\"“”(]")
+
+
+def _adjectival(text: str, cue: re.Match) -> bool:
+    """Is the one-word -ed cue a modifier of the noun after it ("the administration's proposed
+    budget"), not a verb with a subject?"""
+    form = cue.group(0)
+    return form.endswith("ed") and " " not in form and \
+        _MODIFIER_OWNER_RE.search(text, max(0, cue.start() - 30), cue.start()) is not None and \
+        _NOT_NOUN_AFTER_RE.match(text, cue.end()) is None
 
 
 # ---------------------------------------------------------------------------------------
