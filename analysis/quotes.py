@@ -518,6 +518,9 @@ class _State:
     speakers: list = field(default_factory=list)
     names: dict = field(default_factory=dict)  # last name -> full name
     full_names: dict = field(default_factory=dict)  # surname -> (gender, given names), see _full_mentions
+    # resolved name -> the gender of the first "he"/"she" that named them: "Captain Seaquist ...
+    # he says" is not "she" later on
+    pronoun_gender: dict = field(default_factory=dict)
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
     transcript: dict = field(default_factory=dict)  # label -> its full form, see _transcript_labels
     sent_starts: list = field(default_factory=list)
@@ -1376,6 +1379,11 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                         if not s.person and s.name), None) if low == "they" else None
         gender = {"she": "f", "he": "m"}.get(low)
         if ref is not None:
+            if gender and ref.name and ref.name not in st.pronoun_gender:
+                st.pronoun_gender[ref.name] = gender
+                for s in st.speakers:  # (the cached "unknown" of earlier mentions)
+                    if s.name == ref.name and s.antecedent == "":
+                        s.antecedent = gender
             return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head,
                             gender=gender or ref.gender)
         return _Speaker(a, b, None, None, False, low in _PERSONAL, gender=gender)
@@ -1887,7 +1895,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
 
 def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
     """A speaker's gender, from its own mention or, for a bare surname, from its full mention."""
-    return sp.gender or _surname_gender(st, sp) or None
+    return sp.gender or _surname_gender(st, sp) or st.pronoun_gender.get(sp.name) or None
 
 
 # What comes right before a surname in a full mention: a given name or title ("Brett",
