@@ -1326,7 +1326,8 @@ _TIME_NP_RE = re.compile(
 _QUANTIFIER_PRONOUNS = frozenset("one another others some many several both".split())
 _POST_MODIFIERS = frozenset(
     "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
-_ABBR_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft))$")
+_ABBR_END_RE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
 
 
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
