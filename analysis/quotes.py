@@ -1792,9 +1792,14 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
         # "the New York Times" and "the Kremlin" are names with their article
         mids = words[1:len(words) - len(run)]
-        ok = any(w.islower() for w in mids) and _modifiers_only(mids, titles)
+        ok = (any(w.islower() for w in mids) or mids and all(w.lower() in _HONORIFICS for w in mids)) and \
+            _modifiers_only(mids, titles)  # ("the Rev. James Martin": an honorific after the article)
         return " ".join(_from_given_name(run)) if ok else None  # (not "the Centers for Disease Control")
     return " ".join(_from_given_name(run))
+
+
+_HONORIFICS = frozenset("rev. rev reverend capt. captain lt. lieutenant sgt. sergeant adm. admiral gen. "
+                        "maj. col. cmdr. dr. prof. cardinal archbishop imam rabbi".split())
 
 
 def _from_given_name(run: list[str]) -> list[str]:
