@@ -1330,6 +1330,55 @@ _ABBR_END_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
 
 
+def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
+    """A speaker mention without a sentence adverb before it ("Maybe Republicans") or the
+    main clause's verb after it ("McConnell went further, criticizing ...": McConnell)."""
+    ws = _words(text, a, b)
+    if len(ws) > 1 and ws[0].group(0) in _SENTENCE_ADVERBS:
+        a = ws[1].start()
+        ws = ws[1:]
+    if len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS_PAST:
+        b = ws[-2].end()
+    elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
+            ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing")):
+        a = ws[-1].start()  # "at the mention of email she laughed and admitted": she
+    return a, b
+
+
+def _bad_mention(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` no speaker at all: a fronted phrase ("Shortly after California voters",
+    "Emphasizing the bipartisan support of the bill", "At a news conference Friday to announce
+    he") or a lone sentence adverb ("Perhaps")? (audit 4, class G)"""
+    ws = _words(text, a, b)
+    if not ws:
+        return False
+    w = ws[0].group(0)
+    if len(ws) == 1:
+        return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
+    if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most"):
+        return True  # (not "At least half of voters")
+    # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
+    # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
+    return w[:1].isupper() and w.endswith("ing") and len(w) > 5 and w.lower() not in _ING_ADJECTIVES and \
+        ws[1].group(0).lower() in _CLAUSE_OPENERS  # (not "Struggling countries", "Polling agency X")
+
+
+_SENTENCE_ADVERBS = frozenset("Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
+                          "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
+                          "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
+_MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
+                           "despite unlike upon toward towards across between against shortly barely".split())
+_ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
+                            "remaining competing opposing presiding reigning retiring serving voting working "
+                            "striking aging emerging existing ongoing upcoming rising booming grieving "
+                            "evening morning king sterling browning manning fleming harding cummings jennings "
+                            "spalding golding redding hastings billings".split())
+# what follows a participle that opens a clause ("Following the cuts", "Walking to the car")
+_CLAUSE_OPENERS = frozenset("the a an these those this that his her their its our my to of with at on in for "
+                            "off out up about into from by next".split())
+_MAIN_VERBS_PAST = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
+
+
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
@@ -1340,6 +1389,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             a, b, shape = prev
             if text.startswith("and ", a):
                 a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
+    a, b = _trim_mention(text, a, b)
     k = text.find(_BLANK_RUN, a, b)
     if k > a:
         b = k  # "Sen. Rand Paul [blanked pop-up] (R-Ky.)": the mention ends at the name
@@ -4567,6 +4617,8 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
     kind = sp.kind or "scare"
     cue = sp.cue if kind == "direct" else None
     speaker = sp.speaker if kind == "direct" else None
+    if speaker is not None and _bad_mention(text, speaker.start, speaker.end):
+        speaker = None  # (a fronted phrase read as the subject)
     m, entry = cue if cue else (None, None)
     return Quote(
         kind=kind, start=a, end=b, text=text[a:b],
@@ -4645,7 +4697,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
             and _DIRECT_INTRO_RE.fullmatch(text, r.cue.end(), a):
         # 'Durbin, a Democrat, said, "Let me tell you ..."': the cue introduces the whole quote
         kind, (a, b), frags = "direct", frags[0], ()
-    sp = r.speaker
+    sp = r.speaker if r.speaker is None or not _bad_mention(text, r.speaker.start, r.speaker.end) else None
     return Quote(
         kind=kind, start=a, end=b, text=text[a:b],
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
