@@ -170,6 +170,15 @@ _NEGATED_BEFORE_RE = re.compile(
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
+    before = text[max(0, cue_start - 30):cue_start]
+    if before.isascii():
+        # (most cues are not negated: rule out a window holding none of the pattern's words,
+        # "no" standing for "not", "cannot" and "no longer"; only on ASCII, where lower() is
+        # the pattern's case folding)
+        low = before.lower()
+        if "no" not in low and "n'" not in low and "never" not in low and "avoid" not in low and \
+                "refus" not in low and "declin" not in low:
+            return False
     return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
         not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
 
@@ -1917,6 +1926,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     by_para: dict[int, list[_Span]] = {}
     for sp in doubles:
         by_para.setdefault(sp.para, []).append(sp)
+    # The spans overlapping a paragraph are a slice of ``doubles`` when their starts and ends
+    # both ascend (pairing gives them in text order, disjoint): two bisections instead of a
+    # scan of every span for every paragraph.
+    d_starts, d_ends = [sp.ms for sp in doubles], [sp.me for sp in doubles]
+    d_sorted = all(a <= b for a, b in zip(d_starts, d_starts[1:])) and \
+        all(a <= b for a, b in zip(d_ends, d_ends[1:]))
     verbs = speech_verbs()
     # a quote running over paragraphs is attributed in its first paragraph, but its cue may
     # follow the closing mark, and the later quotes of the closing paragraph refer to it
@@ -1942,10 +1957,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                 prev_para_speaker = _speaker(st, *bylines[p.index], "name")
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
-            here = [s for s in doubles if s.me > p.start and s.ms < p.end]
+            here = doubles[bisect.bisect_right(d_ends, p.start):bisect.bisect_left(d_starts, p.end)] \
+                if d_sorted else [s for s in doubles if s.me > p.start and s.ms < p.end]
             singles = _pair_single(text, p, here)
-            cues = [m for m in _find_cues(text, p.start, p.end)
-                    if not _inside(here, m.start()) and not _inside(singles, m.start())]
+            cues = _find_cues(text, p.start, p.end)
+            if here or singles:
+                cues = [m for m in cues if not _inside(here, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
                                                prev_para_speaker, carried.get(p.index, ()))
