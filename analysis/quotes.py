@@ -255,6 +255,9 @@ def _cue_first_words() -> frozenset[str]:
 
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
+# (The same runs of three letters or more: no cue's first word is shorter, and the short
+# words are a third of all, each a string to make and hash.)
+_CUE_CANDIDATE_RE = re.compile(r"[A-Za-z]{3,}")
 
 
 _CAP_PREV_RE = re.compile(r"[A-Z][\w'’.-]*[\s\"“'‘(]*$")
@@ -275,11 +278,12 @@ def _capital_context(text: str, lo: int, i: int, j: int, hi: int) -> bool:
 def _find_cues(text: str, lo: int, hi: int) -> list:
     """Cue matches in ``text[lo:hi]``, in text order.
 
-    The words (``[A-Za-z]+`` runs) are listed in C and intersected with the set of cue first
-    words; only the words found are located (``str.find``, whole words) and matched against
-    the forms that start with them. Most words are no cue, and a paragraph has few that are.
+    The words (``[A-Za-z]+`` runs, of three letters or more) are listed in C and intersected
+    with the set of cue first words; only the words found are located (``str.find``, whole
+    words) and matched against the forms that start with them. Most words are no cue, and a
+    paragraph has few that are.
     """
-    found = _cue_first_words().intersection(_PLAIN_WORD_RE.findall(text, lo, hi))
+    found = _cue_first_words().intersection(_CUE_CANDIDATE_RE.findall(text, lo, hi))
     if not found:
         return []
     cands = []
@@ -609,7 +613,7 @@ def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
 def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
     """Single-quoted spans of paragraph ``p`` lying outside double-quoted spans."""
     lo, hi = p.start, p.end
-    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text, lo, hi)]
+    closes = _single_closes(text, lo, hi)
     if not closes:
         return []
     out = []
@@ -637,6 +641,23 @@ def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
             continue
         out.append(_Span(i, i + 1, chosen, chosen + 1, p.index, double=False))
         pos = chosen + 1
+    return out
+
+
+def _single_closes(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the closing single quote marks in ``text[lo:hi]``: the starts of
+    ``_SINGLE_CLOSE_RE.finditer(text, lo, hi)``. Its matches are one mark wide, so they are the
+    marks it matches at; ``str.find`` reaches the few marks faster than the engine's scan."""
+    out = []
+    for mark in "’'":
+        n = len(out)
+        i = text.find(mark, lo, hi)
+        while i >= 0:
+            if _SINGLE_CLOSE_RE.match(text, i, hi):
+                out.append(i)
+            i = text.find(mark, i + 1, hi)
+        if n and len(out) > n:
+            out.sort()
     return out
 
 
