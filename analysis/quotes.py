@@ -1645,6 +1645,17 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if here.count("”") > here.count("“") or here.count('"') % 2 or here.count("»") > here.count("«"):
         return None  # ('“John Kelly agrees. We always agree,” he said': a quote began before)
     subj = _main_subject(text, lo, hi)
+    if subj is not None and text.startswith(",", subj[1]) and \
+            not any(w in _first_names() for w in text[subj[0]:subj[1]].split()):
+        # "Another Republican, Rep. Debbie Lesko of Arizona, was more direct": the name in
+        # the apposition
+        c = text.find(",", subj[1] + 1, min(hi, subj[1] + 80))
+        if c > 0:
+            na, nb = _trim_np(text, subj[1] + 1, c)
+            aw = text[na:nb].split()
+            if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and \
+                    _np_shape(aw) == "name" and _has_personal_name(aw):
+                subj = (na, nb, "name")
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
         return None
     sp = _speaker(st, *subj)
@@ -1868,6 +1879,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         # "Chief of Staff Mick Mulvaney", "Director of National Intelligence James Clapper": the
         # office's object is not part of the name
         run = run[-3:] if _INITIAL_RE.fullmatch(run[-2]) else run[-2:]
+    if len(run) >= 2 and len(words) > len(run) and words[-len(run) - 1].endswith(("'s", "’s")):
+        return " ".join(_from_given_name(run))  # "The Business Roundtable’s Josh Bolten"
     if words[0].lower() in ("the", "a", "an"):
         # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
         # "the New York Times" and "the Kremlin" are names with their article
