@@ -167,6 +167,19 @@ _NEGATED_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+# A cue that reports no act yet: future, hypothetical or planned ("will announce", "would
+# have said", "could argue", "is expected to say", "plans to unveil"; audit 4, class IRR)
+_UNREALISED_BEFORE_RE = re.compile(
+    r"(?:\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:have\s+)?|"
+    r"\b(?:expected|plans?|planning|set|going|wants?|hopes?|intends?|likely|scheduled|poised)\s+to\s+)$",
+    re.IGNORECASE)
+
+
+def _unrealised(text: str, cue_start: int) -> bool:
+    """Is the cue at ``cue_start`` a future or hypothetical act ("will say", "could argue")?"""
+    return _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start) is not None
+
+
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
@@ -4680,7 +4693,8 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         speaker_end=speaker.end if speaker else None,
         actor=speaker.actor if speaker else None,
         anonymous=bool(speaker and speaker.anonymous), paragraph=para,
-        speech=kind == "direct" and (entry is None or _is_speech(entry) and not _negated(text, m.start())))
+        speech=kind == "direct" and (entry is None or _is_speech(entry) and not _negated(text, m.start())
+                                     and not _unrealised(text, m.start())))
 
 
 _MIN_REPORTED_WORDS = 3
@@ -4755,7 +4769,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
-        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()) and not _adjectival(text, r.cue))
+        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()) and not _adjectival(text, r.cue)
+        and not _unrealised(text, r.cue.start()))
 
 
 # A participle cue used as a modifier: "his proposed ban", "Trump's repeated calls", "probing
