@@ -4152,10 +4152,12 @@ _NAME_TOKEN_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][a-z]+)")
 _SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(he|she)\s+"
                               r"(?:has|had|is|was|also|still|now|then|later|[a-z]+ed)\b")
 _SUBORD_LEAD_RE = re.compile(
-    r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)\s+$")
+    r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)"
+    r"(?:,[^,;:.!?\"“”]{1,60},)?\s+$")  # ("When, during their debate, Le Pen said ...")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
 _SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|the\s+\w+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
-                            r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|will|would)\b)")
+                            r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|will|would|did|could|can|"
+                            r"(?:did|does|do|was|is|were|are|could|would|wo|ca)n['’]t)\b)")
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
 # clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
 _NP_END_RE = re.compile(
