@@ -547,6 +547,7 @@ class _State:
     # resolved name -> the gender of the first "he"/"she" that named them: "Captain Seaquist ...
     # he says" is not "she" later on
     pronoun_gender: dict = field(default_factory=dict)
+    given_by_gender: dict = field(default_factory=dict)  # surname -> {"f"/"m": given names}, see _full_mentions
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
     transcript: dict = field(default_factory=dict)  # label -> its full form, see _transcript_labels
     sent_starts: list = field(default_factory=list)
@@ -1842,6 +1843,7 @@ def _organization_name(words: list[str]) -> bool:
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
+_TITLE_GENDER = {"Ms.": "f", "Mrs.": "f", "Miss": "f", "Ms": "f", "Mrs": "f", "Mr.": "m", "Mr": "m"}
 _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
 
@@ -1877,6 +1879,11 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return st.names[run[0]]
     if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
         given = _full_mentions(st, run[0])[1]
+        g = _TITLE_GENDER.get(words[-2]) if len(words) == 2 or len(words) > 2 and \
+            words[-3].lower() not in ("for", "to", "with", "from", "of") else None  # (not "a spokeswoman for Mr. Clinton")
+        if g is not None and len(st.given_by_gender[run[0]].get(g, ())) == 1:
+            # "said Ms. Williams" after "Rick Williams" and "Brenda Williams": the one her title fits
+            given = st.given_by_gender[run[0]][g]
         if len(given) == 1:
             # "Kavanaugh said": the article's only full name with it, "Brett Kavanaugh" (not
             # when it names two people so: "Bill Clinton" and "Hillary Clinton")
@@ -1978,6 +1985,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     found: str | None = None
     given: set[str] = set()
     genders: list[str] = []
+    by_gender: dict[str, set[str]] = {}
     if not any(name.lower() in words for words in _roles().values()):
         text = st.text
         i = text.find(name)
@@ -1993,7 +2001,9 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                     if g:
                         genders.append(g)
                     if before in _first_names():
-                        given.add(f"{before} {m.group(2)}." if m.group(2) else before)  # "George W."
+                        full = f"{before} {m.group(2)}." if m.group(2) else before  # "George W."
+                        given.add(full)
+                        by_gender.setdefault(_first_names()[before], set()).add(full)
             i = text.find(name, j)
     if len(set(genders)) > 1:
         # "Bill Clinton" and "Mrs. Clinton": two people. The surname alone takes no given name,
@@ -2002,6 +2012,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
         found = "f" if f > m else "m" if m > f else ""
         given.clear()
     st.full_names[name] = out = (found, frozenset(given))
+    st.given_by_gender[name] = by_gender
     return out
 
 
