@@ -1549,8 +1549,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
         full = name.split()
-        if len(full) >= 2:
-            st.names[full[-1]] = name
+        if len(full) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in full):
+            st.names[full[-1]] = name  # (not "A spokesperson for Cassidy": no name of Cassidy's)
     # (a gender only matters for the antecedents of "he" and "she": persons and bare surnames)
     gender = _gender(surface, name) if not anonymous and (person or " " not in name) and " and " not in name \
         else None
@@ -1843,6 +1843,8 @@ def _organization_name(words: list[str]) -> bool:
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
+_COURTESY_TITLES = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Gov. Sen. Rep. Gen. President Senator Governor "
+                             "Chairman Sen Rep Gov".split())
 _TITLE_GENDER = {"Ms.": "f", "Mrs.": "f", "Miss": "f", "Ms": "f", "Mrs": "f", "Mr.": "m", "Mr": "m"}
 _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
@@ -1875,6 +1877,13 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if not run:
         return None
     run.reverse()
+    k = len(words) - len(run) - 1
+    if k >= 0 and words[k] == "of" and len(run) <= 2:
+        return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
+    while k >= 0 and words[k] in _COURTESY_TITLES:
+        k -= 1
+    if k >= 0 and words[k] in ("for", "to", "with", "from"):
+        return None  # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself
     if len(run) == 1 and run[0] in st.names:
         return st.names[run[0]]
     if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
@@ -1890,11 +1899,6 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             return f"{next(iter(given))} {run[0]}"
     if len(run) == 1 and len(words) == 1:
         return run[0]
-    if len(words) > len(run) and (words[-len(run) - 1] in ("for", "to", "with", "from") or
-                                  words[-len(run) - 1] == "of" and len(run) <= 2):
-        # "Attorneys for Clinton", "a spokesman for Sanders", "Supporters of Putin": not Clinton
-        # herself ("Chief of Staff Mick Mulvaney" is cut below)
-        return None
     if len(run) >= 3 and len(words) > len(run) and words[-len(run) - 1] == "of":
         # "Chief of Staff Mick Mulvaney", "Director of National Intelligence James Clapper": the
         # office's object is not part of the name
