@@ -1675,9 +1675,19 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     sp = _speaker(st, *subj)
     # (a known gender is the evidence that the subject is a person: "North Carolina" and
     # "Senate Republicans" have none)
-    if not sp.name or sp.anonymous or " and " in sp.name or _speaker_gender(st, sp) != gender:
+    if not sp.name or sp.anonymous or " and " in sp.name:
+        return None
+    g = _speaker_gender(st, sp)
+    if g != gender and not (ref is None and not g and text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES):
+        # (a person of unknown gender may still be the only one a pronoun can name: "Justice
+        # Ginsburg, 81, was in the hospital. "...," she said")
         return None
     return sp
+
+
+# Titles that only a person bears (not "the nonpartisan Commonwealth Fund", "former Rhodes Scholar")
+_PERSON_TITLES = frozenset("Justice Judge Sen. Rep. Gov. Dr. Mayor Senator Governor Representative Gen. "
+                           "Lt. Col. Capt. Sgt. Adm. Prof. Rev. Mr. Mrs. Ms. Sheriff Chief".split())
 
 
 def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
