@@ -2393,6 +2393,15 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     label = _colon_label(text, lo, j - 1)
     if label is not None:
         return _COLON_RE.match(text, j - 1), _Cue(":", ":", None, "say"), label
+    pn = _SPEECH_NOUN_COLON_RE.fullmatch(text, lo, j - 1)
+    if pn is not None:
+        # "Smith’s response:", "Smith had a message for voters:": the owner of the words
+        a, b = _trim_np(text, pn.start(1), pn.end(1))
+        shape = "pronoun" if text[a:b].lower() in _POSSESSIVE_PRONOUNS else \
+            _np_shape([w.group(0) for w in _words(text, a, b)])
+        if shape in ("name", "role", "pronoun"):
+            noun = _WORD_RE.match(text, pn.start(2) if pn.group(2) else pn.start(3))
+            return noun, _Cue(noun.group(0), noun.group(0), None, "say"), (a, b, shape)
     subj = _main_subject(text, lo, j - 1)
     if subj is None:
         return None
@@ -2417,6 +2426,16 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         return None
     entry = speech_verbs().get(verb.group(0)) or _Cue(verb.group(0), verb.group(0), None, "say")
     return verb, entry, subj
+
+
+# Words of someone's, before a colon and a quote: "Smith’s response:", "His message to
+# voters was simple:", "Smith had a message for voters:"
+_SPEECH_NOUNS = r"message|warning|response|answer|reply|advice|words|plea|retort|rebuttal|reaction|verdict|promise"
+_SPEECH_NOUN_COLON_RE = re.compile(
+    rf"\s*(?:(?:And|But|So)\s+)?((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.-]*|[Hh]is|[Hh]er|[Tt]heir)(?:[’']s)?\s+"
+    rf"(?:(?:had|has|have|offered|gave|delivered|issued|sent)\s+(?:a|an|the|this|one|some|his|her|their)\s+"
+    rf"(?:\w+\s+)?({_SPEECH_NOUNS})(?:\s+(?:for|to)\s+[\w\s.'’-]{{1,40}}?)?|"
+    rf"(?:\w+\s+)?({_SPEECH_NOUNS})(?:\s+(?:for|to)\s+[\w\s.'’-]{{1,40}}?)?(?:\s+(?:was|is)\s+(?:simple|clear|blunt|short))?)\s*")
 
 
 def _dash_signature(text: str, span: _Span, p) -> tuple | None:
