@@ -1894,12 +1894,14 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         k -= 1
     if k >= 0 and words[k] in ("for", "to", "with", "from"):
         return None  # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself
-    if len(run) == 1 and run[0] in st.names:
-        return st.names[run[0]]
+    # a courtesy title's gender ("Ms. Williams"), not that of "a spokeswoman for Mr. Clinton"
+    g = _TITLE_GENDER.get(words[-2]) if len(run) == 1 and (len(words) == 2 or len(words) > 2 and
+                                                            words[-3].lower() not in ("for", "to", "with", "from", "of")) else None
+    if len(run) == 1 and run[0] in st.names and (
+            g is None or _first_names().get(st.names[run[0]].split()[0]) in (None, g)):
+        return st.names[run[0]]  # (not "Rick Williams" for "Ms. Williams")
     if len(run) == 1 and _SURNAME_RE.fullmatch(run[0]):
         given = _full_mentions(st, run[0])[1]
-        g = _TITLE_GENDER.get(words[-2]) if len(words) == 2 or len(words) > 2 and \
-            words[-3].lower() not in ("for", "to", "with", "from", "of") else None  # (not "a spokeswoman for Mr. Clinton")
         if g is not None and len(st.given_by_gender[run[0]].get(g, ())) == 1:
             # "said Ms. Williams" after "Rick Williams" and "Brenda Williams": the one her title fits
             given = st.given_by_gender[run[0]][g]
