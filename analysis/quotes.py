@@ -1649,12 +1649,20 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     mention or full name shows their gender to be ``gender`` (a given name or a title): what a
     "he"/"she" in the next sentence names when that person has not spoken yet."""
     k = bisect_right(st.sent_starts, pos) - 2
+    text = st.text
+    pron = _PRONOUN_OF_GENDER[gender]
+    for _ in range(3):
+        # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
+        # she said': sentences that only go on about the same "she" lead back to her)
+        if k < 1 or _main_subject(text, *st.sents[k]) is not None or \
+                not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]):
+            break
+        k -= 1
     if k < 0:
         return None
     lo, hi = st.sents[k]
     if ref is not None and ref.start >= hi:
         return None  # (the last speaker is nearer than that subject can be)
-    text = st.text
     here = text[st.sents[k + 1][0]:pos]
     if here.count("”") > here.count("“") or here.count('"') % 2 or here.count("»") > here.count("«"):
         return None  # ('“John Kelly agrees. We always agree,” he said': a quote began before)
@@ -1685,6 +1693,8 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     return sp
 
 
+_PRONOUN_OF_GENDER = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}
+_QUOTE_CHAR_RE = re.compile(r"[\"“”«»]")
 # Titles that only a person bears (not "the nonpartisan Commonwealth Fund", "former Rhodes Scholar")
 _PERSON_TITLES = frozenset("Justice Judge Sen. Rep. Gov. Dr. Mayor Senator Governor Representative Gen. "
                            "Lt. Col. Capt. Sgt. Adm. Prof. Rev. Mr. Mrs. Ms. Sheriff Chief".split())
