@@ -4024,6 +4024,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
             subj = _possessor(text, lo, m.start())
+    if subj is None and inverted is None and (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
+        # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
+        # the mention is the noun phrase up to its head ("people", "a source")
+        subj = (src.start(1), src.end(2), "role")
     if subj is None and inverted is None:
         # a subject the shape checker does not accept ("Two in three", "Her campaign workers
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
@@ -4275,6 +4279,17 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
         sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, *subj)
     return _Reported(m, entry, pos, cend, sp, para)
 
+
+# An unnamed source right before the cue: "people familiar with the matter", "a source close
+# to the talks", "two officials briefed on the plan", "a person with knowledge of the deal"
+_SOURCE_NP_RE = re.compile(
+    r"(?:^|[,;—–]\s*|\b(?:and|but)\s+)((?:(?:a|an|the|two|three|four|five|several|some|one|other|more|senior|"
+    r"former|top|current|U\.S\.|[A-Z][\w.'’-]*|[a-z]+ly|administration|campaign|government|party|"
+    r"congressional|military|intelligence|White\s+House)\s+){0,4}?"
+    r"(people|persons?|sources?|officials?|aides?|advisers?|advisors?|diplomats?|executives?|lawmakers?|"
+    r"members?|insiders?|individuals?|staffers?|allies|friends?|associates?|Democrats?|Republicans?))"
+    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"involved\s+in|privy\s+to|in\s+the\s+room|at\s+the\s+meeting)\b[^,;:.!?\"“”]{0,60}?\s*$")
 
 _RELATIVE_BEFORE_RE = re.compile(
     r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
