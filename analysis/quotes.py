@@ -3766,6 +3766,7 @@ _AS_BEFORE_RE = re.compile(r"[,”\"]\s*,?\s*as$")
 _PAREN_ATTR_AFTER_RE = re.compile(
     r",\s+(?:he|she|they|(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)\s+"
     r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|told\s+\w+)\s*,")
+_COMMA_PARTICIPLE_RE = re.compile(r"\s*,\s*(?:citing|quoting|referring|pointing|according)\b")
 _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
@@ -4119,6 +4120,13 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             else:
                 return None
     start = None
+    if pos == m.end() and pre.endswith(",") and entry.frame in ("say", "tell") and \
+            _COMMA_PARTICIPLE_RE.match(text, pos, hi):
+        # "The deal is dead, CNN reported, citing two officials": the clause before is the
+        # report; the participle goes on about the reporting
+        cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
+        if cend - cstart >= 10:
+            return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
     if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
             len(_WORD_RE.findall(text, lo, a)) >= 2:
         # "If it's just a few delegates, the campaign said, it may not bother ...": the report
