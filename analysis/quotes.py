@@ -477,7 +477,7 @@ _TITLE_WORDS = (r"show|series|film|movie|book|album|song|program|programme|magaz
                 r"roles?\s+in|star\s+of|author\s+of|anthem|appear(?:s|ed|ing)?\s+on")
 _TITLE_CONTEXT_RE = re.compile(rf"(?:[’']s|\b(?:{_TITLE_WORDS}|told))\s*,?\s*$", re.IGNORECASE)
 # (a title named as one: not "Tencent’s “pattern of censorship,”")
-_TITLE_NAMED_RE = re.compile(rf"\b(?:{_TITLE_WORDS})\s*,?\s*$", re.IGNORECASE)
+_TITLE_NAMED_RE = re.compile(rf"\b(?:{_TITLE_WORDS})(?:\s+[\w.]+[’']s)?\s*,?\s*$", re.IGNORECASE)  # ("star of television’s")
 _NOUN_AFTER_TITLE_RE = re.compile(r"[,.]?\s+(?:star|host|author|actor|actress|producer|creator|singer|"
                                   r"fame|episode|season|theme)\b")
 _SPEECHY_RE = re.compile(r"[.!?…]|\b(?:I|we|my|our|you|me|us)\b", re.IGNORECASE)
@@ -1512,6 +1512,11 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             surface, hit[1], hit[2]) and _PROPER_AFTER_RE.match(surface, hit[2]) and \
             surface[hit[2]:].split()[0].lower() not in titles:
         hit = None  # a place name that opens another name: "The Washington Post", "Paris Dennard"
+    elif hit is not None and hit[0].kind == "place" and hit[1] > 0 and \
+            hit[2] == len((name or surface).rstrip(".,")) and " " not in (name or surface)[hit[1]:hit[2]] and \
+            _GIVEN_NAME_LIKE_RE.fullmatch((name or surface)[:hit[1]].split()[-1]) and \
+            (name or surface)[:hit[1]].split()[-1].lower() not in _STOP | titles | _DETS:
+        hit = None  # a place name that ends a personal name: "Denzel Washington", "Kerry Washington"
     if hit is not None and shape == "name" and " and " in surface and not anonymous:
         # joint speakers ("Trump and Ryan"): both names; a group only if every one is in it
         groups = {a.group if a else None for a in map(st.actors.resolve, surface.split(" and "))}
@@ -1865,6 +1870,7 @@ def _organization_name(words: list[str]) -> bool:
 
 _COURTESY_TITLES = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Gov. Sen. Rep. Gen. President Senator Governor "
                              "Chairman Sen Rep Gov".split())
+_GIVEN_NAME_LIKE_RE = re.compile(r"[A-Z][a-z]+")  # ("Denzel", not "U.S." or "Trump’s")
 _TITLE_GENDER = {"Ms.": "f", "Mrs.": "f", "Miss": "f", "Ms": "f", "Mrs": "f", "Mr.": "m", "Mr": "m"}
 _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
@@ -4278,6 +4284,8 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
         return None
     subj = _subject_before(text, lo, m.start())
     rel = None
+    if subj is None and (tc := _title_comma(text, lo, m.start())) is not None:
+        subj = _subject_skip_apposition(text, lo, tc[1])  # 'Washington, star of “Scandal,” thanked'
     if subj is None:
         rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
         subj = _antecedent(text, lo, rel.start()) if rel else None
