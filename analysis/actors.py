@@ -142,6 +142,8 @@ class ActorDictionary:
         out = []
         for m in self._matches(text, start, end):
             actor = self._by_alias[m.group(0)]
+            if actor.kind == "place" and _in_other_name(text, m):
+                continue
             out.append(Mention(m.start(), m.end(), m.group(0), actor.name, actor.group))
         return out
 
@@ -161,6 +163,32 @@ class ActorDictionary:
 
 
 _LEFT_BAD = re.compile(r"[\w.]")
+# A one-word place alias inside another proper name: "The Washington Post", "Paris Hilton",
+# "Denzel Washington" (not "Moscow Mayor Sergei Sobyanin", "in Washington", "U.S. Navy")
+_PLACE_WORD = re.compile(r"[A-Z][a-z]+")
+_NAME_AFTER = re.compile(r" (?!(?:Mayor|Governor|President|Prime|Premier|Chancellor|Minister|Foreign|Defen[cs]e|"
+                         r"Secretary|Ambassador|Embassy|Police|City|Sunday|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|On|In|At|And|But|The|A|Could|Would|Should|Will|Can|May|Might|Must|"
+                         r"Is|Was|Has|Says|Said|Warns|Wants|To|For|Of|After|Over)\b)[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n\"“‘(] )(?<!^)\b[A-Z][a-z]{2,} $")
+_NOT_GIVEN = frozenset("The In At On From To For With By Of And But As If When Mr Mrs Ms Dr Sen Rep Gov Gen "
+                       "President Prime Minister Secretary Mayor Governor Senator Former Officials Northern "
+                       "Southern Eastern Western Central Greater Great Official Downtown Across Outside Inside "
+                       "Will While Why How What Where Who Did Does Do Can Could Would Should Has Have Had Is Was "
+                       "Are Were Says Said Told Against Until Since Before After During Because Although Though "
+                       "Unlike Like Toward Towards Beyond Both Neither Either Not Only Even Also Still Yet So Nor "
+                       "Or Then Today Yesterday Tomorrow Now Meanwhile However Where Whether Within Without "
+                       "Warns Blames Accuses Hits Slams Urges Tells Asks Backs Says".split())
+
+
+def _in_other_name(text: str, m: re.Match) -> bool:
+    """Is the place alias ``m`` part of a longer proper name, not a mention of the place?"""
+    if not _PLACE_WORD.fullmatch(m.group(0)):
+        return False
+    if _NAME_AFTER.match(text, m.end()):
+        return True
+    b = _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    return b is not None and b.group(0).strip() not in _NOT_GIVEN
 _HYPHEN_WORD = re.compile(r"-\w")
 
 

@@ -100,3 +100,15 @@ def test_trie_pattern_matches_like_longest_first_alternation():
         for pos in range(len(text)):
             a, b = trie.match(text, pos), plain.match(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_place_alias_inside_another_name_is_no_mention():
+    # hand-checked: the paper, the hotel heiress and the actor are not the places; the mayor's
+    # city, a place after "in" and a sentence-initial capital are
+    text = ("The Washington Post reported that the actor Denzel Washington met Paris Hilton. "
+            "Moscow Mayor Sergei Sobyanin spoke. Officials in Washington disagreed. "
+            "Yesterday Washington said no.")
+    found = default_actors().find(text)
+    assert [(m.surface, m.group) for m in found] == [("Moscow", "kremlin"), ("Washington", "us"), ("Washington", "us")]
+    assert [m.start for m in found] == [
+        text.index("Moscow"), text.index("Washington disagreed"), text.index("Washington said")]
