@@ -4019,6 +4019,16 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if subj is None and entry.frame == "say":
                 inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
     loose = False
+    if subj is None and inverted is None and form.endswith("ing") and entry.frame in ("say", "tell", "sayt") \
+            and _FRONT_LEAD_RE.fullmatch(text, lo, m.start()) and (t0 := _THAT_RE.match(text, m.end(), hi)):
+        # "Noting that the economy was strong, Smith said ...", "Conceding that a deal was likely
+        # “down the line” he warned": a fronted participle; its subject is the main clause's
+        k = _SUBORD_END_RE.search(text, t0.end(), hi) or _FRONT_END_RE.search(text, t0.end(), hi)
+        ms = _main_subject(text, k.end(), hi) if k is not None else None
+        if ms is not None and ms[2] in ("name", "role", "pronoun"):
+            cend = _clean_end(text, t0.end(), k.start())
+            if len(text[t0.end():cend].split()) >= 3:
+                return _Reported(m, entry, t0.end(), cend, _speaker(st, *ms), para)
     if subj is None and inverted is None and form.endswith("ing"):
         # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
         # that ...", "Trump's saying that ...": the possessor of the gerund
@@ -4225,6 +4235,10 @@ _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
 _NAME_TOKEN_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][a-z]+)")
 _SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(he|she)\s+"
                               r"(?:has|had|is|was|also|still|now|then|later|[a-z]+ed)\b")
+# A sentence-initial participle ("Noting that ...", "But conceding that ...") and where its clause
+# ends without a comma: a quote's closing mark, then the main clause's pronoun subject
+_FRONT_LEAD_RE = re.compile(r"[\s\"“'‘(]*(?:(?:And|But|Still|Yet)\s+)?")
+_FRONT_END_RE = re.compile(r"(?<=[”\"])\s+(?=(?:he|she|they|we|I)\s)")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)"
     r"(?:,[^,;:.!?\"“”]{1,60},)?\s+$")  # ("When, during their debate, Le Pen said ...")
