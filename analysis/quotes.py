@@ -4110,6 +4110,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     adv = _ADVERBIAL_RE.match(text, pos, hi)
     if adv:
         pos = adv.end()
+    after_adv = pos  # ("..., her advisers said Friday, because ...": a parenthetical with its time)
     if subj is not None and _CONJ_AFTER_RE.match(text, pos, hi) and \
             _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
         return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
@@ -4136,14 +4137,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             else:
                 return None
     start = None
-    if pos == m.end() and pre.endswith(",") and entry.frame in ("say", "tell") and \
+    if pos in (m.end(), after_adv) and pre.endswith(",") and entry.frame in ("say", "tell") and \
             _COMMA_PARTICIPLE_RE.match(text, pos, hi):
         # "The deal is dead, CNN reported, citing two officials": the clause before is the
         # report; the participle goes on about the reporting
         cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
         if cend - cstart >= 10:
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
-    if pos == m.end() and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
+    if pos in (m.end(), after_adv) and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
             len(_WORD_RE.findall(text, lo, a)) >= 2:
         # "If it's just a few delegates, the campaign said, it may not bother ...": the report
         # runs on both sides of the attribution
