@@ -177,6 +177,10 @@ _UNREALISED_BEFORE_RE = re.compile(
 
 def _unrealised(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` a future or hypothetical act ("will say", "could argue")?"""
+    low = text[max(0, cue_start - 24):cue_start].lower()
+    if "ill " not in low and "uld " not in low and "ght " not in low and "may " not in low and \
+            "ust " not in low and "all " not in low and "can " not in low and " to " not in low:
+        return False  # (most cues: none of the pattern's words ends right before them)
     return _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start) is not None
 
 
@@ -1377,6 +1381,8 @@ _ABBR_END_RE = re.compile(
 def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     """A speaker mention without a sentence adverb before it ("Maybe Republicans") or the
     main clause's verb after it ("McConnell went further, criticizing ...": McConnell)."""
+    if _SPACE_RE.search(text, a, b) is None:
+        return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
     if len(ws) > 1 and ws[0].group(0) in _SENTENCE_ADVERBS:
         a = ws[1].start()
@@ -1393,6 +1399,9 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` no speaker at all: a fronted phrase ("Shortly after California voters",
     "Emphasizing the bipartisan support of the bill", "At a news conference Friday to announce
     he") or a lone sentence adverb ("Perhaps")? (audit 4, class G)"""
+    if _SPACE_RE.search(text, a, b) is None:
+        w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
+        return w is not None and w.group(0) in _SENTENCE_ADVERBS
     ws = _words(text, a, b)
     if not ws:
         return False
@@ -1407,6 +1416,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         ws[1].group(0).lower() in _CLAUSE_OPENERS  # (not "Struggling countries", "Polling agency X")
 
 
+_SPACE_RE = re.compile(r"\s")
 _SENTENCE_ADVERBS = frozenset("Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                           "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                           "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
@@ -1661,8 +1671,8 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     for _ in range(3):
         # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
         # she said': sentences that only go on about the same "she" lead back to her)
-        if k < 1 or _main_subject(text, *st.sents[k]) is not None or \
-                not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]):
+        if k < 1 or not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]) or \
+                _main_subject(text, *st.sents[k]) is not None:
             break
         k -= 1
     if k < 0:
@@ -4008,6 +4018,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
     rel = subj is None and (_RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
+                            (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
+                             text.find("h,", max(lo, m.start() - 160), m.start()) >= 0) and
                             _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
     if rel:
         # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
@@ -4073,7 +4085,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
             subj = _possessor(text, lo, m.start())
-    if subj is None and inverted is None and (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
+    if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, max(lo, m.start() - 80), m.start()) and \
+            (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
         # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
         # the mention is the noun phrase up to its head ("people", "a source")
         subj = (src.start(1), src.end(2), "role")
@@ -4345,6 +4358,7 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
 
 # An unnamed source right before the cue: "people familiar with the matter", "a source close
 # to the talks", "two officials briefed on the plan", "a person with knowledge of the deal"
+_SOURCE_HINT_RE = re.compile(r"familiar|close|briefed|knowledge|involved|privy|in the room|at the meeting")
 _SOURCE_NP_RE = re.compile(
     r"(?:^|[,;—–]\s*|\b(?:and|but)\s+)((?:(?:a|an|the|two|three|four|five|several|some|one|other|more|senior|"
     r"former|top|current|U\.S\.|[A-Z][\w.'’-]*|[a-z]+ly|administration|campaign|government|party|"
