@@ -1412,12 +1412,13 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True  # (not "At least half of voters")
     # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
     # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
-    return w[:1].isupper() and w.endswith("ing") and len(w) > 5 and w.lower() not in _ING_ADJECTIVES and \
-        ws[1].group(0).lower() in _CLAUSE_OPENERS  # (not "Struggling countries", "Polling agency X")
+    return w[:1].isupper() and w.endswith("ing") and len(w) > 4 and w.lower() not in _ING_ADJECTIVES and (
+        ws[1].group(0).lower() in _CLAUSE_OPENERS or w.lower() in _VERB_ONLY_ING)  # (not "Struggling countries")
 
 
 _SPACE_RE = re.compile(r"\s")
-_SENTENCE_ADVERBS = frozenset("Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
+_SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                           "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                           "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
@@ -1430,6 +1431,11 @@ _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling 
 # what follows a participle that opens a clause ("Following the cuts", "Walking to the car")
 _CLAUSE_OPENERS = frozenset("the a an these those this that his her their its our my to of with at on in for "
                             "off out up about into from by next".split())
+# participles that are no adjectives: "Using photos posted online, sleuths estimated"
+_VERB_ONLY_ING = frozenset("using citing noting adding asking calling speaking following including referring "
+                           "pointing responding reacting writing arguing describing comparing taking making "
+                           "giving looking seeing having getting trying saying telling answering addressing "
+                           "explaining accepting announcing praising criticizing attacking defending".split())
 _MAIN_VERBS_PAST = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
 
 
