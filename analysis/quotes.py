@@ -4389,6 +4389,9 @@ _COMMA_WORD_RE = re.compile(r", ?([\w][\w.'’&-]*)")  # a comma and the word af
 def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     """The noun phrase right before a relative pronoun at ``rel`` (``Ted Cruz, who``,
     ``the senator who``): a run of capitalised words, or a determiner and up to three words."""
+    co = _COORD_RELATIVE_RE.search(text, max(lo, rel - 120), rel)
+    if co is not None:
+        return _antecedent(text, lo, co.start(1))  # "officials who are unnamed and who conceded"
     ws = _words(text, _window_start(text, lo, rel, 120), rel)
     if not ws or text[ws[-1].end():rel].strip(" ,\u00a0-—–("):
         return None  # ('Ted Cruz, who', 'Donald Trump - who', 'Trump (who')
@@ -4407,9 +4410,9 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
         # "business leaders who": back to a determiner, a function word or a break (4 words)
         dets = _DETS | _POSSESSIVE_DETS
         while k > 0 and len(ws) - k < 4 and ws[k].group(0).lower() not in dets and \
-                ws[k - 1].group(0).lower() not in _STOP and \
+                ws[k - 1].group(0).lower() not in _STOP and not _verb_before_head(ws, k - 1) and \
                 not text[ws[k - 1].end():ws[k].start()].strip(" \u00a0"):
-            k -= 1
+            k -= 1  # (not over a verb: "The report cited officials who", "Mr. Obama dismissed skeptics who")
         if ws[k].group(0).lower() in _STOP:
             return None
     if k >= 2 and ws[k - 1].group(0) in ("in", "to", "with", "on") and ws[k - 2].group(0) in _POST_MODIFIERS:
@@ -4419,6 +4422,19 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
             return head
     a, b = ws[k].start(), ws[-1].end()
     return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
+
+
+def _verb_before_head(ws: list[re.Match], i: int) -> bool:
+    """Is word ``i`` a verb rather than a modifier of the head after it: a lexicon cue
+    ("cited"), or a past form after a name or pronoun ("Obama dismissed"; not "a Russia-linked",
+    "retired")?"""
+    w = ws[i].group(0)
+    return w in speech_verbs() or w.endswith("ed") and len(w) > 4 and "-" not in w and i > 0 and (
+        ws[i - 1].group(0)[:1].isupper() or ws[i - 1].group(0).lower() in _PRONOUNS)
+
+
+# a relative clause coordinated with the one at hand: "who are unnamed and (who)"
+_COORD_RELATIVE_RE = re.compile(r"\s(who|which)\s[^,;:.!?\"“”]{1,80}?,?\s(?:and|but)\s+$")
 
 
 # "Asked ...", "When asked ...", "And when asked ...": a question put to the subject of the
