@@ -1418,9 +1418,9 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 _SPACE_RE = re.compile(r"\s")
 _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
-                          "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
-                          "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
+                              "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
+                              "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
+                              "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
