@@ -1296,8 +1296,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
             # (not "In a statement, Smith, a Republican, said": an apposition follows)
             nxt_seg = text[c + 1:c + 30].lstrip()
-            if nxt_seg[:1].isupper() or re.match(r"(?:on|in|at|last|this)\b", nxt_seg):
-                a = c + 1
+            c2 = text.find(",", c + 1, min(hi, c + 40))
+            if nxt_seg[:1].isupper() or re.match(r"(?:on|in|at|last|this)\b", nxt_seg) or \
+                    c2 > 0 and _TIME_END_RE.search(text, c + 1, c2):
+                a = c + 1  # (also "in Coconut Creek, Fla., two days later, ...")
                 continue
         break
     return a
@@ -1677,8 +1679,10 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     for _ in range(3):
         # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
         # she said': sentences that only go on about the same "she" lead back to her)
-        if k < 1 or not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]) or \
-                _main_subject(text, *st.sents[k]) is not None:
+        if k < 1 or not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]):
+            break
+        ms = _main_subject(text, *st.sents[k])
+        if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes"):  # ("No. Did she know ...?")
             break
         k -= 1
     if k < 0:
