@@ -2610,6 +2610,11 @@ def _transcript_labels(text: str, paras) -> dict[str, str]:
     # a full name used once, then its initials ('Stephen Loyd:' ... 'SL:')
     labels += [x for x, n in counts.items() if n == 1 and len(x.split()) > 1 and
                "".join(w[0] for w in x.split()).upper() in labels and _name_label(x.split())]
+    if any(x.isupper() and len(x) > 3 for x in labels):
+        # a transcript in capitals ('AMY GOODMAN:'): a guest or bystander who speaks once
+        # ('BREE NEWSOME:', 'POLICE OFFICER 1:') is labelled the same way
+        labels += [x for x, n in counts.items() if n == 1 and x.isupper() and 2 <= len(x.split()) <= 4
+                   and all(w.isalpha() or w.isdigit() for w in x.split())]
     out = {}
     for label in labels:
         full = next((x for x in counts if len(x.split()) > 1 and
