@@ -171,7 +171,8 @@ _NEGATED_BEFORE_RE = re.compile(
 # have said", "could argue", "is expected to say", "plans to unveil"; audit 4, class IRR)
 _UNREALISED_BEFORE_RE = re.compile(
     r"(?:\b(?:will|would|could|might|may|should|must|shall|can)\s+(?:have\s+)?|"
-    r"\b(?:expected|plans?|planning|set|going|wants?|hopes?|intends?|likely|scheduled|poised)\s+to\s+)$",
+    r"\b(?:expected|plans?|planning|set|going|wants?|hopes?|intends?|likely|scheduled|poised)\s+to\s+|"
+    r"\bhelp(?:s|ed|ing)?\s+(?:to\s+)?)$",  # ("could help explain": no one speaks)
     re.IGNORECASE)
 
 
@@ -179,7 +180,7 @@ def _unrealised(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` a future or hypothetical act ("will say", "could argue")?"""
     low = text[max(0, cue_start - 24):cue_start].lower()
     if "ill " not in low and "uld " not in low and "ght " not in low and "may " not in low and \
-            "ust " not in low and "all " not in low and "can " not in low and " to " not in low:
+            "ust " not in low and "all " not in low and "can " not in low and " to " not in low and "help" not in low:
         return False  # (most cues: none of the pattern's words ends right before them)
     return _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start) is not None
 
@@ -4958,7 +4959,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
 # alleged Russian meddling". PolNeAR annotates some of these as attributions, so they stay
 # quotes, but nobody is reported speaking.
 _MODIFIER_OWNER_RE = re.compile(
-    r"(?:['’]s|\b(?:his|her|their|its|our|my|your|of|for|about|into|on|in|with|against|over|[a-z]+ing))\s+$")
+    r"(?:['’]s|s['’]|\b(?:his|her|their|its|our|my|your|of|for|about|into|on|in|with|against|over|[a-z]+ing|"
+    r"\d[\d,]*))\s+$")  # (also "his advisers' alleged links", "22 confirmed cases")
 _NOT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:that|to|by|in|on|as|for|of|with|at|from|about|the|a|an|his|her|their|its|this|it|he|she|they|we|"
     r"him|them|us|me|you|I)\b|\s*[,.;:!?\"“”(]")
