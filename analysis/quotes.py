@@ -1390,7 +1390,7 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if len(ws) > 1 and ws[0].group(0) in _SENTENCE_ADVERBS:
         a = ws[1].start()
         ws = ws[1:]
-    if len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS_PAST:
+    if len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
         b = ws[-2].end()
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing")):
@@ -1439,7 +1439,7 @@ _VERB_ONLY_ING = frozenset("using citing noting adding asking calling speaking f
                            "pointing responding reacting writing arguing describing comparing taking making "
                            "giving looking seeing having getting trying saying telling answering addressing "
                            "explaining accepting announcing praising criticizing attacking defending".split())
-_MAIN_VERBS_PAST = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
+_MAIN_VERBS = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
 
 
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
@@ -4875,8 +4875,7 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         speaker_end=speaker.end if speaker else None,
         actor=speaker.actor if speaker else None,
         anonymous=bool(speaker and speaker.anonymous), paragraph=para,
-        speech=kind == "direct" and (entry is None or _is_speech(entry) and not _negated(text, m.start())
-                                     and not _unrealised(text, m.start())))
+        speech=kind == "direct" and (entry is None or _spoken(text, entry, m.start())))
 
 
 _MIN_REPORTED_WORDS = 3
@@ -4951,8 +4950,13 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
-        speech=_is_speech(r.entry) and not _negated(text, r.cue.start()) and not _adjectival(text, r.cue)
-        and not _unrealised(text, r.cue.start()))
+        speech=_spoken(text, r.entry, r.cue.start()) and not _adjectival(text, r.cue))
+
+
+def _spoken(text: str, entry: _Cue, cue_start: int) -> bool:
+    """Does the cue at ``cue_start`` report something said: a speech act, not negated, not yet
+    done ("will announce")?"""
+    return _is_speech(entry) and not _negated(text, cue_start) and not _unrealised(text, cue_start)
 
 
 # A participle cue used as a modifier: "his proposed ban", "Trump's repeated calls", "probing
