@@ -773,6 +773,22 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _past_verb_object(words: list[str]) -> bool:
+    """Is there a verb of issuing with a determiner after it ("officials issued a statement",
+    "Douglas gave a preemptive interview")? Then the words are a clause whose subject is the
+    author of what a participle after them says (not after "cited a study showing", "received a
+    call reporting": the study and the caller speak)."""
+    for i in range(1, len(words) - 1):
+        if words[i] in _ISSUE_VERBS and words[i + 1].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+            return True
+    return False
+
+
+_ISSUE_VERBS = frozenset(
+    "issued released sent wrote published delivered gave filed signed posted made conducted launched "
+    "unveiled introduced drafted penned tweeted shared aired ran circulated distributed".split())
+
+
 _PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
 _INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
                           "anybody", "no one else", "everyone else",
@@ -989,6 +1005,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if shape is None:
         ws = _words(text, a, b2)
         return _name_suffix(text, ws) or _head_before_modifier(ws)
+    if shape == "role" and _past_verb_object(words):
+        # 'officials issued a statement strongly opposing ...': a clause, not a noun phrase
+        return _verb_object_subject(_words(text, a, b2))
     if shape in ("name", "role") and last is not None and last.group(0) == "and" and \
             not _SUCH_AS_RE.search(text, max(lo, prev_start - 9), prev_start):
         # "Trump and Ryan said", "Senators Lee and Park said", "Police and witnesses said":
@@ -1075,6 +1094,19 @@ def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
         # Flynn in ..." (but "an unaligned official in the state" is one)
         return None
     shape = _np_shape(head)
+    return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
+
+
+def _verb_object_subject(ws: list[re.Match]) -> tuple[int, int, str] | None:
+    """'administration officials issued a statement strongly opposing': the subject of the
+    past-tense verb whose object the participial cue modifies (see :func:`_past_verb_object`)."""
+    words = [w.group(0) for w in ws]
+    k = next((i for i in range(1, len(words) - 1) if _past_verb_object(words[i - 1:i + 2])), None)
+    if k is None:
+        return None
+    # ("The high school where Hastert worked released a statement": the head before the relative)
+    k = next((j for j in range(1, k) if words[j] in ("where", "who", "which", "that", "whose")), k)
+    shape = _np_shape(words[:k])
     return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
 
 
@@ -4595,7 +4627,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     words = [w.group(0) for w in chunk]
     # (a last word in -ed is a participle after the head: "those surveyed say")
-    k = next((i for i, w in enumerate(words[:12]) if i and (w in ("who", "which", "whose") or _loose_verb(w) and (
+    k = next((i for i, w in enumerate(words[:12]) if i and (w in ("who", "which", "whose", "where") or _loose_verb(w) and (
         i + 1 < len(words) or w in _LOOSE_VERBS))), None)
     if k is None:
         # up to 12 words ('The deputy head of the Chinese delegation to the regional forum'),
