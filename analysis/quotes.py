@@ -4824,6 +4824,13 @@ def _according(st, s, m, entry, lo, hi, para):
     np_start = m.end()
     c = _ACC_NP_END_RE.search(text, np_start, hi)
     np_end = c.start() if c else _clean_end(text, np_start, hi)
+    v = _ACC_VERB_RE.search(text, np_start, np_end)
+    goes_on = v is not None and not _ACC_NP_RELATIVE_RE.search(text, np_start, v.start()) and \
+        len(text[v.end():np_end].split()) >= 2
+    if goes_on:
+        # "The biggest handicap according to opinion polls is a lack of trust": the source
+        # ends before the clause's verb, which goes on after it
+        np_end = v.start()
     a, b = _trim_np(text, np_start, np_end)
     if a >= b or len(text[a:b].split()) > 12:
         return None
@@ -4847,7 +4854,7 @@ def _according(st, s, m, entry, lo, hi, para):
             # the source's apposition or the end of its list is not the report
             cstart = c2 + 1
         cend = _clean_end(text, cstart, hi)
-    elif _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
+    elif goes_on or _ACC_GOES_ON_RE.match(text, np_end, hi) or len(before.split()) <= 6 and \
             before.split()[0].lower() in _LEAD_PREP and len(text[np_end:hi].split()) >= 4:
         # "Among the precedents at risk, according to Ms. Epstein, are 16 ...", "Since last
         # November, according to X, forces have killed ...": one clause around the source
@@ -4875,7 +4882,11 @@ _ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][
 # the end of the source's list ("friends, aides and allies"): nouns, no verb in -ed
 _ACC_LIST_END_RE = re.compile(r"\s*(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:and|or)\s+[a-z][\w'’-]*(?<!ed)\s*")
 _ACC_RELATIVE_APPOSITION_RE = re.compile(r"\s*(?:a|an)\s+[^,]*\b(?:who|whose|which)\b")
-_ACC_NP_END_RE = re.compile(r"[,;:—–]|" + _FULL_STOP)
+_ACC_NP_END_RE = re.compile(r"[,;:—–]|\s--?\s|" + _FULL_STOP)
+# a finite verb after the source without a comma; not one in the source's own relative clause
+# ("according to a poll that was conducted in July")
+_ACC_VERB_RE = re.compile(r"\s(?:is|are|was|were|will|would|could|can|should|may|might|must)\s")
+_ACC_NP_RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|that|which|where|when)\b|\(")
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
                           r"\s*,?$", re.IGNORECASE)
 _ACC_SUBORDINATE_RE = re.compile(r"\s*(?:While|Although|Though|Whereas|Because|Since|If|Even\s+though)\b[^,]*,$")
