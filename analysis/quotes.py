@@ -4245,8 +4245,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     cend = _clean_end(text, pos, hi)
-    if rel and text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith((",", "-", "—", "–", "(")):
-        # "Humphrey, who calls Trump X, said ...": the clause ends at the closing comma
+    if rel and (text[max(lo, rel.start() - 3):rel.start()].rstrip().endswith((",", "-", "—", "–", "(")) or
+                text[max(lo, a - 3):a].rstrip().endswith(",")):
+        # "Humphrey, who calls Trump X, said ...", "Sanders, a senator from Vermont who says
+        # ..., won": the clause ends at the closing comma
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
@@ -4457,6 +4459,15 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
             k -= 1  # (not over a verb: "The report cited officials who", "Mr. Obama dismissed skeptics who")
         if ws[k].group(0).lower() in _STOP:
             return None
+    if k >= 2 and ws[k - 1].group(0) in ("of", "from", "for", "in", "at") and ws[k].group(0)[:1].isupper() and \
+            ws[k - 2].group(0) in _roles().get("roles", ()) and ws[k - 2].group(0) not in _DOCUMENT_NOUNS and \
+            ws[k].group(0) not in _first_names() and \
+            not text[ws[k - 2].end():ws[k].start()].strip(" \u00a0ofrmitan"):
+        # "the senator from Vermont who", "the mayor of Chicago, who": the person, not the
+        # place or body that ends the phrase (but "the wife of Bill Clinton, who" may be his)
+        head = _antecedent(text, lo, ws[k - 2].end())
+        if head is not None:
+            return head
     if k >= 2 and ws[k - 1].group(0) in ("in", "to", "with", "on") and ws[k - 2].group(0) in _POST_MODIFIERS:
         # "a source close to the talks, who": the head before the post-modifier
         head = _antecedent(text, lo, ws[k - 2].start())
@@ -4464,6 +4475,13 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
             return head
     a, b = ws[k].start(), ws[-1].end()
     return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
+
+
+# role nouns that name no person ("a lawsuit from English, who claims": English speaks)
+_DOCUMENT_NOUNS = frozenset(
+    "statement report study poll polls survey surveys memo letter document documents article website "
+    "newspaper paper magazine network outlet blog ad ads video release filing lawsuit complaint data "
+    "figures numbers results estimates".split())
 
 
 def _verb_before_head(ws: list[re.Match], i: int) -> bool:
