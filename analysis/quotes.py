@@ -162,7 +162,7 @@ _NOT_ONLY_AFTER_RE = re.compile(r"\s+(?:anything|much|nothing)\s+(?:beyond|more\
 # a negated cue reports no words: "won't say where ...", "cannot confirm", "does not say she
 # heard", "avoided claiming", "declined to say" (but "not only said")
 _NEGATED_BEFORE_RE = re.compile(
-    r"(?:\b(?:not|never|cannot|no\s+longer)(?!\s+only)|n['’]t|\bavoid(?:s|ed|ing)?|"
+    r"(?:\b(?:not|never|cannot|no\s+longer|without)(?!\s+only)|n['’]t|\bavoid(?:s|ed|ing)?|"
     r"\b(?:refus|declin)(?:e|es|ed|ing)\s+to)\s+(?:[a-z]+ly\s+)?(?:(?:be|been|have|has|yet)\s+)?$",
     re.IGNORECASE)
 
@@ -194,7 +194,7 @@ def _negated(text: str, cue_start: int) -> bool:
         # "no" standing for "not", "cannot" and "no longer"; only on ASCII, where lower() is
         # the pattern's case folding)
         low = before.lower()
-        if "no" not in low and "n'" not in low and "never" not in low and "avoid" not in low and \
+        if "no" not in low and "n'" not in low and "never" not in low and "avoid" not in low and "without" not in low and \
                 "refus" not in low and "declin" not in low:
             return False
     return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
@@ -4007,6 +4007,12 @@ def _role_head(words: list[str], k: int) -> tuple[int, str]:
     return k, "role"
 
 
+# "continue" reports speech only as a tag before what is said ('Cruz continued: ...', '...,
+# he continued, that ...'); after it as a clause, its object is an action going on
+_CONTINUE_TAG_RE = re.compile(r"\s*(?:[:,.;]|\s+that\b)")
+_CONTINUE_TO_RE = re.compile(r"\s+to\s+(\w+)")  # ('continued to insist that ...': a speech verb)
+
+
 def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported | None:
     """Reported speech around cue ``m`` in sentence ``s``, or None."""
     text = st.text
@@ -4038,6 +4044,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "a larger say than they do", "the final say": the noun
     if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, m.start() - 4), m.start()):
         return None  # "as opposed to attacking his rivals"
+    if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
+            (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
+        return None  # "deaths have continued to rise", "Trump has continued his threats"
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
     if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
@@ -4977,7 +4986,7 @@ _CORRELATIVE_RE = re.compile(r"the\s+(?:more|less|fewer|better|worse|longer|bigg
 _DIRECT_INTRO_RE = re.compile(r"\s*[,:]\s*")
 _MARKS = " \t\n\u00a0\"“”«»'‘’.,;:!?…"
 _BY_ING_RE = re.compile(r"\s+by\s+[a-z]+ing\b")
-_TRAILING_CONJ_RE = re.compile(r",?\s+(?:and|but|or)$")
+_TRAILING_CONJ_RE = re.compile(r",?\s+(?:and|but|or|without)$")  # (", without saying ...": a negated cue)
 
 
 def _make_reported(st: _State, r: _Reported) -> Quote | None:
@@ -4990,8 +4999,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     b = _clean_end(text, a, b) if not r.fragments else b
     while b > a and text[b - 1].isspace():
         b -= 1
-    m = _TRAILING_CONJ_RE.search(text, a, b) if text[b - 2:b] in ("nd", "ut", "or") else None
-    if m is not None:
+    while text[b - 2:b] in ("nd", "ut", "or") and (m := _TRAILING_CONJ_RE.search(text, a, b)) is not None:
         b = m.start()  # '..., calling him a "stiff" and accusing him ...': the next cue's "and"
     if a >= b:
         return None
