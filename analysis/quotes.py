@@ -1434,9 +1434,11 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` no speaker at all: a fronted phrase ("Shortly after California voters",
     "Emphasizing the bipartisan support of the bill", "At a news conference Friday to announce
     he") or a lone sentence adverb ("Perhaps")? (audit 4, class G)"""
+    if text[a - 1:a] == "(" and text[b:b + 1] == ")" and _DATELINE_BEFORE_RE.search(text, max(0, a - 40), a - 1):
+        return True  # a dateline: "(CNN) Just days after insisting ...", "WASHINGTON (AP) —"
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
-        return w is not None and w.group(0) in _SENTENCE_ADVERBS
+        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS)
     ws = _words(text, a, b)
     if not ws:
         return False
@@ -1452,7 +1454,9 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s")
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.,' -]*)?$")
 _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                              "Worth Sure "
                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                               "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
@@ -1474,6 +1478,9 @@ _VERB_ONLY_ING = frozenset("using citing noting adding asking calling speaking f
 _MAIN_VERBS = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
 
 
+_PRONOUN_CONTRACTION_RE = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:s|ve|d|re|ll)")
+
+
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
@@ -1485,6 +1492,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if text.startswith("and ", a):
                 a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
     a, b = _trim_mention(text, a, b)
+    if b - a <= 7 and (mc := _PRONOUN_CONTRACTION_RE.fullmatch(text, a, b)):
+        b, shape = mc.end(1), "pronoun"  # "He's vowed to ...", "I've been reporting": the pronoun
     k = text.find(_BLANK_RUN, a, b)
     if k > a:
         b = k  # "Sen. Rand Paul [blanked pop-up] (R-Ky.)": the mention ends at the name
@@ -4073,6 +4082,24 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
         return None
+    if form.endswith("ing") and _FRONT_PREP_LEAD_RE.fullmatch(text, lo, m.start()):
+        # "(CNN) Just days after insisting that ..., President Trump backed off", "A day after
+        # announcing ..., Sen. Rand Paul urged": the subject is the main clause's, after the comma
+        k = _SUBORD_END_RE.search(text, m.end(), hi)
+        ms = _main_subject(text, k.end(), hi) if k is not None else None
+        if k is None and (c := text.find(", ", m.end(), hi)) > 0 and not _inside(spans, c):
+            # ("After saying he would run, Smith withdrew": a verb the pattern does not list)
+            k = _COMMA_WORD_RE.match(text, c)
+            ms = _main_subject(text, c + 1, hi)
+            ms = ms if ms is not None and ms[2] in ("name", "pronoun") else None
+        if ms is None or ms[2] not in ("name", "role", "pronoun"):
+            return None
+        t0 = _THAT_RE.match(text, m.end(), hi)
+        c0 = t0.end() if t0 else m.end()
+        cend = _clean_end(text, c0, k.start())
+        if len(text[c0:cend].split()) < 2:
+            return None
+        return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
     rel = subj is None and (_RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
                             (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
@@ -4090,7 +4117,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
-    if form.endswith("ing") and before.endswith((" and", " by", " after", " before", " while", " without")) \
+    if form.endswith("ing") and before.endswith((" and", " by", " after", " before", " while", " without", " despite")) \
             and len(before) > 4 and \
             (subj is None or before.endswith(" by")):
         # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
@@ -4343,6 +4370,14 @@ _SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(he|s
 # A sentence-initial participle ("Noting that ...", "But conceding that ...") and where its clause
 # ends without a comma: a quote's closing mark, then the main clause's pronoun subject
 _FRONT_LEAD_RE = re.compile(r"[\s\"“'‘(]*(?:(?:And|But|Still|Yet)\s+)?")
+# a fronted time or preposition before a participle: "(CNN) Just days after", "A day after",
+# "Before", "While", "Despite"
+_FRONT_PREP_LEAD_RE = re.compile(
+    r"[\s\"“'‘]*(?:\([A-Za-z. ]{1,20}\)\s*(?:[—–-]+\s*)?)?(?:(?:And|But|Yet|Still)\s+)?"
+    r"(?:(?:[Jj]ust|[Oo]nly|[Ee]ven|[Ss]hortly|[Ll]ess\s+than|[Mm]ore\s+than)\s+)?"
+    r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Aa]\s+few|[Ff]ew|\d+)\s+)?"
+    r"(?:(?:[Dd]ays?|[Hh]ours?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Mm]inutes?|[Mm]oments?)\s+)?"
+    r"(?:[Aa]fter|[Bb]efore|[Ww]hile|[Dd]espite|[Ss]ince|[Uu]pon)\s+(?:[a-z]+ly\s+)?")
 _FRONT_END_RE = re.compile(r"(?<=[”\"])\s+(?=(?:he|she|they|we|I)\s)")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)"
@@ -4909,7 +4944,8 @@ _ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][
 # the end of the source's list ("friends, aides and allies"): nouns, no verb in -ed
 _ACC_LIST_END_RE = re.compile(r"\s*(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:and|or)\s+[a-z][\w'’-]*(?<!ed)\s*")
 _ACC_RELATIVE_APPOSITION_RE = re.compile(r"\s*(?:a|an)\s+[^,]*\b(?:who|whose|which)\b")
-_ACC_NP_END_RE = re.compile(r"[,;:—–]|\s--?\s|" + _FULL_STOP)
+_ACC_NP_END_RE = re.compile(r"[,;:—–]|\s--?\s|(?<!\bCapt)(?<!\bProf)(?<!\bCmdr)(?<!\bSens)(?<!\bReps)(?<!\bSupt)"
+                            r"(?<!\bBrig)(?<!\bLieut)(?<!\bSgts)" + _FULL_STOP)  # ("according to Capt. Eric Kowalczyk")
 # a finite verb after the source without a comma; not one in the source's own relative clause
 # ("according to a poll that was conducted in July")
 _ACC_VERB_RE = re.compile(r"\s(?:is|are|was|were|will|would|could|can|should|may|might|must)\s")
