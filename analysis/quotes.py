@@ -3524,8 +3524,13 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
     named as a title by the words before it or the noun after it."""
     # (the cheap test first: this runs for every quote, and most are not title-cased)
-    if not _title_like(content):
+    if not _title_like(content, 14):
         return False
+    if len(content.split()) > 8:
+        # a long title only where it is named as one ('the author of “The Opioid Fix: America's
+        # Addiction Crisis and the Solution”')
+        return _TITLE_NAMED_RE.search(text, max(lo, sp.ms - 40), sp.ms) is not None and \
+            not _FIRST_SECOND_RE.search(content)
     if not _TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) and not (
             _NOUN_AFTER_TITLE_RE.match(text, sp.me) and content.rstrip()[-1:] not in ",.!?…" and
             len(content.split()) >= 2):
@@ -3552,13 +3557,14 @@ def _title_comma(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return ms, comma
 
 
-def _title_like(content: str) -> bool:
-    """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised."""
+def _title_like(content: str, max_words: int = 8) -> bool:
+    """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised, at most
+    ``max_words`` words."""
     n = 0
     for m in _TITLE_WORD_RE.finditer(content):  # (stops at the first word that rules it out)
         w = m.group(0)
         n += 1
-        if n > 8 or n == 1 and not w[0].isupper() or \
+        if n > max_words or n == 1 and not w[0].isupper() or \
                 len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
             return False
     return n > 0
@@ -4016,6 +4022,12 @@ def _role_head(words: list[str], k: int) -> tuple[int, str]:
     return k, "role"
 
 
+_AUX_AFTER_NOUN_RE = re.compile(r"\s+(?:have|are|were|do|did)\b")
+# cue forms that are also plural nouns (not "says": 'the ones State now says are “top secret”')
+_PLURAL_NOUN_CUES = frozenset(
+    "reports claims estimates calls comments remarks promises pledges threats complaints demands questions "
+    "answers responses charges accusations denials requests notes warnings findings suggestions statements "
+    "vows appeals pleas".split())
 # "continue" reports speech only as a tag before what is said ('Cruz continued: ...', '...,
 # he continued, that ...'); after it as a clause, its object is an action going on
 _CONTINUE_TAG_RE = re.compile(r"\s*(?:[:,.;]|\s+that\b)")
@@ -4053,6 +4065,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "a larger say than they do", "the final say": the noun
     if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, m.start() - 4), m.start()):
         return None  # "as opposed to attacking his rivals"
+    if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, m.end(), hi):
+        return None  # "Multiple media reports have confirmed ...": a plural noun, the subject
+    if form == "say" and text[m.start() - 2:m.start()] == ", " and text[m.end():m.end() + 1] == ",":
+        return None  # "unlike, say, Ted Cruz": a discourse marker
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
