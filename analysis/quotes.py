@@ -734,8 +734,8 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
         return "name"  # '"...," Will wrote.': alone before a cue, a capitalised modal is a name
     if " ".join(lows) in _INDEFINITES:
         return "role"  # "no one knows if ...", "Everyone agrees that ..."
-    if lows[0] in ("who", "which", "that"):
-        return None
+    if lows[0] in ("who", "which", "that") or len(words) > 1 and lows[0] in _CLAUSE_OPENING_WORDS:
+        return None  # (not "Whenever Cole", "If Trump": a subordinate clause's start)
     roles = _roles()
     for i, (w, lw) in enumerate(zip(words, lows)):
         if lw in _STOP and not (w in _NAME_STOPS and _in_name(words, i)) \
@@ -790,6 +790,7 @@ _ISSUE_VERBS = frozenset(
 
 
 _PREPOSITIONS = frozenset("near across around behind beside outside inside like at of for toward towards".split())
+_CLAUSE_OPENING_WORDS = frozenset("whenever when while if although though because since unless until once whereas".split())
 _INDEFINITES = frozenset(["no one", "nobody", "everyone", "everybody", "someone", "somebody", "anyone",
                           "anybody", "no one else", "everyone else",
                           # "Impeachment, many have speculated, could ...", "others said"
@@ -1724,7 +1725,9 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         if k < 1 or not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]):
             break
         ms = _main_subject(text, *st.sents[k])
-        if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes"):  # ("No. Did she know ...?")
+        if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes") and \
+                not (ms[2] == "pronoun" and pron.fullmatch(text, ms[0], ms[1])):
+            # ("No. Did she know ...?"; 'She says Moore's actions were ...' goes on about her too)
             break
         k -= 1
     if k < 0:

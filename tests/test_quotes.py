@@ -315,3 +315,12 @@ def test_voice_summary_empty_and_groups():
     assert s["first_voice"] == "kremlin" and s["last_voice"] == "other"
     for d in s["by_group"].values():
         assert 0.0 <= d["share_quotes"] <= 1.0 and 0.0 <= d["share_words"] <= 1.0
+
+
+def test_subordinator_is_no_part_of_a_name():
+    # audit 5: "Whenever Cole visited home, ..." made "Whenever Cole" a full name, and every later
+    # "Cole" and "he" resolved to it
+    from analysis.quotes import _np_shape
+    assert _np_shape(["Whenever", "Cole"]) is None
+    assert _np_shape(["If", "Trump"]) is None
+    assert _np_shape(["Kevin", "Cole"]) == "name"
