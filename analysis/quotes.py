@@ -1758,9 +1758,10 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if not sp.name or sp.anonymous or " and " in sp.name:
         return None
     g = _speaker_gender(st, sp)
-    if g != gender and not (ref is None and not g and text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES):
-        # (a person of unknown gender may still be the only one a pronoun can name: "Justice
-        # Ginsburg, 81, was in the hospital. "...," she said")
+    if g != gender and not (not g and text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES):
+        # (a titled person of unknown gender may still be whom a pronoun names: "Justice
+        # Ginsburg, 81, was in the hospital. "...," she said", "Dr. Alex Stalcup ... has worked
+        # with patients for decades. ... "...," he says")
         return None
     return sp
 
