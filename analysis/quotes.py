@@ -1635,6 +1635,9 @@ _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]
                for k, v in _OFFICE_TITLES.items()}
 
 
+_OFFICE_OBJECT_RE = re.compile(r"\b(?:served|under|former)\s+$", re.IGNORECASE)
+
+
 def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
     """'the president' (of "President Barack Obama said ... the president said"): the person
     last named with that title before ``a``, as a speaker at the mention ``a``, or None."""
@@ -1642,21 +1645,28 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
     if rx is None:
         return None
     last = None
-    for last in rx.finditer(st.text, max(0, a - 6000), a):
-        pass
+    for m in rx.finditer(st.text, max(0, a - 6000), a):
+        if not _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
+            last = m  # (not "Ari Fleischer, who served President George W. Bush": the object's)
     if last is None:
         return None
     words = last.group(1).split()
+    k = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+    if k is not None:
+        words = words[:k + 1]  # "President Obama's Rutgers University commencement speech"
+        words[k] = words[k][:-2]
     while len(words) > 1 and (words[-1] in _TIME_WORDS or words[-1].lower() in _TIME_WORDS):
         words.pop()  # "President Barack Obama Friday told ..."
-    name = _person_name(st, words)
+    # (a surname cut from a possessive stays a surname: the article's other "Trump" may be
+    # "Melania Trump")
+    name = words[0] if k is not None and len(words) == 1 else _person_name(st, words)
     if name is None:
         return None
     hit = st.actors.resolve_span(name)
     actor = hit[0].group if hit is not None else None
     if hit is not None and hit[0].kind == "person" and hit[1] == 0 and hit[2] == len(name):
         name = hit[0].name  # "President Obama" -> "Barack Obama"
-    full = st.names.get(name)
+    full = st.names.get(name) if k is None or len(words) > 1 else None
     return _Speaker(a, b, full or name, actor, False, True, low.split()[-1],
                     gender=_gender(last.group(0), full or name))
 
