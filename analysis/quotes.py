@@ -4494,7 +4494,9 @@ _SOURCE_NP_RE = re.compile(
 
 _RELATIVE_BEFORE_RE = re.compile(
     r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
-    r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*\s+$")
+    r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*"
+    # ("Johnson, who was overheard praising Macron": a perception passive before a participle)
+    r"(?:\s+(?:was|were|is|are|been)\s+(?:overheard|heard|seen|caught|spotted|filmed|recorded|videotaped))?\s+$")
 # "Bret Stephens, who, after trading insults with Mr. Hannity, said": a parenthetical after "who"
 # (periods allowed: the search stays inside the sentence, and "Mr." is not its end)
 _RELATIVE_PAREN_BEFORE_RE = re.compile(r"\b(?:who|which),\s+[^,;:!?\"“”]{3,120},\s*$")
