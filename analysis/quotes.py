@@ -2290,7 +2290,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         # (a quoted title may end an apposition: '..., co-author of "ISIS," told')
         tc = _title_comma(text, span.me, m.start()) if gap.rstrip().endswith(("”", '"', "'")) else None
-        if _HARD_STOP_RE.search(text, span.me, tc[0] if tc else m.start()):
+        between = text[span.me:tc[0] if tc else m.start()]
+        if '"' in between or "“" in between:
+            # (a short quoted title in the speaker's phrase: '," the "Hannity" host said')
+            between = _QUOTED_TITLE_RE.sub(lambda x: "T" * len(x.group(0)), between)
+        if _HARD_STOP_RE.search(between):
             return None
         if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or \
                 _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi):
@@ -2343,7 +2347,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         if mm:
             ws = [w.group(0) for w in _words(text, mm.start(1), mm.end(1))]
             shape = _np_shape(ws)
-            if shape in ("name", "pronoun") and (shape == "name" or ws[0].lower() in _PERSONAL):
+            if shape in ("name", "pronoun") and (shape == "name" or ws[0].lower() in _PERSONAL) or \
+                    shape == "role" and ws[-1] in _roles().get("roles", ()) and ws[-1] not in _NON_PERSON_ROLES:
                 verb = re.compile(r"\w+").search(text, mm.start(2))
                 return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
                     (mm.start(1), mm.end(1), shape)
@@ -2371,7 +2376,8 @@ def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
     a, b = _trim_np(text, a, b)
     seg = text[a:b]
     ws = _words(text, a, b)
-    if not ws or len(ws) > 20 or _LONG_SUBJ_BAD_RE.search(seg):
+    # (a short quoted title may name the show: 'the "Hannity" host', '"SNL" star Pete Davidson')
+    if not ws or len(ws) > 20 or _LONG_SUBJ_BAD_RE.search(_QUOTED_TITLE_RE.sub("Title", seg) if '"' in seg or "“" in seg else seg):
         return None
     first = ws[0].group(0)
     if not (first[:1].isupper() or first.lower() in _DETS or first.lower() in _POSSESSIVE_DETS
@@ -2387,6 +2393,7 @@ def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
     return a, b, "name" if caps else "role"
 
 
+_QUOTED_TITLE_RE = re.compile(r"[\"“][A-Z][^\"“”,.!?]{0,30}[\"”]")
 _LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to|was|were|is|"
                                r"are|has|had|have|be|been|did|do|does|would|will|can|could|just|as|if|"
                                r"when|while|because|[a-z]+ed(?=\s+(?:by|to|the|a|an|in|on|at|that|with|as|for|from|"
@@ -2462,7 +2469,8 @@ _SHORT_CUE_END_RE = re.compile(
     rf"|(?:\s+(?:on\s+)?(?:{_DAYS})))?\s*(?:[.,;!?]|$)")
 _ANY_VERB_AFTER_RE = re.compile(
     r"[ \t\u00a0]*[,—–-]?[ \t\u00a0]*((?:(?:an?|the)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?)?"  # ("an angry Hollande")
-    r"(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she)"
+    r"(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}[A-Z][\w'’-]+|he|she|"
+    r"(?:the|a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}[a-z]+)"  # ("the president counseled")
     r"[ \t\u00a0]+([a-z]{3,}(?:ed|s))\b(?=[ \t\u00a0]*[.,;!?]|[ \t\u00a0]+(?:and|as|before|after|"
     r"while|with|in|at|on|from|to|back)\b|"
     # (after a past form only: "Palin posted via ...", not "Trump supporters again hollered")
@@ -4553,6 +4561,12 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
 
 
+# role nouns that are no person: what "the X counseled" cannot be said of
+_NON_PERSON_ROLES = frozenset(
+    "campaign committee group organization agency ministry department government administration office "
+    "commission court team staff network outlet website newspaper paper magazine blog ad ads video release "
+    "statement report study poll polls survey surveys memo letter document documents article filing lawsuit "
+    "complaint data figures numbers results estimates groups organizations family".split())
 # role nouns that name no person ("a lawsuit from English, who claims": English speaks)
 _DOCUMENT_NOUNS = frozenset(
     "statement report study poll polls survey surveys memo letter document documents article website "
