@@ -182,7 +182,13 @@ def _unrealised(text: str, cue_start: int) -> bool:
     if "ill " not in low and "uld " not in low and "ght " not in low and "may " not in low and \
             "ust " not in low and "all " not in low and "can " not in low and " to " not in low and "help" not in low:
         return False  # (most cues: none of the pattern's words ends right before them)
-    return _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start) is not None
+    m = _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start)
+    if m is None:
+        return False
+    # a modal takes no past tense without "have": "Will responded" is a name (Will Rogers)
+    w = _WORD_RE.match(text, cue_start)
+    return not (w and (w.group(0).endswith("ed") or w.group(0) in _IRREGULAR_PAST) and
+                "have" not in m.group(0).lower() and m.group(0)[:1].isupper())
 
 
 def _negated(text: str, cue_start: int) -> bool:
