@@ -1752,7 +1752,9 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if ref is not None and ref.start >= hi:
         return None  # (the last speaker is nearer than that subject can be)
     here = text[st.sents[k + 1][0]:pos]
-    if here.count("”") > here.count("“") or here.count('"') % 2 or here.count("»") > here.count("«"):
+    # (a straight mark may open what a curly one closes: '"... the community,” he says')
+    marks = here.count('"') + here.count("“") + here.count("”")
+    if here.count("”") > here.count("“") + here.count('"') or marks % 2 or here.count("»") > here.count("«"):
         return None  # ('“John Kelly agrees. We always agree,” he said': a quote began before)
     subj = _main_subject(text, lo, hi)
     if subj is not None and text.startswith(",", subj[1]) and \
@@ -3004,7 +3006,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                     r.speaker = spk
             if r.speaker is not None:
                 said_by[m.end()] = r.speaker
-            if r.speaker is not None:
+            if r.speaker is not None and not (
+                    r.speaker.person and text[r.speaker.start:r.speaker.end].lower() in ("who", "which") and
+                    not _spoken(text, r.entry, m.start())):
+                # ('the biblical figures Shadrach, Meshach and Abednego, who refused to bow
+                # down': an act told in a relative clause makes no one the last speaker)
                 _remember(st, r.speaker)
             if prev is not None and m.group(0).endswith("ing") and prev.start < m.start() < prev.end and \
                     not _PROGRESSIVE_BEFORE_RE.search(text, max(prev.start, m.start() - 30), m.start()):
@@ -3552,13 +3558,12 @@ def _quoted_title(text: str, sp: _Span, lo: int, content: str) -> bool:
     is the New Black” star Dascha Polanco'): title-cased, with no first or second person,
     named as a title by the words before it or the noun after it."""
     # (the cheap test first: this runs for every quote, and most are not title-cased)
-    if not _title_like(content, 14):
+    if not _title_like(content, 25):
         return False
     if len(content.split()) > 8:
         # a long title only where it is named as one ('the author of “The Opioid Fix: America's
         # Addiction Crisis and the Solution”')
-        return _TITLE_NAMED_RE.search(text, max(lo, sp.ms - 40), sp.ms) is not None and \
-            not _FIRST_SECOND_RE.search(content)
+        return _TITLE_NAMED_RE.search(text, max(lo, sp.ms - 40), sp.ms) is not None  # (even "... They Don't Want You to Have")
     if not _TITLE_CONTEXT_RE.search(text, max(lo, sp.ms - 40), sp.ms) and not (
             _NOUN_AFTER_TITLE_RE.match(text, sp.me) and content.rstrip()[-1:] not in ",.!?…" and
             len(content.split()) >= 2):
