@@ -1641,6 +1641,7 @@ _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]
                for k, v in _OFFICE_TITLES.items()}
 
 
+_NATIONALITY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|i|ch)\s+$")
 _OFFICE_OBJECT_RE = re.compile(r"\b(?:served|under|former)\s+$", re.IGNORECASE)
 
 
@@ -1650,10 +1651,15 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
     rx = _OFFICE_RES.get(low)
     if rx is None:
         return None
-    last = None
+    last = foreign = None
     for m in rx.finditer(st.text, max(0, a - 6000), a):
-        if not _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
-            last = m  # (not "Ari Fleischer, who served President George W. Bush": the object's)
+        if _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
+            continue  # (not "Ari Fleischer, who served President George W. Bush": the object's)
+        if _NATIONALITY_BEFORE_RE.search(st.text, max(0, m.start() - 16), m.start()):
+            foreign = m  # ("met Mexican President Enrique Peña Nieto": only if no one else)
+        else:
+            last = m
+    last = last or foreign
     if last is None:
         return None
     words = last.group(1).split()
@@ -1665,14 +1671,17 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
         words.pop()  # "President Barack Obama Friday told ..."
     # (a surname cut from a possessive stays a surname: the article's other "Trump" may be
     # "Melania Trump")
-    name = words[0] if k is not None and len(words) == 1 else _person_name(st, words)
+    # (or one the article gives to two people: "President Obama" when both Barack and Michelle
+    # Obama are named)
+    name = words[0] if len(words) == 1 and (k is not None or len(_full_mentions(st, words[0])[1]) > 1) \
+        else _person_name(st, words)
     if name is None:
         return None
     hit = st.actors.resolve_span(name)
     actor = hit[0].group if hit is not None else None
     if hit is not None and hit[0].kind == "person" and hit[1] == 0 and hit[2] == len(name):
         name = hit[0].name  # "President Obama" -> "Barack Obama"
-    full = st.names.get(name) if k is None or len(words) > 1 else None
+    full = st.names.get(name) if len(words) > 1 or name != words[0] else None
     return _Speaker(a, b, full or name, actor, False, True, low.split()[-1],
                     gender=_gender(last.group(0), full or name))
 

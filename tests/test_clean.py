@@ -132,6 +132,7 @@ def test_widgets_from_the_second_hand_check_are_removed():
         "JUST WATCHED Senator on the farm bill Replay More Videos ... MUST WATCH Senator on the farm bill 01:49",
         'poster="https://v.example.com/images/123-vs.jpg?pubId=1" Senator: The farm bill is dead',
         "SEE ALSO: Farm bill talks collapse", "More: Farm bill talks collapse", "SEE ALSO:",
+        "RELATED: Farm bill talks collapse as the senator walks out",
         "( Also on POLITICO: Farm bill talks collapse)",
         "Read or Share this story: https://usat.ly/2abcDEF",
         "Write to Jane Doe at jane.doe@wsj.com and John Roe at john.roe@wsj.com",
