@@ -4817,7 +4817,7 @@ def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int,
 
 
 _SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
-_FRONTED_SUBORDINATORS = frozenset("while when although though because since after before".split())
+_FRONTED_SUBORDINATORS = frozenset("while when whenever although though because since after before if unless once until".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
 
