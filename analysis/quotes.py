@@ -2369,7 +2369,26 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 verb = re.compile(r"\w+").search(text, mm.start(2))
                 return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
                     (mm.start(1), mm.end(1), shape)
+        iv = _INVERTED_ANY_VERB_RE.match(text, span.me, hi)
+        if iv and _quote_closes_with_comma(text, span) and _opens_sentence(text, span):
+            # inverted: '"...," proffered Scalise.', '"...," bemoaned Sen. Lindsey Graham, ...'
+            np = _np_after(text, iv.end(1), hi)
+            if np is not None and np[2] == "name":
+                verb = _WORD_RE.match(text, iv.start(1))
+                return verb, _Cue(verb.group(0), verb.group(0), None, "say"), np
     return None
+
+
+_INVERTED_ANY_VERB_RE = re.compile(
+    r"[ \t\u00a0]+([a-z]{3,}ed)\b(?=[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|one)\s|(?:[a-z-]+\s+){1,4}[A-Z]))")
+
+
+def _quote_closes_with_comma(text: str, span: _Span) -> bool:
+    """Does the quoted text end with a comma, '!' or '?' (a tag follows: '"...," added X')?"""
+    j = span.ce
+    while j > span.cs and text[j - 1].isspace():
+        j -= 1
+    return text[j - 1:j] in (",", "!", "?")
 
 
 _SUBORD_OPEN_RE = re.compile(
