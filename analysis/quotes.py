@@ -4266,7 +4266,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # "CLAUSE, said X" (content before the comma)
         a, b, shape = inverted
         cstart, cend = _trim_np_content(text, lo, comma)
-        if cend - cstart < 10:
+        if cend - cstart < 10 and not _answer_word(text, cstart, cend):
             return None
         sp = _speaker(st, a, b, shape)
         return _Reported(m, entry, cstart, cend, sp, para)
@@ -4295,8 +4295,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
-            if cend - cstart < 10:
-                return None
+            if cend - cstart < 10 and not _answer_word(text, cstart, cend):
+                return None  # ("Exactly, Bennett says.": a one-word answer is what she said)
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
         return None
     # "X said (that) CLAUSE"
@@ -4392,7 +4392,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
     min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
     c0 = pos if start is None else start  # ("The new plan, he said, is dead": both sides count)
-    if cend - c0 < 6 or len(text[c0:cend].split()) < min_words:
+    if (cend - c0 < 6 or len(text[c0:cend].split()) < min_words) and not _answer_word(text, c0, cend):
         return None
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
@@ -5070,6 +5070,13 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
 
 
 _MIN_REPORTED_WORDS = 3
+# one-word answers that are what someone said ("Exactly, Bennett says.", "No, he said.")
+_ANSWER_WORDS = frozenset("exactly absolutely yes no sure right never definitely nope yep correct".split())
+
+
+def _answer_word(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a one-word answer ("Exactly")?"""
+    return b - a <= 12 and text[a:b].strip(" ,.!\u00a0").lower() in _ANSWER_WORDS
 # Where a reported clause stops: a trailing comment of the writer's (", a swipe at ...",
 # ", which ...", ", according to ...") is not part of what was said.
 _TAIL_RE = re.compile(
@@ -5127,7 +5134,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
     if not frags and r.entry.frame != "np" and \
             sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), _MIN_REPORTED_WORDS)) < _MIN_REPORTED_WORDS:
-        return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
+        if not _answer_word(text, a, b):
+            return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
     kind = "mixed" if frags else "indirect"
     if len(frags) == 1 and not text[a:frags[0][0]].strip(_MARKS) and not text[frags[0][1]:b].strip(_MARKS) \
             and _DIRECT_INTRO_RE.fullmatch(text, r.cue.end(), a):
