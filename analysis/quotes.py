@@ -1778,7 +1778,7 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
                     _np_shape(aw) == "name" and _has_personal_name(aw):
                 subj = (na, nb, "name")
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
-        return None
+        return _object_antecedent(st, lo, hi, subj, gender)
     sp = _speaker(st, *subj)
     # (a known gender is the evidence that the subject is a person: "North Carolina" and
     # "Senate Republicans" have none)
@@ -1791,6 +1791,29 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         # with patients for decades. ... "...," he says")
         return None
     return sp
+
+
+def _object_antecedent(st: _State, lo: int, hi: int, subj, gender: str) -> _Speaker | None:
+    """'It fell to Michigan Governor Gretchen Whitmer to respond. She accused ...': when the
+    sentence before has an empty subject ("it", "there"), the one full name in it whose given
+    name has the pronoun's gender (audit 5, class F)."""
+    text = st.text
+    if subj is None or text[subj[0]:subj[1]].lower() not in ("it", "there"):
+        return None  # (only after an empty subject: a subject the finder misses is often the person)
+    names = _first_names()
+    found = None
+    for mm in _FULL_NAME_RE.finditer(text, lo, hi):
+        if names.get(mm.group(1)) != gender or _QUOTE_CHAR_RE.search(text, lo, mm.start(1)) or \
+                text[mm.start(1) - 1:mm.start(1)] == "-":
+            continue  # (not "Claude Juncker" of "Jean-Claude Juncker")
+        full = f"{mm.group(1)} {mm.group(2)}"
+        if found is not None and found[0] != full:
+            return None  # (two people of that gender: no telling which)
+        found = (full, mm.start(1), mm.end(2))
+    if found is None:
+        return None
+    sp = _speaker(st, found[1], found[2], "name")
+    return sp if sp.name and not sp.anonymous else None
 
 
 _PRONOUN_OF_GENDER = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}
