@@ -63,7 +63,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
@@ -2268,6 +2268,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     prev_para_speaker: _Speaker | None = None
     bylines = _bylines(text, paras)
     embeds = _tweet_embeds(text, paras)
+    embedded: list[Quote] = []
     for p in paras:
         try:
             if p.index in embeds:
@@ -2275,6 +2276,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                 q = _embed_quote(st, p, *embeds[p.index])
                 if q is not None:
                     quotes.append(q)
+                    embedded.append(q)
                 prev_para_speaker = None
                 continue
             if p.index in bylines:
@@ -2294,8 +2296,48 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
             quotes.extend(pq)
         except Exception as exc:  # noqa: BLE001
             _warn(warnings, f"paragraph {p.index} skipped: {exc.__class__.__name__}: {exc}")
+    if embedded:
+        quotes = _drop_tweet_twins(quotes, embedded)
     quotes.sort(key=lambda q: (q.start, q.end))
     return QuoteResult(tuple(quotes), tuple(warnings))
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(_WORD_RE.findall(s.lower()))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Do two speaker names share a name word ("Chuck Grassley" / "ChuckGrassley", "Beto
+    O’Rourke" / "Beto O'Rourke")?"""
+    ca, cb = re.sub(r"[^a-z]", "", a.lower()), re.sub(r"[^a-z]", "", b.lower())
+    return any(len(w) >= 3 and w in cb for w in re.findall(r"[a-z]+", a.lower())) or \
+        any(len(w) >= 3 and w in ca for w in re.findall(r"[a-z]+", b.lower()))
+
+
+def _drop_tweet_twins(quotes: list[Quote], embedded: list[Quote]) -> list[Quote]:
+    """A tweet quoted in the prose and also embedded is one voice, not two: keep the prose quote
+    (its cue and context) when its speaker is the signer or missing, taking the signer as its
+    speaker if missing; keep the embed instead when the prose speaker is no name (a phrase the
+    speaker finder took: 'CNN) Revelers', 'a post'); keep both when they name two people."""
+    drop: set[int] = set()
+    out = {id(q): q for q in quotes}
+    for e in embedded:
+        ne = _norm_words(e.text)
+        for q in quotes:
+            if q is e or id(q) in drop or q.kind == "scare" or any(q is x for x in embedded):
+                continue
+            nq = _norm_words(q.text)
+            if min(len(nq), len(ne)) < 30 or (nq not in ne and ne not in nq):
+                continue
+            if q.speaker is None or e.speaker is None or _same_person(q.speaker, e.speaker):
+                drop.add(id(e))
+                if q.speaker is None and e.speaker is not None:
+                    out[id(q)] = replace(q, speaker=e.speaker, actor=e.actor, anonymous=e.anonymous)
+            elif not all(w[:1].isupper() for w in q.speaker.split()):
+                drop.add(id(q))  # ('"Happy New Year ...," revelers said' beside Trump's signed tweet)
+            # (two names: a reporter's tweet may relay a politician's words; both stay)
+            break
+    return [out[id(q)] for q in quotes if id(q) not in drop]
 
 
 def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:

@@ -324,3 +324,17 @@ def test_subordinator_is_no_part_of_a_name():
     assert _np_shape(["Whenever", "Cole"]) is None
     assert _np_shape(["If", "Trump"]) is None
     assert _np_shape(["Kevin", "Cole"]) == "name"
+
+
+def test_tweet_quoted_in_prose_and_embedded_is_one_voice():
+    # the prose quote keeps its cue when the signer is its speaker; a phrase the speaker finder
+    # took ("Some revelers") gives way to the signed embed
+    text = ('The senator answered on Twitter. "The farm bill is dead and nobody in this town will say it," '
+            "Sen. Ann Poe wrote on Friday.\n\n"
+            "The farm bill is dead and nobody in this town will say it. pic.twitter.com/AbC123xyz "
+            "— Ann Poe (@annpoe) June 12, 2017\n\n"
+            'Some revelers shouted, "The Fake News is not mentioning the farmers at all, sad!"\n\n'
+            "The Fake News is not mentioning the farmers at all, sad!\n\n"
+            "— Donald J. Trump (@realDonaldTrump) January 19, 2019")
+    qs = [q for q in extract_quotes(segment(text)).quotes if q.kind != "scare"]
+    assert [(q.speaker, q.cue) for q in qs] == [("Ann Poe", "wrote"), ("Donald Trump", "—")]
