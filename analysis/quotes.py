@@ -927,6 +927,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if _ends_with_time_word(text, lo, cue_start) else None
     if mt is not None and mt.start() > lo:
         cue_start = mt.start()
+    po = _PARTY_OF_RE.search(text, max(lo, cue_start - 60), cue_start) if text.find(") of ", max(lo, cue_start - 60), cue_start) >= 0 else None
+    if po is not None and po.start() > lo:
+        cue_start = po.start()  # "Rep. Carlos Curbelo (R) of Florida has told": the name before the tag
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
     dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start) \
         if pre[-1:] in ("-", "—", "–") else None
@@ -1117,6 +1120,10 @@ def _verb_object_subject(ws: list[re.Match]) -> tuple[int, int, str] | None:
     return (ws[0].start(), ws[k - 1].end(), shape) if shape in ("name", "role") else None
 
 
+# a party tag and state after a name, then what may stand between it and a cue or relative:
+# "Rep. Carlos Curbelo (R) of Florida has told", "Sen. James Lankford (R) of Oklahoma, who"
+_PARTY_OF_RE = re.compile(r"\s*\((?:R|D|I)(?:-[A-Z][\w.]*)?\)\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,?"
+                          r"(?:\s*(?:has|had|have|also|is|was|will|would|again|then|later|once)\b)*\s*$")
 # a parenthetical between dashes right before the cue: " - who once said ... - "
 _DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
 _PRE_CUE_TIME_RE = re.compile(
@@ -1586,6 +1593,12 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             _GIVEN_NAME_LIKE_RE.fullmatch((name or surface)[:hit[1]].split()[-1]) and \
             (name or surface)[:hit[1]].split()[-1].lower() not in _STOP | titles | _DETS:
         hit = None  # a place name that ends a personal name: "Denzel Washington", "Kerry Washington"
+    elif hit is not None and hit[0].kind == "place" and shape == "name" and " " not in surface.strip() and \
+            len(given := _full_mentions(st, surface.strip(".,"))[1]) == 1:
+        # "said London, who now teaches at Georgetown" after "Douglas London": the person the
+        # article names in full, not the city
+        hit = None
+        name, person = f"{next(iter(given))} {surface.strip('.,')}", True
     if hit is not None and shape == "name" and " and " in surface and not anonymous:
         # joint speakers ("Trump and Ryan"): both names; a group only if every one is in it
         groups = {a.group if a else None for a in map(st.actors.resolve, surface.split(" and "))}
@@ -4624,6 +4637,9 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     co = _COORD_RELATIVE_RE.search(text, max(lo, rel - 120), rel)
     if co is not None:
         return _antecedent(text, lo, co.start(1))  # "officials who are unnamed and who conceded"
+    po = _PARTY_OF_RE.search(text, max(lo, rel - 60), rel) if text.find(") of ", max(lo, rel - 60), rel) >= 0 else None
+    if po is not None and po.start() > lo:
+        return _antecedent(text, lo, po.start())  # "Sen. James Lankford (R) of Oklahoma, who says"
     ws = _words(text, _window_start(text, lo, rel, 120), rel)
     if not ws or text[ws[-1].end():rel].strip(" ,\u00a0-—–("):
         return None  # ('Ted Cruz, who', 'Donald Trump - who', 'Trump (who')
@@ -5171,7 +5187,7 @@ _INNER_RELATIVE_RE = re.compile(
 
 # the main clause after a fronted one: ", the party will survive" (not ", a nominee who was")
 _TAIL_CLAUSE_RE = re.compile(
-    r",\s+(?:the|a|an)\s+(?:(?!(?:who|which|that|whose)\b)[\w'’-]+\s+){1,3}?(?:will|would|is|was|are|"
+    r",\s+(?:the|a|an)\s+(?:(?!(?:who|which|that|whose)\b)[\w.'’-]+\s+){1,3}?(?:will|would|is|was|are|"
     r"were|has|had|have|can|could|should|may|might|must|did|does|do)\b")
 _CORRELATIVE_RE = re.compile(r"the\s+(?:more|less|fewer|better|worse|longer|bigger|higher|lower)\b", re.IGNORECASE)
 
