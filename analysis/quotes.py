@@ -3380,7 +3380,7 @@ def _verb_frame(st: _State, sp: _Span, sents, para) -> _Reported | None:
             _WORD_RE.sub("", text[b:verb.start()]).strip(" ,\t\n\u00a0"):
         return None
     before = text[verb.end():sp.ms]
-    if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as)\s*$", before, re.I):
+    if re.search(r"(?:so-called|so called|dubbed|nicknamed|known\s+as|referred\s+to\s+as)\s*$", before, re.I):
         return None
     if _HARD_STOP_RE.search(text, verb.end(), sp.ms) or len(ws) - k > 16:
         return None
@@ -4161,6 +4161,9 @@ def _role_head(words: list[str], k: int) -> tuple[int, str]:
     return k, "role"
 
 
+_DET_AFTER_RE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s")
+_AS_AFTER_RE = re.compile(r"\s+as\b")
+_ALSO_REFERRED_RE = re.compile(r"(?:\balso|\b(?:is|are|was|were|be|been|being|often|sometimes))\s+$")
 _AUX_AFTER_NOUN_RE = re.compile(r"\s+(?:have|are|were|do|did)\b")
 # cue forms that are also plural nouns (not "says": 'the ones State now says are “top secret”')
 _PLURAL_NOUN_CUES = frozenset(
@@ -4208,6 +4211,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "Multiple media reports have confirmed ...": a plural noun, the subject
     if form == "say" and text[m.start() - 2:m.start()] == ", " and text[m.end():m.end() + 1] == ",":
         return None  # "unlike, say, Ted Cruz": a discourse marker
+    if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, m.end(), hi):
+        return None  # "went on a tirade": an action, not "went on to say"
+    if form.startswith("referred") and _ALSO_REFERRED_RE.search(text, max(lo, m.start() - 12), m.start()) and \
+            _AS_AFTER_RE.match(text, m.end() if form.endswith("to") else m.end() + 3, hi):
+        return None  # "the law, also referred to as “Obamacare”": a name, nobody's words
+    if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()) \
+            and not _THAT_RE.match(text, m.end(), hi):
+        return None  # "He was denied a gun permit", "The applicants were denied": refused, not a denial
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
