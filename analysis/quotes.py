@@ -1873,9 +1873,12 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
     if k < 0:
         return None
     lo, text = st.sents[k][0], st.text
-    if _QUOTE_MARK_RE.search(text, lo, pos) or text[lo:pos].rstrip().endswith(","):
-        # ('"Cruz has a lot to offer," he said': a subject inside a quote; 'Kasich might be the
-        # best qualified, he says': the pronoun attributes a clause about someone else)
+    semi = text.rfind(";", lo, pos)
+    if _QUOTE_MARK_RE.search(text, lo, pos) or text[lo:pos].rstrip().endswith(",") and not (
+            # ('"Cruz has a lot to offer," he said': a subject inside a quote; 'Kasich might be the
+            # best qualified, he says': the pronoun attributes a clause about someone else; but
+            # '...; on Monday, he announced' opens a clause of its own)
+            semi >= 0 and len(text[semi + 1:pos].split()) <= 4):
         return None
     subj = _main_subject(text, lo, pos)
     if subj is None or subj[2] != "name" or subj[1] >= pos:
