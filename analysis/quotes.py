@@ -1649,6 +1649,7 @@ _OFFICE_TITLES = {
     "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"(?<!Lt\. )(?<!Lieutenant )(?:Gov\.|Governor)",
     "the senator": r"Sen\.|Senator", "the mayor": r"(?<!Deputy )Mayor", "the prime minister": r"(?<!Deputy )Prime Minister",
     "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President"}
+_OFFICE_MODIFIERS = frozenset("republican democratic democrat gop american u.s. us current sitting".split())
 _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|del|da|bin|al|la|le)"
                              rf"[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
                for k, v in _OFFICE_TITLES.items()}
@@ -1663,7 +1664,12 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
     last named with that title before ``a``, as a speaker at the mention ``a``, or None."""
     rx = _OFFICE_RES.get(low)
     if rx is None:
-        return None
+        # "The Republican president", "the U.S. president": party or country, then the office
+        ws = low.split()
+        if len(ws) == 3 and ws[0] == "the" and ws[1] in _OFFICE_MODIFIERS:
+            rx = _OFFICE_RES.get(f"the {ws[2]}")
+        if rx is None:
+            return None
     last = foreign = None
     for m in rx.finditer(st.text, max(0, a - 6000), a):
         if _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
