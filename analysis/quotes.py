@@ -4578,10 +4578,11 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         fw = _WORD_RE.match(text, a, b2)
         if fw is None or fw.group(0).lower() in ("that", "this", "it", "there"):
             return None  # ("..., that hasn't stopped pundits from speculating")
-    if fw is not None and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
-                           fw.group(0).lower() in _DAY_WORDS or _adverb_phrase(text, a, c)) and c > a:
+    if fw is not None and c > a and (fw.group(0).lower() in _STOP or fw.group(0).lower() in _COMMA_ADVERBS or
+                                     fw.group(0).lower() in _DAY_WORDS or _adverb_phrase(text, a, c)):
         # "In a statement, the group's lawyers said", "Earlier Friday, Trump cited ...": the
-        # subject follows the opener
+        # subject follows the opener (c tested first: with no comma, c is -1 and text[a:c]
+        # would be the rest of the article)
         a, c = _after_comma(text, c, b2)
     if c > a:
         b2 = c
