@@ -131,7 +131,9 @@ def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
     block each: the engine skips fast to the first character of each, not of an alternation
     of them. A line rule with a screen text is a block of its own, tried only on paragraphs
     containing that text (a pattern that must look through the whole paragraph is slow on
-    every one). A screen is that ``str``, a bound method of the alternation, or None.
+    every one). A single rule is its own screen (most paragraphs match none, and the call to
+    :func:`_apply` is dearer than the match). A screen is that ``str`` or a bound method of
+    the alternation or of the single rule's pattern.
     """
     blocks: list[tuple[object, tuple[Rule, ...]]] = []
     run: list[Rule] = []
@@ -146,7 +148,7 @@ def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
             method = screen.fullmatch if run[0].scope == "line" else screen.match
             blocks.append((method, tuple(run)))
         elif run:
-            blocks.append((None, tuple(run)))
+            blocks.append((_own_screen(run[0]), tuple(run)))
         run.clear()
 
     for rule in load_rules():
@@ -161,9 +163,15 @@ def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
         if rule.screen:
             blocks.append((rule.screen, (rule,)))
             continue
-        blocks.append((None, (rule,)))
+        blocks.append((_own_screen(rule), (rule,)))
     flush()
     return tuple(blocks)
+
+
+def _own_screen(rule: Rule):
+    """The match method :func:`_apply` calls for ``rule``, bound to its pattern."""
+    p = rule.pattern
+    return p.fullmatch if rule.scope == "line" else p.match if rule.scope == "prefix" else p.search
 
 
 def _apply(rules, text: str, s: int, e: int, kind: str, meta: dict, take) -> tuple[int, int, str, bool]:
@@ -255,9 +263,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     for ps, pe in split_paragraphs(text):
         s, e, kind = ps, pe, "body"
         for screen, block in blocks:
-            if screen is None:
-                pass
-            elif type(screen) is str:
+            if type(screen) is str:
                 if text.find(screen, s, e) < 0:
                     continue
             elif screen(text, s, e) is None:
