@@ -4640,8 +4640,12 @@ _SOURCE_NP_RE = re.compile(
     r"involved\s+in|privy\s+to|in\s+the\s+room|at\s+the\s+meeting)\b[^,;:.!?\"“”]{0,60}?\s*$")
 
 _RELATIVE_BEFORE_RE = re.compile(
-    r"\b(?:who|which)(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
-    r"never|long|recently|previously|repeatedly|publicly|first|often)\b)*"
+    # ("Republicans, most of whom said"; "Bob Woodward, whose detailed account argues": his words)
+    r"\b(?:who|which|(?:most|many|some|all|both|several|none|each|half)\s+of\s+whom|"
+    r"whose\s+(?:[a-z-]+\s+)?(?:account|book|report|memoir|memo|statement|letter|column|article|study|"
+    r"website|op-ed|tweet|post|lawsuit|complaint|petition|speech|testimony))"
+    r"(?:\s+(?:has|have|had|also|once|then|later|would|will|did|does|do|not|"
+    r"never|long|recently|previously|repeatedly|publicly|first|often|[a-z]{3,}ly)\b)*"
     # ("Johnson, who was overheard praising Macron": a perception passive before a participle)
     r"(?:\s+(?:was|were|is|are|been)\s+(?:overheard|heard|seen|caught|spotted|filmed|recorded|videotaped))?\s+$")
 # "Bret Stephens, who, after trading insults with Mr. Hannity, said": a parenthetical after "who"
@@ -4686,14 +4690,17 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
         if ws[k].group(0).lower() in _STOP:
             return None
     if k >= 2 and ws[k - 1].group(0) in ("of", "from", "for", "in", "at") and ws[k].group(0)[:1].isupper() and \
-            ws[k - 2].group(0) in _roles().get("roles", ()) and ws[k - 2].group(0) not in _DOCUMENT_NOUNS and \
-            ws[k].group(0) not in _first_names() and \
+            (ws[k - 2].group(0) in _roles().get("roles", ()) or ws[k - 2].group(0).lower() in _PERSON_NOUNS) and \
+            ws[k - 2].group(0) not in _DOCUMENT_NOUNS and ws[k].group(0) not in _first_names() and \
             not text[ws[k - 2].end():ws[k].start()].strip(" \u00a0ofrmitan"):
         # "the senator from Vermont who", "the mayor of Chicago, who": the person, not the
         # place or body that ends the phrase (but "the wife of Bill Clinton, who" may be his)
         head = _antecedent(text, lo, ws[k - 2].end())
         if head is not None:
             return head
+    if k >= 2 and k == len(ws) - 1 and ws[k - 1].group(0) in ("in", "from", "at") and \
+            ws[k - 2].group(0) in ("born", "raised", "based", "living", "up", "headquartered") and text.startswith("who", rel):
+        return None  # ("a 50-year-old born and raised in Baltimore who dismissed": not Baltimore)
     if k >= 2 and ws[k - 1].group(0) in ("in", "to", "with", "on") and ws[k - 2].group(0) in _POST_MODIFIERS:
         # "a source close to the talks, who": the head before the post-modifier
         head = _antecedent(text, lo, ws[k - 2].start())
@@ -4709,6 +4716,12 @@ _NON_PERSON_ROLES = frozenset(
     "commission court team staff network outlet website newspaper paper magazine blog ad ads video release "
     "statement report study poll polls survey surveys memo letter document documents article filing lawsuit "
     "complaint data figures numbers results estimates groups organizations family".split())
+# nouns for people that are no speaker roles ("a retired plumber from Dade City who said")
+_PERSON_NOUNS = frozenset(
+    "man men woman women person people plumber worker workers mother father mom dad grandmother grandfather "
+    "owner owners farmer farmers nurse nurses doctor teacher student native natives retiree retirees "
+    "immigrant immigrants refugee refugees citizen veteran businessman businesswoman pastor priest "
+    "activist mayor sheriff republican democrat conservative liberal moderate independent".split())
 # role nouns that name no person ("a lawsuit from English, who claims": English speaks)
 _DOCUMENT_NOUNS = frozenset(
     "statement report study poll polls survey surveys memo letter document documents article website "
