@@ -2345,10 +2345,11 @@ def _drop_tweet_twins(quotes: list[Quote], embedded: list[Quote]) -> list[Quote]
     speaker finder took: 'CNN) Revelers', 'a post'); keep both when they name two people."""
     drop: set[int] = set()
     out = {id(q): q for q in quotes}
+    embeds = {id(e) for e in embedded}
     for e in embedded:
         ne = _norm_words(e.text)
         for q in quotes:
-            if q is e or id(q) in drop or q.kind == "scare" or any(q is x for x in embedded):
+            if id(q) in embeds or id(q) in drop or q.kind == "scare":
                 continue
             nq = _norm_words(q.text)
             if min(len(nq), len(ne)) < 30 or (nq not in ne and ne not in nq):
@@ -4710,12 +4711,6 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     return a, b, _np_shape([w.group(0) for w in ws[k:]]) or "role"
 
 
-# role nouns that are no person: what "the X counseled" cannot be said of
-_NON_PERSON_ROLES = frozenset(
-    "campaign committee group organization agency ministry department government administration office "
-    "commission court team staff network outlet website newspaper paper magazine blog ad ads video release "
-    "statement report study poll polls survey surveys memo letter document documents article filing lawsuit "
-    "complaint data figures numbers results estimates groups organizations family".split())
 # nouns for people that are no speaker roles ("a retired plumber from Dade City who said")
 _PERSON_NOUNS = frozenset(
     "man men woman women person people plumber worker workers mother father mom dad grandmother grandfather "
@@ -4727,6 +4722,10 @@ _DOCUMENT_NOUNS = frozenset(
     "statement report study poll polls survey surveys memo letter document documents article website "
     "newspaper paper magazine network outlet blog ad ads video release filing lawsuit complaint data "
     "figures numbers results estimates".split())
+# role nouns that are no person: what "the X counseled" cannot be said of
+_NON_PERSON_ROLES = _DOCUMENT_NOUNS | frozenset(
+    "campaign committee group organization agency ministry department government administration office "
+    "commission court team staff groups organizations family".split())
 
 
 def _verb_before_head(ws: list[re.Match], i: int) -> bool:
