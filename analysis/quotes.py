@@ -929,9 +929,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if _ends_with_time_word(text, lo, cue_start) else None
     if mt is not None and mt.start() > lo:
         cue_start = mt.start()
-    po = _PARTY_OF_RE.search(text, max(lo, cue_start - 60), cue_start) if text.find(") of ", max(lo, cue_start - 60), cue_start) >= 0 else None
-    if po is not None and po.start() > lo:
-        cue_start = po.start()  # "Rep. Carlos Curbelo (R) of Florida has told": the name before the tag
+    po = _party_tag(text, lo, cue_start)
+    if po is not None:
+        cue_start = po  # "Rep. Carlos Curbelo (R) of Florida has told": the name before the tag
     pre = text[max(lo, cue_start - 40):cue_start].rstrip()
     dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start) \
         if pre[-1:] in ("-", "—", "–") else None
@@ -1126,6 +1126,14 @@ def _verb_object_subject(ws: list[re.Match]) -> tuple[int, int, str] | None:
 # "Rep. Carlos Curbelo (R) of Florida has told", "Sen. James Lankford (R) of Oklahoma, who"
 _PARTY_OF_RE = re.compile(r"\s*\((?:R|D|I)(?:-[A-Z][\w.]*)?\)\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*,?"
                           r"(?:\s*(?:has|had|have|also|is|was|will|would|again|then|later|once)\b)*\s*$")
+
+
+def _party_tag(text: str, lo: int, end: int) -> int | None:
+    """Where a party tag with a state that ends ``text[lo:end]`` starts (see ``_PARTY_OF_RE``)."""
+    if text.find(") of ", max(lo, end - 60), end) < 0:
+        return None
+    po = _PARTY_OF_RE.search(text, max(lo, end - 60), end)
+    return po.start() if po is not None and po.start() > lo else None
 # a parenthetical between dashes right before the cue: " - who once said ... - "
 _DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
 _PRE_CUE_TIME_RE = re.compile(
@@ -2346,12 +2354,12 @@ def _drop_tweet_twins(quotes: list[Quote], embedded: list[Quote]) -> list[Quote]
     drop: set[int] = set()
     out = {id(q): q for q in quotes}
     embeds = {id(e) for e in embedded}
+    prose = [(q, _norm_words(q.text)) for q in quotes if id(q) not in embeds and q.kind != "scare"]
     for e in embedded:
         ne = _norm_words(e.text)
-        for q in quotes:
-            if id(q) in embeds or id(q) in drop or q.kind == "scare":
+        for q, nq in prose:
+            if id(q) in drop:
                 continue
-            nq = _norm_words(q.text)
             if min(len(nq), len(ne)) < 30 or (nq not in ne and ne not in nq):
                 continue
             if q.speaker is None or e.speaker is None or _same_person(q.speaker, e.speaker):
@@ -2397,11 +2405,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         # (a quoted title may end an apposition: '..., co-author of "ISIS," told')
         tc = _title_comma(text, span.me, m.start()) if gap.rstrip().endswith(("”", '"', "'")) else None
-        between = text[span.me:tc[0] if tc else m.start()]
-        if '"' in between or "“" in between:
-            # (a short quoted title in the speaker's phrase: '," the "Hannity" host said')
-            between = _QUOTED_TITLE_RE.sub(lambda x: "T" * len(x.group(0)), between)
-        if _HARD_STOP_RE.search(between):
+        # (a short quoted title in the speaker's phrase: '," the "Hannity" host said')
+        if _HARD_STOP_RE.search(_mask_titles(text[span.me:tc[0] if tc else m.start()])):
             return None
         if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or \
                 _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi):
@@ -2460,7 +2465,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 return verb, _Cue(verb.group(0), verb.group(0), None, "say"), \
                     (mm.start(1), mm.end(1), shape)
         iv = _INVERTED_ANY_VERB_RE.match(text, span.me, hi)
-        if iv and _quote_closes_with_comma(text, span) and _opens_sentence(text, span):
+        if iv and _closing_char(text, span) in (",", "!", "?") and _opens_sentence(text, span):
             # inverted: '"...," proffered Scalise.', '"...," bemoaned Sen. Lindsey Graham, ...'
             np = _np_after(text, iv.end(1), hi)
             if np is not None and np[2] == "name":
@@ -2471,14 +2476,6 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
 
 _INVERTED_ANY_VERB_RE = re.compile(
     r"[ \t\u00a0]+([a-z]{3,}ed)\b(?=[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|one)\s|(?:[a-z-]+\s+){1,4}[A-Z]))")
-
-
-def _quote_closes_with_comma(text: str, span: _Span) -> bool:
-    """Does the quoted text end with a comma, '!' or '?' (a tag follows: '"...," added X')?"""
-    j = span.ce
-    while j > span.cs and text[j - 1].isspace():
-        j -= 1
-    return text[j - 1:j] in (",", "!", "?")
 
 
 _SUBORD_OPEN_RE = re.compile(
@@ -2503,7 +2500,7 @@ def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
     seg = text[a:b]
     ws = _words(text, a, b)
     # (a short quoted title may name the show: 'the "Hannity" host', '"SNL" star Pete Davidson')
-    if not ws or len(ws) > 20 or _LONG_SUBJ_BAD_RE.search(_QUOTED_TITLE_RE.sub("Title", seg) if '"' in seg or "“" in seg else seg):
+    if not ws or len(ws) > 20 or _LONG_SUBJ_BAD_RE.search(_mask_titles(seg)):
         return None
     first = ws[0].group(0)
     if not (first[:1].isupper() or first.lower() in _DETS or first.lower() in _POSSESSIVE_DETS
@@ -2520,6 +2517,14 @@ def _long_subject(text: str, a: int, b: int) -> tuple[int, int, str] | None:
 
 
 _QUOTED_TITLE_RE = re.compile(r"[\"“][A-Z][^\"“”,.!?]{0,30}[\"”]")
+
+
+def _mask_titles(s: str) -> str:
+    """``s`` with each short quoted title (see ``_QUOTED_TITLE_RE``) blanked to letters of the
+    same length, so that its marks stop no search."""
+    if '"' not in s and "“" not in s:
+        return s
+    return _QUOTED_TITLE_RE.sub(lambda x: "T" * len(x.group(0)), s)
 _LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to|was|were|is|"
                                r"are|has|had|have|be|been|did|do|does|would|will|can|could|just|as|if|"
                                r"when|while|because|[a-z]+ed(?=\s+(?:by|to|the|a|an|in|on|at|that|with|as|for|from|"
@@ -2545,12 +2550,17 @@ _NOUNISH_S = frozenset("studies news politics affairs relations services times s
 _FRAGMENT_OPEN_RE = re.compile(r"[a-z][ \t\u00a0]*$")  # a quote opening after a lower-case word
 
 
-def _ends_sentence(text: str, span: _Span) -> bool:
-    """Does the quoted content end with a full stop (or ! ?) right before the closing mark?"""
+def _closing_char(text: str, span: _Span) -> str:
+    """The last non-space character of the quoted content ("" if it is empty)."""
     j = span.ce
     while j > span.cs and text[j - 1].isspace():
         j -= 1
-    return j > span.cs and text[j - 1] in ".!?…"
+    return text[j - 1] if j > span.cs else ""
+
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    """Does the quoted content end with a full stop (or ! ?) right before the closing mark?"""
+    return _closing_char(text, span) in (".", "!", "?", "…")
 
 
 def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
@@ -4664,9 +4674,9 @@ def _antecedent(text: str, lo: int, rel: int) -> tuple[int, int, str] | None:
     co = _COORD_RELATIVE_RE.search(text, max(lo, rel - 120), rel)
     if co is not None:
         return _antecedent(text, lo, co.start(1))  # "officials who are unnamed and who conceded"
-    po = _PARTY_OF_RE.search(text, max(lo, rel - 60), rel) if text.find(") of ", max(lo, rel - 60), rel) >= 0 else None
-    if po is not None and po.start() > lo:
-        return _antecedent(text, lo, po.start())  # "Sen. James Lankford (R) of Oklahoma, who says"
+    po = _party_tag(text, lo, rel)
+    if po is not None:
+        return _antecedent(text, lo, po)  # "Sen. James Lankford (R) of Oklahoma, who says"
     ws = _words(text, _window_start(text, lo, rel, 120), rel)
     if not ws or text[ws[-1].end():rel].strip(" ,\u00a0-—–("):
         return None  # ('Ted Cruz, who', 'Donald Trump - who', 'Trump (who')
