@@ -1640,8 +1640,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             person = person or (shape == "name" and name != surface or _has_personal_name(tail or words))
             if person and name.lower() in roles.get("roles", ()):
                 person = False  # "Democrats and some Republicans": a group, not "he" or "she"
-            if person and _organization_name(name.split()):
-                person = False  # "Freedom House", "Public Religion Research Institute"
+            if person and (_organization_name(name.split()) or _organization_kind_before(surface, name)):
+                person = False  # "Freedom House"; "forecasting firm LMC Automotive"
     if " and " in name:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
@@ -2046,6 +2046,14 @@ def _organization_name(words: list[str]) -> bool:
     Government"): its last word an organization noun (data/speaker_roles.txt)?"""
     return bool(words) and words[-1].lower().strip(",.") in _roles().get("organizations", ()) and \
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def _organization_kind_before(surface: str, name: str) -> bool:
+    """Does the word just before ``name`` in the speaker phrase say it is an organization's
+    ("forecasting firm LMC Automotive", "the think tank Brookings")?"""
+    k = surface.rfind(name)
+    before = surface[:k].split() if k > 0 else ()
+    return bool(before) and before[-1].lower() in _roles().get("organization-kinds", ())
 
 
 _COURTESY_TITLES = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Gov. Sen. Rep. Gen. President Senator Governor "
