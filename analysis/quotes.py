@@ -1214,9 +1214,10 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             # Amar, a law professor, put it": the name after "As" is the subject
             continue
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
-        if second[:1].isupper() and i + 2 == len(bounds) - 1:
+        if (second[:1].isupper() or _premodified_name(second)) and i + 2 == len(bounds) - 1:
             # "In a statement, her senior policy adviser, Jake Sullivan, said": a role, then
-            # the name as its apposition, right before the cue
+            # the name as its apposition, right before the cue (also "Another skeptic,
+            # moderate Republican Susan Collins of Maine, says")
             ra, rb = _trim_np(text, bounds[i] + 1, bounds[i + 1])
             na, nb = _trim_np(text, bounds[i + 1] + 1, bounds[i + 2])
             rwords = text[ra:rb].split()
@@ -2029,6 +2030,20 @@ _PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
 _PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
 _NOT_BETWEEN = frozenset("and or & himself herself themselves itself".split())
 _PLACE_NAME_RE = re.compile(r"[A-Z][a-z]+")  # ("U.S.", "UK" are adjectives: "U.S. Navy" is the US)
+
+
+_PREMODIFIER_STOP = frozenset("including included like such as among especially notably and or a an the "
+                              "of in from for to at by with who which that".split())
+
+
+def _premodified_name(phrase: str) -> bool:
+    """A personal name after one to three plain lower-case modifiers: "moderate Republican
+    Susan Collins of Maine", "former U.S. Surgeon General David Satcher"; not "a member of
+    the Black Caucus", "including Alan Dershowitz", "labeling itself the Nusra Front"."""
+    words = phrase.split()
+    k = next((k for k, w in enumerate(words) if not w[:1].islower()), len(words))
+    return 1 <= k <= 3 and not any(w in _PREMODIFIER_STOP or w.endswith(("ing", "ed")) for w in words[:k]) \
+        and _has_personal_name(words[k:]) and _np_shape(words[k:]) == "name"
 
 
 def _has_personal_name(words: list[str]) -> bool:
@@ -3499,6 +3514,12 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
                    key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')
         if best is None or best.name == spk.name:
+            continue
+        subj = _subject_antecedent(st, spk.start, g, best)
+        if subj is not None and subj.name == spk.name and all(
+                w[:1].isupper() and ":" not in w or w in _NAME_PARTICLES for w in text[subj.start:subj.end].split()):
+            # ('Pence declined to discuss it. But Trump could not stop himself. "...," he said';
+            # not a name inside the subject: 'The specter of a President Donald Trump')
             continue
         if any(o.kind == "direct" and o.speaker is not None and o.speaker.name and
                best.start < o.speaker.start < spk.start for o in spans):
