@@ -30,6 +30,7 @@ __all__ = [
     "Mention",
     "default_actors",
     "find_mentions",
+    "given_names",
     "load_actors",
 ]
 
@@ -132,6 +133,8 @@ class ActorDictionary:
         for m in self._matches(phrase, 0, len(phrase)):
             if _HYPHEN_WORD.match(phrase, m.end()):
                 continue
+            if self._by_alias[m.group(0)].kind == "person" and _other_person(phrase, m, self._by_alias[m.group(0)]):
+                continue
             if best is None or len(m.group(0)) > len(best.group(0)):
                 best = m
         return (self._by_alias[best.group(0)], best.start(), best.end()) if best else None
@@ -142,7 +145,8 @@ class ActorDictionary:
         out = []
         for m in self._matches(text, start, end):
             actor = self._by_alias[m.group(0)]
-            if actor.kind == "place" and _in_other_name(text, m):
+            if actor.kind == "place" and _in_other_name(text, m) or \
+                    actor.kind == "person" and _other_person(text, m, actor):
                 continue
             out.append(Mention(m.start(), m.end(), m.group(0), actor.name, actor.group))
         return out
@@ -190,6 +194,44 @@ def _in_other_name(text: str, m: re.Match) -> bool:
     b = _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
     return b is not None and b.group(0).strip() not in _NOT_GIVEN
 _HYPHEN_WORD = re.compile(r"-\w")
+# a generational suffix after a person's alias: "Donald Trump Jr." is someone else
+_SUFFIX_AFTER = re.compile(r",? (?:Jr|Sr|III|II)\b")
+_TITLE_GENDER = {"Mrs.": "f", "Ms.": "f", "Mrs": "f", "Ms": "f", "Miss": "f", "Mr.": "m", "Mr": "m"}
+
+
+def _other_person(text: str, m: re.Match, actor: Actor) -> bool:
+    """Does the person alias ``m`` name someone else: a relative or namesake named with
+    another given name ("Ivanka Trump", "Eric Trump"; not "Donald John Trump"), a title of
+    the other gender ("Mrs. Trump") or a generational suffix ("Donald Trump Jr.")? Given names are those of
+    ``data/first_names.txt``: a capitalised word alone is too often a headline verb or a
+    modifier ("Give Trump credit", "Longtime Trump confidant")."""
+    if _SUFFIX_AFTER.match(text, m.end()):
+        return True
+    if " " in m.group(0):
+        return False
+    before = text[max(0, m.start() - 30):m.start()].split()
+    if not before:
+        return False
+    own = actor.name.split()
+    if before[-1] in _TITLE_GENDER:
+        # "Mrs. Trump" is not Donald Trump
+        return _TITLE_GENDER[before[-1]] != given_names().get(own[0], _TITLE_GENDER[before[-1]])
+    return before[-1] in given_names() and before[-1] not in own and not (len(before) > 1 and before[-2] in own)
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Given name -> "f" or "m", from ``analysis/data/first_names.txt``."""
+    raw = resources.files("analysis.data").joinpath("first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    cur = None
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            cur = {"female": "f", "male": "m"}[line[1:-1]]
+        elif line and cur is not None:
+            out.update((w, cur) for w in line.split())
+    return out
 
 
 def _trie_alternation(words) -> str:

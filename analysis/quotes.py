@@ -69,6 +69,7 @@ from importlib import resources
 from itertools import islice
 
 from .actors import ActorDictionary, default_actors
+from .actors import _TITLE_GENDER, given_names as _first_names  # (shared with the actor layer)
 from .text import Doc
 
 __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
@@ -1648,7 +1649,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     if shape == "name" and not anonymous and person:
         full = name.split()
         if len(full) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in full):
-            st.names[full[-1]] = name  # (not "A spokesperson for Cassidy": no name of Cassidy's)
+            # (not "A spokesperson for Cassidy": no name of Cassidy's; "Donald Trump Jr." is
+            # "Trump Jr.", not "Jr.")
+            st.names[" ".join(full[-2:]) if full[-1] in _NAME_SUFFIXES else full[-1]] = name
     # (a gender only matters for the antecedents of "he" and "she": persons and bare surnames)
     gender = _gender(surface, name) if not anonymous and (person or " " not in name) and " and " not in name \
         else None
@@ -1714,21 +1717,6 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
     full = st.names.get(name) if len(words) > 1 or name != words[0] else None
     return _Speaker(a, b, full or name, actor, False, True, low.split()[-1],
                     gender=_gender(last.group(0), full or name))
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    """Given name -> "f" or "m", from ``analysis/data/first_names.txt``."""
-    raw = resources.files("analysis.data").joinpath("first_names.txt").read_text("utf-8")
-    out: dict[str, str] = {}
-    cur = None
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]"):
-            cur = {"female": "f", "male": "m"}[line[1:-1]]
-        elif line and cur is not None:
-            out.update((w, cur) for w in line.split())
-    return out
 
 
 # given names often second in a full name ("Giovanni Maria Vian", "Mary Lou Retton")
@@ -2074,7 +2062,6 @@ def _organization_kind_before(surface: str, name: str) -> bool:
 _COURTESY_TITLES = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Gov. Sen. Rep. Gen. President Senator Governor "
                              "Chairman Sen Rep Gov".split())
 _GIVEN_NAME_LIKE_RE = re.compile(r"[A-Z][a-z]+")  # ("Denzel", not "U.S." or "Trump’s")
-_TITLE_GENDER = {"Ms.": "f", "Mrs.": "f", "Miss": "f", "Ms": "f", "Mrs": "f", "Mr.": "m", "Mr": "m"}
 _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
 
@@ -2116,6 +2103,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     # a courtesy title's gender ("Ms. Williams"), not that of "a spokeswoman for Mr. Clinton"
     g = _TITLE_GENDER.get(words[-2]) if len(run) == 1 and (len(words) == 2 or len(words) > 2 and
                                                             words[-3].lower() not in ("for", "to", "with", "from", "of")) else None
+    if len(run) == 2 and run[1] in _NAME_SUFFIXES and " ".join(run) in st.names:
+        return st.names[" ".join(run)]  # "Trump Jr." after "Donald Trump Jr."
     if len(run) == 1 and run[0] in st.names and (
             g is None or _first_names().get(st.names[run[0]].split()[0]) in (None, g)):
         return st.names[run[0]]  # (not "Rick Williams" for "Ms. Williams")
@@ -2142,6 +2131,12 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         mids = words[1:len(words) - len(run)]
         ok = (any(w.islower() for w in mids) or mids and all(w.lower() in _HONORIFICS for w in mids)) and \
             _modifiers_only(mids, titles)  # ("the Rev. James Martin": an honorific after the article)
+        if ok and any(_POSSESSIVE_END_RE.search(w) for w in mids) and not _has_personal_name(run):
+            # "the actor's representative Staci Wolfe", "the women's site Bustle"; not "the
+            # company's CEO", "the country's Foreign Ministry"
+            roles = _roles()
+            ok = len(run) == 1 and mids[-1].islower() and \
+                run[0].lower() not in roles.get("roles", ()) and run[0].lower() not in roles.get("organizations", ())
         return " ".join(_from_given_name(run)) if ok else None  # (not "the Centers for Disease Control")
     return " ".join(_from_given_name(run))
 
@@ -2170,12 +2165,18 @@ _PLACE_PREFIXES = frozenset("San Santa St. Saint Fort Port Mount Mt. Los Las La 
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_NAME_SUFFIXES = frozenset("Jr. Jr Sr. Sr II III".split())
+
+
 def _modifiers_only(words: list[str], titles) -> bool:
     """Are ``words`` only titles and lower-case modifiers ("former", "top trade adviser"), with
     no function word or verb form?"""
     # ("a frustrated and hapless Mike Pence": an -ed adjective or "and" between modifiers,
     # but not "the committee subpoenaed Mike Pence")
-    return all(w.lower() in titles or w.islower() and w.replace("-", "").isalpha() and w not in _STOP
+    # ("the candidate's son Donald Trump Jr.": a possessive noun modifies too)
+    return all(w.lower() in titles or w.islower() and _POSSESSIVE_END_RE.sub("", w).replace("-", "").isalpha()
+               and w not in _STOP
                and (w not in _NP_INNER or w == "and" and 0 < i < len(words) - 1)
                and (not w.endswith(("ed", "ing")) or i + 1 < len(words) and words[i + 1] == "and")
                for i, w in enumerate(words))

@@ -112,3 +112,16 @@ def test_place_alias_inside_another_name_is_no_mention():
     assert [(m.surface, m.group) for m in found] == [("Moscow", "kremlin"), ("Washington", "us"), ("Washington", "us")]
     assert [m.start for m in found] == [
         text.index("Moscow"), text.index("Washington disagreed"), text.index("Washington said")]
+
+
+def test_relatives_are_not_the_actor():
+    # hand-checked on ABP wording: the first lady, the daughter, the son and "Mrs. Trump" are
+    # other people; "President Trump", "Mr. Trump", "Donald John Trump" and a headline verb
+    # before the surname ("Give Trump credit") are Donald Trump
+    text = ("President Trump and first lady Melania Trump arrived. Ivanka Trump spoke, then Donald Trump Jr. "
+            "and Trump Jr.'s lawyer. Mrs. Trump waved. Mr. Trump, born Donald John Trump, left. Give Trump credit.")
+    found = [(m.surface, m.start) for m in default_actors().find(text) if m.actor == "Donald Trump"]
+    assert found == [("President Trump", 0), ("Trump", text.index("Mr. Trump") + 4),
+                     ("Trump", text.index("Trump, left")), ("Trump", text.index("Trump credit"))]
+    assert default_actors().resolve("first daughter Ivanka Trump") is None
+    assert default_actors().resolve("The president's son Donald Trump Jr.") is None
