@@ -1214,6 +1214,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
             # Amar, a law professor, put it": the name after "As" is the subject
             continue
+        elif first_word is not None and len(bounds) > i + 2 and _fronted_participle(text, first_word):
+            continue  # "Addressing the Senate as minority leader, Chuck Schumer, of New York, said"
         second = text[bounds[i + 1] + 1:bounds[i + 2]].strip()
         if (second[:1].isupper() or _premodified_name(second)) and i + 2 == len(bounds) - 1:
             # "In a statement, her senior policy adviser, Jake Sullivan, said": a role, then
@@ -1300,6 +1302,19 @@ def _fronted(text: str, a: int, b: int) -> bool:
     lw = w.group(0).lower()
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
         _adverb_phrase(text, a, b)
+
+
+def _fronted_participle(text: str, w: re.Match) -> bool:
+    """Does the capitalised word ``w`` open a participle clause ("Addressing the Senate",
+    "Asked about the plan"), not a name or noun ("Manning", "Morning", "Red Wing")?"""
+    word = w.group(0)
+    nxt = _WORD_RE.match(text, w.end() + 1)
+    return len(word) > 4 and word[:1].isupper() and word.endswith(("ing", "ed")) and \
+        word not in _first_names() and word.lower() not in _ING_NOUNS and nxt is not None and nxt.group(0).islower()
+
+
+_ING_NOUNS = frozenset("morning evening building wedding nothing something anything everything spring "
+                       "string thing king during according including following regarding concerning".split())
 
 
 def _adverb_phrase(text: str, a: int, b: int) -> bool:
@@ -1436,7 +1451,7 @@ _QUANTIFIER_PRONOUNS = frozenset("one another others some many several both".spl
 _POST_MODIFIERS = frozenset(
     "involved familiar close briefed knowledgeable speaking working who whose with from at in of on".split())
 _ABBR_END_RE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Govs?|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
 
 
 def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1669,7 +1684,8 @@ _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]
                for k, v in _OFFICE_TITLES.items()}
 
 
-_NATIONALITY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:an|ese|ish|i|ch)\s+$")
+_NATIONALITY_BEFORE_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:an|ese|ish|i|ch)|(?!(?:U\.S\.|US|America)['’])[A-Z][\w.]*['’]s)\s+$")
+_HOME_COUNTRY = frozenset("u.s. us american".split())  # ("the U.S. president" is no foreign one)
 _OFFICE_OBJECT_RE = re.compile(r"\b(?:served|under|former)\s+$", re.IGNORECASE)
 
 
@@ -1684,6 +1700,7 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
             rx = _OFFICE_RES.get(f"the {ws[2]}")
         if rx is None:
             return None
+    home = any(w in _HOME_COUNTRY for w in low.split())
     last = foreign = None
     for m in rx.finditer(st.text, max(0, a - 6000), a):
         if _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
@@ -1692,7 +1709,7 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
             foreign = m  # ("met Mexican President Enrique Peña Nieto": only if no one else)
         else:
             last = m
-    last = last or foreign
+    last = last or (None if home else foreign)
     if last is None:
         return None
     words = last.group(1).split()
@@ -1994,7 +2011,8 @@ def _noun_modifiers(rest: list[str]) -> bool:
     "'s top advisers", "press office"), not a verb phrase of a chunk that overran its subject
     ("wrote", "signs an executive order")?"""
     ws = rest[1:] if rest[:1] in (["'s"], ["’s"]) else rest
-    return bool(ws) and all(w.isalpha() and w.islower() and w not in _STOP and w not in _DETS and
+    # (a hyphenated noun too: "vice-president", "press-secretary")
+    return bool(ws) and all(w.replace("-", "").isalpha() and w.islower() and w not in _STOP and w not in _DETS and
                             w not in _NOT_BETWEEN and not _loose_verb(w) and not _is_aux(w) for w in ws)
 
 
