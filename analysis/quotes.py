@@ -1500,7 +1500,7 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Worth Sure "
                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
-                              "Predictably Unsurprisingly Similarly Likewise Dishonestly".split())
+                              "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
@@ -1775,9 +1775,11 @@ def _after_possessor(words: list[str]) -> list[str]:
 def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
     """The person who is the subject of the sentence before the one at ``pos``, if their
     mention or full name shows their gender to be ``gender`` (a given name or a title): what a
-    "he"/"she" in the next sentence names when that person has not spoken yet."""
-    k = bisect_right(st.sent_starts, pos) - 2
+    "he"/"she" in the next sentence names when that person has not spoken yet. For the tag of
+    a quote of several sentences, the sentence before is the one before the quote."""
     text = st.text
+    pos = _quote_opening(st, pos)
+    k = bisect_right(st.sent_starts, pos) - 2
     pron = _PRONOUN_OF_GENDER[gender]
     for _ in range(3):
         # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
@@ -1800,6 +1802,9 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     marks = here.count('"') + here.count("“") + here.count("”")
     if here.count("”") > here.count("“") + here.count('"') or marks % 2 or here.count("»") > here.count("«"):
         return None  # ('“John Kelly agrees. We always agree,” he said': a quote began before)
+    sent = text[lo:hi]
+    if sent.count("”") > sent.count("“") or sent.count('"') % 2:
+        return None  # ('saying “It is official. Governor Kemp does not care.”': a quote's last sentence)
     subj = _main_subject(text, lo, hi)
     if subj is not None and text.startswith(",", subj[1]) and \
             not any(w in _first_names() for w in text[subj[0]:subj[1]].split()):
@@ -1826,6 +1831,21 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         # with patients for decades. ... "...," he says")
         return None
     return sp
+
+
+def _quote_opening(st: _State, pos: int) -> int:
+    """Where the quote that a tag at ``pos`` follows opens, when it opens in an earlier
+    sentence of the paragraph ('Walker hedged. "I've said .... You're asking a
+    hypothetical," he replied.'); else ``pos``."""
+    text = st.text
+    s0 = st.sents[max(0, bisect_right(st.sent_starts, pos) - 1)][0]
+    close = max(text.rfind("”", s0, pos), text.rfind('"', s0, pos))
+    if close < 0:
+        return pos
+    opening = text.rfind("“" if text[close] == "”" else '"', 0, close)
+    if opening < 0 or opening >= s0 or text.rfind("\n", opening, pos) >= 0:
+        return pos
+    return opening
 
 
 def _object_antecedent(st: _State, lo: int, hi: int, subj, gender: str) -> _Speaker | None:
