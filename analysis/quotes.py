@@ -1569,6 +1569,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                 ref = subj  # 'Paul had been silent until his speech, when he vowed ...'
             if ref is None:
                 ref = _named_before(st, a, _GENDER[low])
+            ref = _role_before(st, a, _GENDER[low], ref)
 
         elif low == "it":
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
@@ -1986,6 +1987,59 @@ def _antecedent_gender(st: _State, sp: _Speaker) -> str:
     if sp.antecedent is None:
         sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person or _bare_surname(st, sp) else "-"
     return sp.antecedent
+
+
+def _one_person_role(text: str, sp: _Speaker) -> bool:
+    """Is an unnamed speaker one person by its head noun ("A spokesman for the ministry", "The
+    press secretary for President Moon", "a senior European diplomat"), whom "he" or "she" in
+    a later sentence may name? Not a group, document or organization ("officials", "the
+    report"), nor a role apposed to a name ("Antonio Garcia Martinez, a former manager")."""
+    if sp.name is None or " and " in sp.name or sp.start >= sp.end or \
+            _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start):
+        return False
+    head = first = None
+    for w in _WORD_RE.finditer(text, sp.start, sp.end):
+        lw = w.group(0).lower()
+        if lw in _ROLE_STOP:
+            # ("The press secretary for South Korea's President": a new person too)
+            return head in _PERSON_ROLE_NOUNS and lw == "for" and first in ("a", "an", "one", "the")
+        first = first or lw
+        head = lw
+    # a new person: "a senior European diplomat"; not "the Vermont senator", who is someone
+    # already named
+    return head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
+
+
+def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
+    """'A Turkish official said .... The official said he could not confirm it. He did say,
+    however, ...': an unnamed one-person speaker (see _one_person_role) just before a "he" or
+    "she" at ``pos``, with no other name in between, beats the earlier ``ref``."""
+    text = st.text
+    rp = next((s for s in reversed(st.speakers) if s.end <= pos and _one_person_role(text, s)), None)
+    if rp is None or ref is not None and ref.start >= rp.start or pos - rp.end > 400 or \
+            bisect_right(st.sent_starts, rp.start) == bisect_right(st.sent_starts, pos) or \
+            _gender(text[rp.start:rp.end], rp.name) not in (None, gender) or _OTHER_NAME_RE.search(text, rp.end, pos) or \
+            _TOLD_PRONOUN_RE.search(text, rp.end, pos):
+        return ref
+    return rp
+
+
+# the role spoke to another "he" or "she": 'a college official told her she had not earned ...'
+_TOLD_PRONOUN_RE = re.compile(r"\b(?:told|asked|gave|sent|showed|informed|warned|assured|reminded|urged)\s+(?:her|him)\b")
+# any capitalised word inside a sentence ("Al-Assad hinted", "said Trump's schedule"): someone
+# else "he" or "she" may name
+_OTHER_NAME_RE = re.compile(r"(?<![.!?:\n\"“”‘’(] )(?<!^)(?<![\"“‘(])\b[A-Z][a-z]")
+# a name that opens its clause, then the role as its apposition (not "During a protest in Los
+# Angeles, an activist")
+_NAME_COMMA_BEFORE_RE = re.compile(r"(?:^|[.!?;:\n\"“”]\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+$")
+_ROLE_STOP = frozenset("for of to at with from in on who whose which that".split())
+_PERSON_ROLE_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman secretary minister adviser advisor director chairman chairwoman "
+    "governor senator representative congressman congresswoman lawmaker mayor candidate nominee strategist "
+    "pollster analyst expert economist lawyer attorney judge prosecutor official aide source diplomat author "
+    "editor writer columnist host anchor reporter researcher scientist professor historian manager executive "
+    "founder ceo commander officer delegate activist envoy ambassador negotiator insider "
+    "resident voter supporter critic daughter son wife husband father mother brother sister".split())
 
 
 def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
@@ -3548,7 +3602,12 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue
         g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
-                    _antecedent_gender(st, r.speaker) in ("", g) and not r.speaker.loose and
+                    (_antecedent_gender(st, r.speaker) in ("", g) or _one_person_role(text, r.speaker) and
+                     _gender(text[r.speaker.start:r.speaker.end], r.speaker.name) in (None, g) and
+                     not _OTHER_NAME_RE.search(text, r.speaker.end, spk.start) and
+                     not _TOLD_PRONOUN_RE.search(text, r.speaker.end, spk.start) and
+                     bisect_right(st.sent_starts, r.speaker.start) < bisect_right(st.sent_starts, spk.start))
+                    and not r.speaker.loose and
                     r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
                    key=lambda x: x.start, default=None)  # (not 'Trump' of 'Kennedy added that Trump knows')
