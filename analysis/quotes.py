@@ -4325,6 +4325,11 @@ _CONTINUE_TAG_RE = re.compile(r"\s*(?:[:,.;]|\s+that\b)")
 _CONTINUE_TO_RE = re.compile(r"\s+to\s+(\w+)")  # ('continued to insist that ...': a speech verb)
 
 
+_NOTE_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|its|my|our|your|one|side|final|quick|brief|short|personal|"
+    r"handwritten|[\w-]+-page|[\w]+'s|[\w]+’s)\s+$", re.IGNORECASE)
+
+
 def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported | None:
     """Reported speech around cue ``m`` in sentence ``s``, or None."""
     text = st.text
@@ -4371,6 +4376,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
+    if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
+            text, max(lo, m.start() - 30), m.start())):
+        return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
     if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
