@@ -4763,6 +4763,8 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     rel = None
     if subj is None and (tc := _title_comma(text, lo, m.start())) is not None:
         subj = _subject_skip_apposition(text, lo, tc[1])  # 'Washington, star of “Scandal,” thanked'
+    if subj is None and (c := text.rfind(",", lo, m.start())) > lo and not text[c + 1:m.start()].strip():
+        subj = _subject_skip_apposition(text, lo, c)  # 'Kamala Harris, who is black, lambasted'
     if subj is None:
         rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
         subj = _antecedent(text, lo, rel.start()) if rel else None
