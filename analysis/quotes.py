@@ -4165,6 +4165,7 @@ _AS_BEFORE_RE = re.compile(r"[,”\"]\s*,?\s*as$")
 _PAREN_ATTR_AFTER_RE = re.compile(
     r",\s+(?:he|she|they|(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+)\s+"
     r"(?:said|says|added|adds|argued|argues|noted|notes|wrote|writes|explained|insisted|told\s+\w+)\s*,")
+_ING_NEXT_RE = re.compile(r"\s*\w+ing\b")
 _COMMA_PARTICIPLE_RE = re.compile(r"\s*,\s*(?:citing|quoting|referring|pointing|according)\b")
 _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|according)\b)[\w\"“‘']")
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
@@ -4631,7 +4632,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         k = _SUBORD_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
-    if not t and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
+    # (a parenthetical tag has no object: 'By the time they are, he adds, West Virginia ...';
+    # not 'By Friday, Trump conceded, announcing ...' or 'works as promised, ...')
+    paren = start is not None and not text[b:m.start()].strip() and text[m.end():m.end() + 1] == "," and \
+        not _ING_NEXT_RE.match(text, m.end() + 1, hi)
+    if not t and not paren and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
             and not any(pos <= x.ms < cend for x in spans) \
             and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
