@@ -4959,7 +4959,9 @@ _LOOSE_LEAD_RE = re.compile(
 
 _LOOSE_BASE_LEMMAS = frozenset(
     "say tell think believe argue insist suggest know feel expect predict contend acknowledge "
-    "admit agree explain warn write add".split())
+    "admit agree explain warn write add allege assert concede".split())
+# ("A 2009 study ... concludes that", but "One can only conclude that": only the -s form)
+_LOOSE_S_LEMMAS = frozenset(["conclude"])
 # "a mall called Bulgari Tower", "the mandate described in the bill": participles after a noun
 _NO_LOOSE_LEMMAS = frozenset("call describe label dub brand name".split())
 _SAY_WORDS = frozenset("said says say told tells tell according argued".split())
@@ -4975,7 +4977,7 @@ def _loose_cue_ok(form: str, entry: _Cue) -> bool:
         return True
     if form.endswith("ing"):
         return True
-    return entry.lemma in _LOOSE_BASE_LEMMAS
+    return entry.lemma in _LOOSE_BASE_LEMMAS or entry.lemma in _LOOSE_S_LEMMAS and form.endswith("s")
 
 
 _LOOSE_VERBS = frozenset("is was are were has have had will would can could may might must should did does do "
