@@ -1866,10 +1866,31 @@ def _object_antecedent(st: _State, lo: int, hi: int, subj, gender: str) -> _Spea
         if found is not None and found[0] != full:
             return None  # (two people of that gender: no telling which)
         found = (full, mm.start(1), mm.end(2))
+    for mw in _CAP_WORD_RE.finditer(text, lo, hi):
+        # a surname the article has named in full ("too late for McConnell to untether
+        # himself" after "Mitch McConnell")
+        w = mw.group(0)
+        if mw.start() == lo or not _SURNAME_RE.fullmatch(w) or _NEXT_CAP_RE.match(text, mw.end()) or \
+                _QUOTE_CHAR_RE.search(text, lo, mw.start()) or text[mw.start() - 1:mw.start()] in ("-", ".") or \
+                text[mw.end():mw.end() + 1] == "-" or text[max(lo, mw.start() - 4):mw.start()].lower() == "the ":
+            continue  # (not "the Trump team's", "Trump-Russia": modifiers)
+        g, given = _full_mentions(st, w)
+        if g is None or g not in ("", gender):
+            continue  # (no full mention, or one of the other gender)
+        if g == "" or len(given) != 1:
+            return None  # (someone the pronoun may name, but who is unclear)
+        full = f"{next(iter(given))} {w}"
+        if found is not None and found[0] != full:
+            return None
+        found = found or (full, mw.start(), mw.end())
     if found is None:
         return None
     sp = _speaker(st, found[1], found[2], "name")
     return sp if sp.name and not sp.anonymous else None
+
+
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w'’-]+")
+_NEXT_CAP_RE = re.compile(r"\s+[A-Z]")  # (a given name: "Barack" of "Barack Obama")
 
 
 _PRONOUN_OF_GENDER = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}
