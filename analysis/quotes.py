@@ -4347,6 +4347,11 @@ _CONTINUE_TAG_RE = re.compile(r"\s*(?:[:,.;]|\s+that\b)")
 _CONTINUE_TO_RE = re.compile(r"\s+to\s+(\w+)")  # ('continued to insist that ...': a speech verb)
 
 
+_PHONED_RE = re.compile(
+    r"\s+(?:to\s+(?:ask|check|inquire|find\s+out|offer|congratulate|apologi[sz]e|complain)\b|"
+    r"(?:the\s+)?(?:police|911|cops|an\s+ambulance)\b|"
+    r"(?:a|an|the|his|her|their|my|our|your)\s+(?:[\w-]+\s+){0,2}?(?:friend|relative|neighbou?r|doctor|lawyer|"
+    r"mother|father|wife|husband|son|daughter|brother|sister|boss|hotline|colleague)s?\b[^.,;:\"“”]{0,60}?\bto\s+\w)")
 _NOTE_NOUN_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|their|its|my|our|your|one|side|final|quick|brief|short|personal|"
     r"handwritten|[\w-]+-page|[\w]+'s|[\w]+’s)\s+$", re.IGNORECASE)
@@ -4398,6 +4403,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
+    if entry.lemma == "call" and _PHONED_RE.match(text, m.end(), hi):
+        return None  # "called a family friend to investigate", "called to ask about": phoned
     if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
             text, max(lo, m.start() - 30), m.start())):
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
