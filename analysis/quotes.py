@@ -344,12 +344,34 @@ _ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
 
 
 def _attributive(text: str, lo: int, m: re.Match) -> bool:
-    """Is the one-word participle cue ``m`` used as an adjective after an article ("a written
-    statement", "an alleged plot", "the accused")?"""
+    """Is the one-word participle cue ``m`` used as an adjective: after an article ("a written
+    statement", "an alleged plot", "the accused"), or before a noun after a modifier ("Other
+    alleged incidents", "apparent warning signs", "the most emotionally charged moment", "has
+    admitting privileges")?"""
     form = m.group(0)
-    if not (form.endswith("ed") or form in ("written", "spoken")) or " " in form:
+    if " " in form:
         return False
-    return _ATTRIBUTIVE_BEFORE_RE.search(text, max(lo, m.start() - 24), m.start()) is not None
+    if form.endswith("ed") or form in ("written", "spoken"):
+        if _ATTRIBUTIVE_BEFORE_RE.search(text, max(lo, m.start() - 24), m.start()) is not None:
+            return True
+    elif not form.endswith("ing"):
+        return False
+    mod = _MODIFIER_BEFORE_RE.search(text, max(lo, m.start() - 16), m.start())
+    if mod is None or not form.endswith("ing") and mod.group(1).lower() in ("has", "have", "had", "a", "an", "the"):
+        return False  # ("has warned", "has written": a perfect)
+    nw = _NEXT_WORD_RE.match(text, m.end())
+    # (a noun follows: not "Another asked rhetorically", "Another reported thinking")
+    return nw is not None and nw.group(1) not in _NOT_NOUN_NEXT and not nw.group(1).endswith(("ly", "ing", "ed"))
+
+
+# a determiner or modifier before a participle used as an adjective (see _attributive)
+_MODIFIER_BEFORE_RE = re.compile(
+    r"(?<![\w'’])(a|an|the|other|another|apparent|common|these|those|such|has|have|had|"
+    r"emotionally|politically|racially|highly)\s+$", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
+_NOT_NOUN_NEXT = frozenset("that to on about for of with by in at from as if whether what how why when who he she they "
+                           "it we i you him her them us me his their its our a an the this these those any some no "
+                           "and or but not up out back over against into".split())
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
