@@ -3033,10 +3033,10 @@ def _utterance_end(text: str, span: _Span) -> bool:
         return False
     content = text[span.cs:span.ce]
     return len(content.split()) >= 4 and not _title_like(content) and \
-        _NAME_AFTER_RE.match(text, span.me) is not None
+        _TAG_AFTER_RE.match(text, span.me) is not None
 
 
-_NAME_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.'’-]*|he|she|they)[ \t\u00a0]")
+_TAG_AFTER_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.'’-]*|he|she|they)[ \t\u00a0]")
 
 
 def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | None:
@@ -4740,7 +4740,6 @@ def _with_participle_subject(text: str, lo: int, hi: int) -> tuple[int, int, str
     if wi is None or _np_shape(wi.group(1).split()) != "name":
         return None
     return wi.start(1), wi.end(1), "name"
-_QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 _PARTICIPLE_AFTER_RE = re.compile(r",[\"”’']?\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _NAME_TOKEN_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][a-z]+)")
 _SAME_SUBJECT_RE = re.compile(r"[,;]\s+(?:but|yet|though|although|while)\s+(he|she)\s+"
