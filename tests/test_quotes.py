@@ -338,3 +338,22 @@ def test_tweet_quoted_in_prose_and_embedded_is_one_voice():
             "— Donald J. Trump (@realDonaldTrump) January 19, 2019")
     qs = [q for q in extract_quotes(segment(text)).quotes if q.kind != "scare"]
     assert [(q.speaker, q.cue) for q in qs] == [("Ann Poe", "wrote"), ("Donald Trump", "—")]
+
+
+def test_no_module_level_name_defined_twice():
+    # a second pattern with the same name silently replaces the first for every function that
+    # uses it (this happened with _NAME_AFTER_RE in quotes.py)
+    import ast
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent.parent / "analysis").glob("*.py")):
+        seen: dict[str, int] = {}
+        for node in ast.parse(path.read_text("utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AnnAssign) else []
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.append(node.name)
+            for name in names:
+                assert name not in seen, f"{path.name}: {name} defined at lines {seen[name]} and {node.lineno}"
+                seen[name] = node.lineno
