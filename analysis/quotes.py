@@ -4215,6 +4215,10 @@ _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
+_RELATIVE_VERB_AFTER_RE = re.compile(
+    r"\s*(?:also\s+)?(?:included|includes|showed|shows|featured|features|contained|contains|accompanied|"
+    r"appeared|garnered|drew|received|went|came|has\s+been|had\s+been|was\s+(?:later|quickly|widely|posted|"
+    r"shared|deleted|retweeted|viewed|published|released|signed|sent|read|aired))\b")
 # Prepositional phrases, then a clause with a finite verb and no "that": "at a rally in Ohio
 # the bill was dead", "at the White House the bill would pass"
 _PP_CLAUSE_RE = re.compile(
@@ -4618,6 +4622,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
         return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
     t = _THAT_RE.match(text, pos, hi)
+    if t and pos != m.end() and _RELATIVE_VERB_AFTER_RE.match(text, t.end(), hi):
+        # "said in a statement that included ... that ...": a relative clause on the document
+        t = _THAT_AHEAD_RE.search(text, t.end(), min(hi, t.end() + 120))
+        if t is None or re.search(r"[.;:!?\"“”]", text[pos:t.start()]):
+            return None
     if t:
         pos = t.end()
     elif entry.frame == "sayt" and not _EVIDENCE_RE.search(text, a, b):
@@ -4633,6 +4642,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
             t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120))
+            if t2 is not None and _RELATIVE_VERB_AFTER_RE.match(text, t2.end(), hi):
+                # "said in a statement that included a list of demands that ...": a relative
+                # clause on the document; the report, if any, is a later "that"
+                t2 = _THAT_AHEAD_RE.search(text, t2.end(), min(hi, t2.end() + 120))
+                if t2 is None:
+                    return None
             if t2 is not None and not re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
                 pos = t2.end()
             elif (pc := _PP_CLAUSE_RE.match(text, pos, hi)) is not None:
