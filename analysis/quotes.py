@@ -3587,7 +3587,8 @@ _IRREGULAR_VERBS = frozenset(
     "went took made held gave put kept sent won led ran wrote spoke began became left brought "
     "thought felt knew saw found told said got struck hit drew fought stood sought set read "
     "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid came did met spent "
-    "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot shook".split())
+    "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot shook "
+    "oversaw overtook undertook withdrew foresaw overcame underwent".split())
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
@@ -5298,6 +5299,12 @@ def _passive_agent(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para)
     return _Reported(m, entry, cstart, cend, sp, para)
 
 
+_MANNER_NP_RE = re.compile(
+    r"(?:(?:any|a|the|his|her|their|its|our|your|my|some)\s+)?(?:[\w-]+\s+)?(?:timetable|schedule|plan|script|"
+    r"rules?|protocol|procedures?|guidelines|tradition|custom|needs?|ability|merit|size|age|income|wealth|"
+    r"seniority|priority|preferences?|whims?)\b")
+
+
 def _according(st, s, m, entry, lo, hi, para):
     """``According to X, CLAUSE`` / ``CLAUSE, according to X(, ...)``: the clause is the content;
     the source noun phrase is not part of it."""
@@ -5314,6 +5321,10 @@ def _according(st, s, m, entry, lo, hi, para):
         np_end = v.start()
     a, b = _trim_np(text, np_start, np_end)
     if a >= b or len(text[a:b].split()) > 12:
+        return None
+    if _MANNER_NP_RE.match(text, a, b) and text[lo:m.start()].rstrip()[-1:].isalpha():
+        # "act according to any timetable", "go according to plan": a manner after a verb, no
+        # source ("According to the plan, Israel would ...", ", according to state rules," are)
         return None
     ws = [w.group(0) for w in _words(text, a, b)]
     shape = _np_shape(ws) or "role"
@@ -5370,7 +5381,10 @@ _ACC_NP_END_RE = re.compile(r"[,;:—–]|\s--?\s|(?<!\bCapt)(?<!\bProf)(?<!\bCm
 _ACC_VERB_RE = re.compile(r"\s(?:is|are|was|were|will|would|could|can|should|may|might|must)\s")
 _ACC_NP_RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|that|which|where|when)\b|\(")
 _ACC_LEAD_RE = re.compile(r"\b(?:after|because|that|but|and|when|while|as|since|if|although|though|so)"
-                          r"\s*,?$", re.IGNORECASE)
+                          r"\s*,?$|^\W*(?:Alas|Still|Yet|However|Indeed|Now|Meanwhile|Moreover|Also|Instead|"
+                          r"Further|Furthermore|Finally|Overall|Separately|Similarly|Likewise|Then|Otherwise|"
+                          r"Nevertheless|Nonetheless|Notably|Ironically|Sadly|Unfortunately|Fortunately|"
+                          r"Surprisingly|Today|Yesterday),$", re.IGNORECASE)  # (or a sentence adverb: "Alas,")
 _ACC_SUBORDINATE_RE = re.compile(r"\s*(?:While|Although|Though|Whereas|Because|Since|If|Even\s+though)\b[^,]*,$")
 _ACC_GOES_ON_RE = re.compile(r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|"
                              r"may|might|must|did|does|do)\b")
