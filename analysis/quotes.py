@@ -2428,6 +2428,8 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     paras = [p for p in doc.paragraphs if p.kind in ("body", "heading")]
     st = _State(text, actors)
     st.transcript = _transcript_labels(text, paras)
+    turns = _heading_turns(text, paras)
+    turn_heads = {h for h in turns.values()}
     try:
         doubles = _pair_double(text, paras, warnings)
     except Exception as exc:  # noqa: BLE001 - never raise on input
@@ -2462,6 +2464,13 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     embedded: list[Quote] = []
     for p in paras:
         try:
+            if p.index in turns or (p.start, p.end) in turn_heads:
+                # an interview turn under a name heading is its speaker's words
+                q = _turn_quote(st, p, turns[p.index]) if p.index in turns else None
+                if q is not None:
+                    quotes.append(q)
+                prev_para_speaker = None
+                continue
             if p.index in embeds:
                 # an embedded tweet is its signer's words, whatever it quotes or mentions
                 q = _embed_quote(st, p, *embeds[p.index])
@@ -2996,6 +3005,52 @@ def _name_label(ws: list[str]) -> bool:
     a heading word (``Update:``, ``WATCH:``)?"""
     return bool(ws) and not any(w.lower() in _HEADLINE_STOP or w.isupper() and len(w) > 3 for w in ws) \
         and _np_shape(ws) == "name"
+
+
+def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
+    """The turns of a question-and-answer interview laid out with each speaker's name as a
+    heading of its own ('Sean Illing' / question / 'Mark Lilla' / answer ...): paragraph index
+    -> the offsets of the name heading it falls under. Names that head two or more paragraphs
+    each, when at least two of them alternate at least twice; the turns run to the next name."""
+    given = _first_names()
+    heads = [(i, p) for i, p in enumerate(paras)
+             if p.end - p.start <= 40 and (m := _TURN_NAME_RE.fullmatch(text, p.start, p.end)) is not None
+             and m.group(1) in given]
+    counts: dict[str, int] = {}
+    for _, p in heads:
+        counts[text[p.start:p.end]] = counts.get(text[p.start:p.end], 0) + 1
+    names = {n for n, c in counts.items() if c >= 2}
+    seq = [(i, p) for i, p in heads if text[p.start:p.end] in names]
+    if len(names) < 2 or sum(1 for x, y in zip(seq, seq[1:]) if text[x[1].start:x[1].end] != text[y[1].start:y[1].end]) < 2:
+        return {}
+    out: dict[int, tuple[int, int]] = {}
+    for k, (i, p) in enumerate(seq):
+        stop = seq[k + 1][0] if k + 1 < len(seq) else len(paras)
+        for q in paras[i + 1:stop]:
+            out[q.index] = (p.start, p.end)
+    return out
+
+
+# a name alone as a paragraph: 'Sean Illing', 'Peter W. Singer'
+_TURN_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}")
+
+
+def _turn_quote(st: _State, p, head: tuple[int, int]) -> Quote | None:
+    """A paragraph of an interview turn (see _heading_turns) as its speaker's words: a direct
+    quote of the whole paragraph, whose cue is the empty string at the end of the name heading."""
+    text = st.text
+    a, b = p.start, p.end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    spk = _speaker(st, head[0], head[1], "name")
+    _remember(st, spk)
+    return Quote(kind="direct", start=a, end=b, text=text[a:b], cue="", cue_start=head[1], cue_end=head[1],
+                 cue_class="neutral", speaker=spk.name, speaker_start=head[0], speaker_end=head[1],
+                 actor=spk.actor, anonymous=False, paragraph=p.index, fragments=(), speech=True)
 
 
 _LABEL_LEAD_RE = re.compile(r"(?:Here['’]s|Here\s+is|And|Then)\s+")
