@@ -4704,8 +4704,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 t2 = _THAT_AHEAD_RE.search(text, t2.end(), min(hi, t2.end() + 120))
                 if t2 is None:
                     return None
-            if t2 is not None and not re.search(r"[.;:!?\"“”]", text[pos:t2.start()]):
-                pos = t2.end()
+            if t2 is not None and not re.search(r"[.;:!?\"“”]", _mask_titles(text[pos:t2.start()])):
+                pos = t2.end()  # (a show's title may come between: 'said on “Meet the Press” that')
             elif (pc := _PP_CLAUSE_RE.match(text, pos, hi)) is not None:
                 pos = pc.end()  # "said at a rally in Ohio the bill was dead": the phrases, then the clause
             else:
