@@ -3004,7 +3004,12 @@ def _name_label(ws: list[str]) -> bool:
     """Are ``ws`` a name that can label what follows it (``Putin:``, ``Rep. Trey Gowdy:``), not
     a heading word (``Update:``, ``WATCH:``)?"""
     return bool(ws) and not any(w.lower() in _HEADLINE_STOP or w.isupper() and len(w) > 3 for w in ws) \
-        and _np_shape(ws) == "name"
+        and not (len(ws) == 1 and ws[0] in _SECTION_WORDS) and _np_shape(ws) == "name"
+
+
+# one-word section labels of results round-ups ('Senate: Rep. X won ...', 'House: ...'), not
+# speakers ('White House:' and 'Dr. Gregory House:' are)
+_SECTION_WORDS = frozenset("Senate House Congress Governor President Mayor Legislature Assembly".split())
 
 
 def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
@@ -4434,6 +4439,9 @@ _PHONED_RE = re.compile(
     r"(?:the\s+)?(?:police|911|cops|an\s+ambulance)\b|"
     r"(?:a|an|the|his|her|their|my|our|your)\s+(?:[\w-]+\s+){0,2}?(?:friend|relative|neighbou?r|doctor|lawyer|"
     r"mother|father|wife|husband|son|daughter|brother|sister|boss|hotline|colleague)s?\b[^.,;:\"“”]{0,60}?\bto\s+\w)")
+# a verb right after: "the 10-year Treasury note remained", "the notes show": the noun
+_VERB_NEXT_RE = re.compile(r"\s+(?:is|was|are|were|has|had|have|will|would|can|could|remained|remains|shows?|showed|"
+                           r"says?|said|read|reads|suggests?|suggested|indicates?|indicated)\b")
 _NOTE_NOUN_BEFORE_RE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|their|its|my|our|your|one|side|final|quick|brief|short|personal|"
     r"handwritten|[\w-]+-page|[\w]+'s|[\w]+’s)\s+$", re.IGNORECASE)
@@ -4488,7 +4496,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma == "call" and _PHONED_RE.match(text, m.end(), hi):
         return None  # "called a family friend to investigate", "called to ask about": phoned
     if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
-            text, max(lo, m.start() - 30), m.start())):
+            text, max(lo, m.start() - 30), m.start()) or _VERB_NEXT_RE.match(text, m.end(), hi)):
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
         return None  # "a public policy think tank"
