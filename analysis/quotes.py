@@ -2207,8 +2207,10 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if "of" in words:
         # "Senator Bernie Sanders of Vermont": the name is before "of"
         i = words.index("of")
-        if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]):
-            words = words[:i]
+        if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]) or \
+                i >= 2 and words[i - 2] in _COURTESY_TITLES and words[i - 1][:1].isupper() and \
+                words[i - 1].lower() not in titles:
+            words = words[:i]  # (also "Mr. Kenworthy of the University of California")
     while len(words) > 1 and words[-1].startswith("("):
         words = words[:-1]  # "Sen. Richard J. Durbin (D-Ill.)"
     run: list[str] = []
