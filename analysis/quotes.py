@@ -1224,8 +1224,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     for i in range(min(3, len(bounds) - 2)):
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
-        if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]):
-            continue  # "Most notably, a top staffer ..., said"
+        if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]) or _AGO_END_RE.search(text, bounds[i] + 1, bounds[i + 1]):
+            continue  # "Most notably, a top staffer ..., said", "Roughly a month ago, Trump, ..., said"
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
         if first_word is not None and first_word.group(0).lower() in _CONJUNCTIONS and \
                 _WORD_RE.search(text, first_word.end(), bounds[i + 1]):
@@ -1323,7 +1323,7 @@ def _fronted(text: str, a: int, b: int) -> bool:
         return False
     lw = w.group(0).lower()
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
-        _adverb_phrase(text, a, b)
+        _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None  # ("Roughly a month ago,")
 
 
 def _fronted_participle(text: str, w: re.Match) -> bool:
@@ -1337,6 +1337,9 @@ def _fronted_participle(text: str, w: re.Match) -> bool:
 
 _ING_NOUNS = frozenset("morning evening building wedding nothing something anything everything spring "
                        "string thing king during according including following regarding concerning".split())
+
+
+_AGO_END_RE = re.compile(r"\b(?:ago|later|earlier)\s*$")
 
 
 def _adverb_phrase(text: str, a: int, b: int) -> bool:
@@ -4433,6 +4436,7 @@ _PLURAL_NOUN_CUES = frozenset(
 # "continue" reports speech only as a tag before what is said ('Cruz continued: ...', '...,
 # he continued, that ...'); after it as a clause, its object is an action going on
 _CONTINUE_TAG_RE = re.compile(r"\s*(?:[:,.;]|\s+that\b)")
+_CONTINUE_NOT_TAG_RE = re.compile(r"\s*,\s*(?:which|who|and|but|as|while|so)\b")
 _CONTINUE_TO_RE = re.compile(r"\s+to\s+(\w+)")  # ('continued to insist that ...': a speech verb)
 
 
@@ -4492,6 +4496,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()) \
             and not _THAT_RE.match(text, m.end(), hi):
         return None  # "He was denied a gun permit", "The applicants were denied": refused, not a denial
+    if entry.lemma == "continue" and _CONTINUE_NOT_TAG_RE.match(text, m.end(), hi):
+        return None  # "while the shutdown continues, which suggests ...": the clause goes on
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
