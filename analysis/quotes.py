@@ -1728,11 +1728,16 @@ def _titled_antecedent(st: _State, a: int, b: int, low: str) -> _Speaker | None:
             return None
     home = any(w in _HOME_COUNTRY for w in low.split())
     last = foreign = None
+    foreign_names: set[str] = set()
     for m in rx.finditer(st.text, max(0, a - 6000), a):
         if _OFFICE_OBJECT_RE.search(st.text, max(0, m.start() - 12), m.start()):
             continue  # (not "Ari Fleischer, who served President George W. Bush": the object's)
-        if _NATIONALITY_BEFORE_RE.search(st.text, max(0, m.start() - 16), m.start()):
-            foreign = m  # ("met Mexican President Enrique Peña Nieto": only if no one else)
+        if _NATIONALITY_BEFORE_RE.search(st.text, max(0, m.start() - 16), m.start()) or \
+                m.group(1).split()[0] in foreign_names:
+            # ("met Mexican President Enrique Peña Nieto": only if no one else; a later bare
+            # "President Moon" after "South Korea's President Moon Jae-in" is as foreign)
+            foreign = m
+            foreign_names.add(m.group(1).split()[0])
         else:
             last = m
     last = last or (None if home else foreign)
@@ -1831,6 +1836,15 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     sent = text[lo:hi]
     if sent.count("”") > sent.count("“") or sent.count('"') % 2:
         return None  # ('saying “It is official. Governor Kemp does not care.”': a quote's last sentence)
+    cc = None
+    for cc in _COORD_EMPTY_RE.finditer(text, lo, hi):
+        pass
+    if cc is not None:
+        # 'Trump was earning opprobrium, but it was too late for McConnell to untether himself.
+        # Instead, he blamed ...': the last clause, with its empty subject, is the nearer one
+        oa = _object_antecedent(st, cc.start(1), hi, (cc.start(1), cc.end(1), "pronoun"), gender)
+        if oa is not None:
+            return oa
     subj = _main_subject(text, lo, hi)
     if subj is not None and text.startswith(",", subj[1]) and \
             not any(w in _first_names() for w in text[subj[0]:subj[1]].split()):
@@ -1872,6 +1886,9 @@ def _quote_opening(st: _State, pos: int) -> int:
     if opening < 0 or opening >= s0 or text.rfind("\n", opening, pos) >= 0:
         return pos
     return opening
+
+
+_COORD_EMPTY_RE = re.compile(r",\s+(?:but|and|yet|so)\s+(it)\s+(?:was|is|were|are|had|has|will|would|seemed|seems)\b")
 
 
 def _object_antecedent(st: _State, lo: int, hi: int, subj, gender: str) -> _Speaker | None:
@@ -2230,8 +2247,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             run.append(w)  # "Bill de Blasio", "Ursula von der Leyen"
         else:
             break
-    if not run:
-        return None
+    if not run or len(run) == 1 and run[0] in _TIME_WORDS:
+        return None  # ("legal scholars I consulted Saturday": a day is no name)
     run.reverse()
     k = len(words) - len(run) - 1
     if k >= 0 and words[k] == "of" and len(run) <= 2:
