@@ -1504,11 +1504,19 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True  # a dateline: "(CNN) Just days after insisting ...", "WASHINGTON (AP) —"
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
-        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS)
+        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS) or \
+            _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
     w = ws[0].group(0)
+    if (w.lower() in ("asked", "it’s", "it's", "there’s", "there's") or
+            w.islower() and w.endswith("ing") and len(w) > 4 and "-" not in w and w not in _ING_ADJECTIVES
+            and w not in _ING_NOUN_HEADS) \
+            and not any(x.group(0)[:1].isupper() for x in ws[1:]):
+        # "Asked by a reporter if he ...", "it's worth noting that he's", "leaving untold
+        # numbers": a clause, no speaker (but "including Sen. Ted Cruz" names one)
+        return True
     if len(ws) == 1:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
     if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most"):
@@ -1520,6 +1528,10 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s")
+# -ing words that open a noun phrase, not a clause ("swing voters", "polling and responses")
+_ING_NOUN_HEADS = frozenset("something nothing anything everything including according swing polling tracking "
+                            "opening ruling voting housing funding spending building meeting hearing training "
+                            "shooting reporting bombing rating ratings king".split())
 _DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z.,' -]*)?$")
 _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
                               "Worth Sure "
