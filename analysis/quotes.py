@@ -537,6 +537,7 @@ class _Speaker:
     named: bool = False  # a pronoun named by the attribution it repeats ('he warned, "...," Mr. Hale told')
     gender: str | None = None  # "f", "m" or unknown (see _gender): which of "she"/"he" may name it
     antecedent: str | None = None  # _person_antecedent's cache: its gender, "" unknown, "-" no person
+    one_person: bool | None = None  # _one_person_role's cache: every later "he"/"she" asks it again
 
 
 @dataclass(slots=True)
@@ -1993,7 +1994,15 @@ def _one_person_role(text: str, sp: _Speaker) -> bool:
     """Is an unnamed speaker one person by its head noun ("A spokesman for the ministry", "The
     press secretary for President Moon", "a senior European diplomat"), whom "he" or "she" in
     a later sentence may name? Not a group, document or organization ("officials", "the
-    report"), nor a role apposed to a name ("Antonio Garcia Martinez, a former manager")."""
+    report"), nor a role apposed to a name ("Antonio Garcia Martinez, a former manager").
+    Kept on the speaker: _role_before asks it of every speaker before each pronoun."""
+    if sp.one_person is None:
+        sp.one_person = _one_person_head(text, sp)
+    return sp.one_person
+
+
+def _one_person_head(text: str, sp: _Speaker) -> bool:
+    """:func:`_one_person_role`, uncached."""
     if sp.name is None or " and " in sp.name or sp.start >= sp.end or \
             _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start):
         return False
