@@ -2003,20 +2003,27 @@ def _one_person_role(text: str, sp: _Speaker) -> bool:
 
 def _one_person_head(text: str, sp: _Speaker) -> bool:
     """:func:`_one_person_role`, uncached."""
-    if sp.name is None or " and " in sp.name or sp.start >= sp.end or \
-            _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start):
+    if sp.name is None or " and " in sp.name or sp.start >= sp.end:
+        return False
+    # (most speakers are names: a first word that is no determiner rules the role out before
+    # the words are scanned and the window before searched)
+    w = _WORD_RE.search(text, sp.start, sp.end)
+    if w is None or w.group(0).lower() not in _ONE_PERSON_DETS:
         return False
     head = first = None
     for w in _WORD_RE.finditer(text, sp.start, sp.end):
         lw = w.group(0).lower()
         if lw in _ROLE_STOP:
             # ("The press secretary for South Korea's President": a new person too)
-            return head in _PERSON_ROLE_NOUNS and lw == "for" and first in ("a", "an", "one", "the")
+            one = head in _PERSON_ROLE_NOUNS and lw == "for" and first in ("a", "an", "one", "the")
+            break
         first = first or lw
         head = lw
-    # a new person: "a senior European diplomat"; not "the Vermont senator", who is someone
-    # already named
-    return head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
+    else:
+        # a new person: "a senior European diplomat"; not "the Vermont senator", who is someone
+        # already named
+        one = head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
+    return one and not _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start)
 
 
 def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
@@ -2042,6 +2049,7 @@ _OTHER_NAME_RE = re.compile(r"(?<![.!?:\n\"“”‘’(] )(?<!^)(?<![\"“‘(]
 # Angeles, an activist")
 _NAME_COMMA_BEFORE_RE = re.compile(r"(?:^|[.!?;:\n\"“”]\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+$")
 _ROLE_STOP = frozenset("for of to at with from in on who whose which that".split())
+_ONE_PERSON_DETS = frozenset(("a", "an", "one", "another", "the"))  # (the first words _one_person_head accepts)
 _PERSON_ROLE_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman secretary minister adviser advisor director chairman chairwoman "
     "governor senator representative congressman congresswoman lawmaker mayor candidate nominee strategist "
@@ -3633,7 +3641,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue  # (a direct quote's speaker in between is nearer)
         spk.name, spk.actor, spk.anonymous, spk.person, spk.head = \
             best.name, best.actor, best.anonymous, best.person, best.head
-        spk.antecedent = None  # (its name changed: work the cache out again)
+        spk.antecedent = spk.one_person = None  # (its name changed: work the caches out again)
 
 
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
