@@ -504,6 +504,10 @@ _LEADING_ADV_RE = re.compile(
     r"(?:however|meanwhile|moreover|instead|though|too),\s+|"
     r"(?:In|On|At|During|After|Before|For|With|Under|Amid|From|By)(?:\s+[^,;:.!?\"“”\s]+){1,4},\s+|"
     r"(?:Last|On|In)\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)\w+\s*,?\s+)+")
+# (the words it can open with: _trim_np tries it only after one of them)
+_LEADING_ADV_FIRST = frozenset(
+    "Meanwhile However But And Still Earlier Later Instead Also Yet So Now Then Separately Previously At In For "
+    "Moreover however meanwhile moreover instead though too On During After Before With Under Amid From By Last".split())
 _FIRST_SECOND_RE = re.compile(r"\b(?:I|we|my|our|you|me|us|your)\b", re.IGNORECASE)
 # What names a title in quotes: "the Syfy movie", "host of", "a song titled", "Fleming's".
 _TITLE_WORDS = (r"show|series|film|movie|book|album|song|program|programme|magazine|column|play|"
@@ -559,6 +563,7 @@ class _Speaker:
     named: bool = False  # a pronoun named by the attribution it repeats ('he warned, "...," Mr. Hale told')
     gender: str | None = None  # "f", "m" or unknown (see _gender): which of "she"/"he" may name it
     antecedent: str | None = None  # _person_antecedent's cache: its gender, "" unknown, "-" no person
+    one_person: bool | None = None  # _one_person_role's cache: every later "he"/"she" asks it again
 
 
 @dataclass(slots=True)
@@ -859,7 +864,10 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",-–—"):
         b -= 1
-    m = _LEADING_ADV_RE.match(text, a, b)
+    # (the pattern only matches after one of its first words: the token before the first space
+    # tells, and no word of them is longer than 10 letters)
+    first = text[a:min(b, a + 12)].split(None, 1)
+    m = _LEADING_ADV_RE.match(text, a, b) if first and first[0].rstrip(",") in _LEADING_ADV_FIRST else None
     if m and m.end() < b:
         a = m.end()
     m = _TRAIL_TIME_RE.search(text, a, b) if _ends_with_time_word(text, a, b) else None
@@ -1364,7 +1372,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
     moved = False
     for _ in range(5):
-        ws = _words(text, a, min(hi, a + 40))
+        ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 40)), 2))  # (the first two serve)
         if not ws:
             return a
         c = text.find(",", a, min(hi, a + 120))
@@ -1562,7 +1570,7 @@ _PRONOUN_CONTRACTION_RE = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['�
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
-    if _PARTY_TAG_RE.fullmatch(text, a, b):
+    if text.startswith("-", a + 1) and _PARTY_TAG_RE.fullmatch(text, a, b):
         # "Rep. Ed Royce, R-Calif., also suggested": the name before the party tag
         prev = _antecedent(text, text.rfind("\n", 0, a) + 1, a - 1 if text[a - 1:a] == "(" else a)
         if prev is not None and prev[2] == "name":
@@ -2068,21 +2076,36 @@ def _one_person_role(text: str, sp: _Speaker) -> bool:
     """Is an unnamed speaker one person by its head noun ("A spokesman for the ministry", "The
     press secretary for President Moon", "a senior European diplomat"), whom "he" or "she" in
     a later sentence may name? Not a group, document or organization ("officials", "the
-    report"), nor a role apposed to a name ("Antonio Garcia Martinez, a former manager")."""
-    if sp.name is None or " and " in sp.name or sp.start >= sp.end or \
-            _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start):
+    report"), nor a role apposed to a name ("Antonio Garcia Martinez, a former manager").
+    Kept on the speaker: _role_before asks it of every speaker before each pronoun."""
+    if sp.one_person is None:
+        sp.one_person = _one_person_head(text, sp)
+    return sp.one_person
+
+
+def _one_person_head(text: str, sp: _Speaker) -> bool:
+    """:func:`_one_person_role`, uncached."""
+    if sp.name is None or " and " in sp.name or sp.start >= sp.end:
+        return False
+    # (most speakers are names: a first word that is no determiner rules the role out before
+    # the words are scanned and the window before searched)
+    w = _WORD_RE.search(text, sp.start, sp.end)
+    if w is None or w.group(0).lower() not in _ONE_PERSON_DETS:
         return False
     head = first = None
     for w in _WORD_RE.finditer(text, sp.start, sp.end):
         lw = w.group(0).lower()
         if lw in _ROLE_STOP:
             # ("The press secretary for South Korea's President": a new person too)
-            return head in _PERSON_ROLE_NOUNS and lw == "for" and first in ("a", "an", "one", "the")
+            one = head in _PERSON_ROLE_NOUNS and lw == "for" and first in ("a", "an", "one", "the")
+            break
         first = first or lw
         head = lw
-    # a new person: "a senior European diplomat"; not "the Vermont senator", who is someone
-    # already named
-    return head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
+    else:
+        # a new person: "a senior European diplomat"; not "the Vermont senator", who is someone
+        # already named
+        one = head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
+    return one and not _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start)
 
 
 def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
@@ -2108,6 +2131,7 @@ _OTHER_NAME_RE = re.compile(r"(?<![.!?:\n\"“”‘’(] )(?<!^)(?<![\"“‘(]
 # Angeles, an activist")
 _NAME_COMMA_BEFORE_RE = re.compile(r"(?:^|[.!?;:\n\"“”]\s*)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+$")
 _ROLE_STOP = frozenset("for of to at with from in on who whose which that".split())
+_ONE_PERSON_DETS = frozenset(("a", "an", "one", "another", "the"))  # (the first words _one_person_head accepts)
 _PERSON_ROLE_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman secretary minister adviser advisor director chairman chairwoman "
     "governor senator representative congressman congresswoman lawmaker mayor candidate nominee strategist "
@@ -3372,7 +3396,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 continue
             if prev is not None and prev.start == m.start() and not m.group(0).endswith("ing"):
                 continue  # 'Rather, he said, continued struggles ...': the first word of a content
-            if _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
+            if text.startswith(",", m.end()) and _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
                 continue  # 'Cost estimates, he added, were ...': the parenthetical is the attribution
             r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
             if r is None:
@@ -3762,7 +3786,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
             continue  # (a direct quote's speaker in between is nearer)
         spk.name, spk.actor, spk.anonymous, spk.person, spk.head = \
             best.name, best.actor, best.anonymous, best.person, best.head
-        spk.antecedent = None  # (its name changed: work the cache out again)
+        spk.antecedent = spk.one_person = None  # (its name changed: work the caches out again)
 
 
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
@@ -4502,9 +4526,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "A new group called Black Votes Matter": a name, not a report
     if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
         return _asked(st, m, entry, hi, para)
+    passive = _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())  # ("was asked", "is said")
     if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
-            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) \
-            and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
+            passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
@@ -4549,14 +4573,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma in _EXPECT_LEMMAS and \
             _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
-    if _BY_AFTER_RE.match(text, m.end(), hi) and \
-            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+    if passive and _BY_AFTER_RE.match(text, m.end(), hi):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
         return _passive_agent(st, m, entry, lo, hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
-    if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and \
-            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) and \
+    if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and passive and \
             _SUBORD_OPEN_RE.search(text, max(lo, m.start() - 80), m.start()):
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
