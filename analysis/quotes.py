@@ -2115,11 +2115,19 @@ def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Sp
     text = st.text
     rp = next((s for s in reversed(st.speakers) if s.end <= pos and _one_person_role(text, s)), None)
     if rp is None or ref is not None and ref.start >= rp.start or pos - rp.end > 400 or \
-            bisect_right(st.sent_starts, rp.start) == bisect_right(st.sent_starts, pos) or \
-            _gender(text[rp.start:rp.end], rp.name) not in (None, gender) or _OTHER_NAME_RE.search(text, rp.end, pos) or \
-            _TOLD_PRONOUN_RE.search(text, rp.end, pos):
+            not _role_reaches(st, rp, pos, gender):
         return ref
     return rp
+
+
+def _role_reaches(st: _State, rp: _Speaker, pos: int, gender: str) -> bool:
+    """May the unnamed one-person speaker ``rp`` be the "he" or "she" (``gender``) at ``pos``:
+    in a later sentence, of no other gender by its noun ("spokeswoman"), with no capitalised
+    word (someone else) and no 'told her/him' between?"""
+    text = st.text
+    return bisect_right(st.sent_starts, rp.start) < bisect_right(st.sent_starts, pos) and \
+        _gender(text[rp.start:rp.end], rp.name) in (None, gender) and \
+        not _OTHER_NAME_RE.search(text, rp.end, pos) and not _TOLD_PRONOUN_RE.search(text, rp.end, pos)
 
 
 # the role spoke to another "he" or "she": 'a college official told her she had not earned ...'
@@ -3765,10 +3773,7 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
         g = "f" if text[spk.start:spk.end].lower() == "she" else "m"
         best = max((r.speaker for r in reported if r.speaker is not None and r.speaker.name and
                     (_antecedent_gender(st, r.speaker) in ("", g) or _one_person_role(text, r.speaker) and
-                     _gender(text[r.speaker.start:r.speaker.end], r.speaker.name) in (None, g) and
-                     not _OTHER_NAME_RE.search(text, r.speaker.end, spk.start) and
-                     not _TOLD_PRONOUN_RE.search(text, r.speaker.end, spk.start) and
-                     bisect_right(st.sent_starts, r.speaker.start) < bisect_right(st.sent_starts, spk.start))
+                     _role_reaches(st, r.speaker, spk.start, g))
                     and not r.speaker.loose and
                     r.speaker.end <= spk.start and
                     not any(o.start <= r.speaker.start < o.end for o in reported)),
@@ -4334,6 +4339,15 @@ _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
 _THAT_AHEAD_RE = re.compile(r"\bthat\b")
+def _report_that(text: str, t: re.Match | None, hi: int) -> tuple[re.Match | None, bool]:
+    """The "that" which opens a report after a cue's phrase, given the first one, ``t``, and
+    whether ``t`` opened a relative clause on a document instead ("said in a statement that
+    included a list of demands that ...": the report, if any, is a later "that")."""
+    if t is None or not _RELATIVE_VERB_AFTER_RE.match(text, t.end(), hi):
+        return t, False
+    return _THAT_AHEAD_RE.search(text, t.end(), min(hi, t.end() + 120)), True
+
+
 _RELATIVE_VERB_AFTER_RE = re.compile(
     r"\s*(?:also\s+)?(?:included|includes|showed|shows|featured|features|contained|contains|accompanied|"
     r"appeared|garnered|drew|received|went|came|has\s+been|had\s+been|was\s+(?:later|quickly|widely|posted|"
@@ -4745,10 +4759,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
         return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
     t = _THAT_RE.match(text, pos, hi)
-    if t and pos != m.end() and _RELATIVE_VERB_AFTER_RE.match(text, t.end(), hi):
-        # "said in a statement that included ... that ...": a relative clause on the document
-        t = _THAT_AHEAD_RE.search(text, t.end(), min(hi, t.end() + 120))
-        if t is None or re.search(r"[.;:!?\"“”]", text[pos:t.start()]):
+    if t and pos != m.end():
+        t, relative = _report_that(text, t, hi)
+        if relative and (t is None or re.search(r"[.;:!?\"“”]", text[pos:t.start()])):
             return None
     if t:
         pos = t.end()
@@ -4764,13 +4777,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             pass  # "vowed to fight", "promising to 'carpet bomb them'": the promise is the report
         else:
             # "wrote in both listings (that) he was ...": look a few words ahead for "that"
-            t2 = _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120))
-            if t2 is not None and _RELATIVE_VERB_AFTER_RE.match(text, t2.end(), hi):
-                # "said in a statement that included a list of demands that ...": a relative
-                # clause on the document; the report, if any, is a later "that"
-                t2 = _THAT_AHEAD_RE.search(text, t2.end(), min(hi, t2.end() + 120))
-                if t2 is None:
-                    return None
+            t2, relative = _report_that(text, _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 120)), hi)
+            if relative and t2 is None:
+                return None
             if t2 is not None and not re.search(r"[.;:!?\"“”]", _mask_titles(text[pos:t2.start()])):
                 pos = t2.end()  # (a show's title may come between: 'said on “Meet the Press” that')
             elif (pc := _PP_CLAUSE_RE.match(text, pos, hi)) is not None:
