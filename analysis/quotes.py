@@ -4852,6 +4852,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # a later "he" names: "Reagan was criticized ... when he insisted")
         _remember(st, sp)
         sp = None
+    elif sp is not None and text[a:b].lower() == "it" and form.endswith(("ed", "said")) and \
+            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+        sp = None  # "When it was announced that ...", "it was revealed that": no one is said to speak
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
 
