@@ -146,6 +146,9 @@ def test_widgets_from_the_second_hand_check_are_removed():
         "Media playback is unsupported on your device Media caption The senator on the farm bill",
         "Farm bill talks collapse as senators walk out Read more",
         "FILE PHOTO: Voters queue outside a school gym in Ames, Iowa, U.S., May 1, 2019. REUTERS/Jane Doe",
+        # Bloomberg photo credits (the eighth hand check): a name, or a caption, then the credit
+        "Jane Doe Photographer: John Roe/Bloomberg",
+        "Photographer: John Roe/Bloomberg Photographer: John Roe/Bloomberg",
     ]
     text = ("Title of the piece\n\nLeaders met on Monday. (RELATED: Farm Bill Talks Collapse Again)\n\n"
             + "\n\n".join(furniture) + "\n\nThey agreed to meet again. JUST WATCHED Senator on the farm "
