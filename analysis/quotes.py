@@ -1633,7 +1633,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         return _Speaker(a, b, None, None, False, low in _PERSONAL, gender=gender)
     first = words[0].lower() if words else ""
     if shape == "role" and first in _POSSESSIVE_DETS and len(words) >= 2:
-        owner = _person_antecedent(st, "f" if first == "her" else "m") if first in ("his", "her") \
+        # ('Sanders has not backed down, and his campaign said': the sentence's own subject first)
+        owner = (_possessor_subject(st, a, _POSSESSIVE_PRONOUNS[first]) or
+                 _person_antecedent(st, "f" if first == "her" else "m")) if first in ("his", "her") \
             else st.last_any
         role = " ".join(words[1:])
         if owner is not None and owner.name:
