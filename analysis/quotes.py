@@ -1493,8 +1493,9 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
-    if len(ws) > 1 and ws[0].group(0) in _SENTENCE_ADVERBS:
-        a = ws[1].start()
+    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
+                        ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
+        a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
     if len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
         b = ws[-2].end()
@@ -1536,6 +1537,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s")
+_LY_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ally|ously|edly|ively|ently|antly|ately|ctly)")  # (not 'Beverly', 'Nathaly', 'Openly Secular')
 # -ing words that open a noun phrase, not a clause ("swing voters", "polling and responses")
 _ING_NOUN_HEADS = frozenset("something nothing anything everything including according swing polling tracking "
                             "opening ruling voting housing funding spending building meeting hearing training "
