@@ -4511,6 +4511,11 @@ _CONTINUE_NOT_TAG_RE = re.compile(r"\s*,\s*(?:which|who|and|but|as|while|so)\b")
 _CONTINUE_TO_RE = re.compile(r"\s+to\s+(\w+)")  # ('continued to insist that ...': a speech verb)
 
 
+# base forms that are nouns after a possessive determiner and its modifiers
+_NOUN_LIKE_BASES = frozenset("tweet demand worry claim call report threat promise pledge vow plea "
+                             "request complaint comment statement boast charge order remark suggestion".split())
+_POSSESSIVE_NP_BEFORE_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts)\s+(?:[\w’'-]+\s+){0,1}?([\w’'-]+)\s+$")
+_REPORT_COMPLEMENT_RE = re.compile(r"\s*(?:that\b|to\b|:|,?\s*[\"“])")
 _PHONED_RE = re.compile(
     r"\s+(?:to\s+(?:ask|check|inquire|find\s+out|offer|congratulate|apologi[sz]e|complain)\b|"
     r"(?:the\s+)?(?:police|911|cops|an\s+ambulance)\b|"
@@ -4572,6 +4577,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
             (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
+    if form in _NOUN_LIKE_BASES and (pn := _POSSESSIVE_NP_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start())) \
+            and not pn.group(1).endswith("s") and not _REPORT_COMPLEMENT_RE.match(text, m.end(), hi):
+        # "after his North Korea tweet, Trump announced", "My big worry is": a noun after a
+        # possessive (not "his lawyers claim", or "his vow to end ...", a report of its own)
+        return None
     if entry.lemma == "call" and _PHONED_RE.match(text, m.end(), hi):
         return None  # "called a family friend to investigate", "called to ask about": phoned
     if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
