@@ -2416,6 +2416,13 @@ def _surname_gender(st: _State, sp: _Speaker) -> str | None:
     return _full_mentions(st, name)[0]
 
 
+_OFFICE_TITLE_WORDS = frozenset("President Sen. Senator Gov. Governor Rep. Representative Secretary Mayor "
+                                 "Judge Justice Speaker Chancellor Minister".split())
+_RELATIVE_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:first\s+lady|wife|husband|widow|widower|daughter|son|brother|sister|mother|father|niece|nephew|"
+    r"cousin|spouse)[,’'s]*\s+$", re.IGNORECASE)
+
+
 def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     """How the article names the one-word ``name`` in full: the gender its full mentions show
     ("f", "m", "" for none, None if it has no full mention) and the given names before it
@@ -2427,6 +2434,8 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     given: set[str] = set()
     genders: list[str] = []
     by_gender: dict[str, set[str]] = {}
+    relatives: set[str] = set()
+    officer = False
     if not any(name.lower() in words for words in _roles().values()):
         text = st.text
         i = text.find(name)
@@ -2441,11 +2450,20 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                         found = g
                     if g:
                         genders.append(g)
+                    if before in _OFFICE_TITLE_WORDS:
+                        officer = True
                     if before in _first_names():
                         full = f"{before} {m.group(2)}." if m.group(2) else before  # "George W."
+                        if _RELATIVE_ROLE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+                            relatives.add(full)
                         given.add(full)
                         by_gender.setdefault(_first_names()[before], set()).add(full)
             i = text.find(name, j)
+    if officer and relatives:
+        # "President Obama ... first lady Michelle Obama": a bare "Obama" is the officeholder,
+        # whose given name the article does not give, not the relative it names in full ("Mrs.
+        # Obama" may still be her: by_gender keeps her)
+        given -= relatives
     if len(set(genders)) > 1:
         # "Bill Clinton" and "Mrs. Clinton": two people. The surname alone takes no given name,
         # and the gender of most full mentions (none on a tie).
