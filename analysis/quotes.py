@@ -3128,15 +3128,20 @@ def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
 _TURN_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}")
 
 
-def _turn_quote(st: _State, p, head: tuple[int, int]) -> Quote | None:
-    """A paragraph of an interview turn (see _heading_turns) as its speaker's words: a direct
-    quote of the whole paragraph, whose cue is the empty string at the end of the name heading."""
-    text = st.text
-    a, b = p.start, p.end
+def _strip_space(text: str, a: int, b: int) -> tuple[int, int]:
+    """``text[a:b]`` without the white space at either end, as offsets."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
+    return a, b
+
+
+def _turn_quote(st: _State, p, head: tuple[int, int]) -> Quote | None:
+    """A paragraph of an interview turn (see _heading_turns) as its speaker's words: a direct
+    quote of the whole paragraph, whose cue is the empty string at the end of the name heading."""
+    text = st.text
+    a, b = _strip_space(text, p.start, p.end)
     if a >= b:
         return None
     spk = _speaker(st, head[0], head[1], "name")
@@ -4218,11 +4223,7 @@ def _embed_quote(st: _State, p, end: int, sig: re.Match) -> Quote | None:
     """The tweet of an embed paragraph (see :func:`_tweet_embeds`) as a direct quote of its
     signer; the dash is the cue. None for the signature's own paragraph."""
     text = st.text
-    a, b = p.start, min(end, p.end)
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = _strip_space(text, p.start, min(end, p.end))
     if a >= b:
         return None
     na, nb = _trim_np(text, *sig.span("name"))
