@@ -71,6 +71,7 @@ from itertools import islice
 from .actors import ActorDictionary, default_actors
 from .actors import _TITLE_GENDER, given_names as _first_names  # (shared with the actor layer)
 from .text import Doc
+from .text import _strip as _strip_space  # (a span without white space at its ends)
 
 __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
 
@@ -3126,15 +3127,6 @@ def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
 
 # a name alone as a paragraph: 'Sean Illing', 'Peter W. Singer'
 _TURN_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}")
-
-
-def _strip_space(text: str, a: int, b: int) -> tuple[int, int]:
-    """``text[a:b]`` without the white space at either end, as offsets."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _turn_quote(st: _State, p, head: tuple[int, int]) -> Quote | None:
