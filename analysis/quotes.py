@@ -1649,7 +1649,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         # "the reporter", "the high court" are the last reporter or court that spoke; "the NPR
         # reporter" only if that was the NPR reporter, "the other caller" never
         mods = [w for w in words[1:-1] if w[:1].isupper()]
-        ref = None if any(w.lower() in ("other", "another") for w in words[1:-1]) else next(
+        # (nor "the operative familiar with the conversation and a person close to Trump": its
+        # last word is no head)
+        ref = None if any(w.lower() in ("other", "another", "and", "or") or w in _ROLE_STOP for w in words[1:-1]) else next(
             (s for s in reversed(st.speakers) if s.head == head and s.name and all(w in s.name for w in mods)), None)
         if ref is not None:
             return _Speaker(a, b, ref.name, ref.actor, ref.anonymous, ref.person, ref.head, gender=ref.gender)
@@ -2184,6 +2186,10 @@ def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str |
             return surface, False, None
         # ("Britain's Daily Mail": a name, but no person's without a title)
         return other, hit[0].kind == "person" or any(w.lower() in titles for w in rest), actor
+    if pp is None and (pm := _modifier_prep(surface, hit[1])) is not None:
+        # "Critics of Sen. Bernie Sanders", "people close to Manafort or Trump": the phrase
+        # speaks, in the actor's group only if its head is an affiliate ("Lawyers for Mr. Trump")
+        return surface, False, actor if _affiliated(surface, pm) else None
     if pp is None and "and" in rest:
         return name, person, None  # "President Donald Trump and numerous journalists": joint speakers
     if pp is None and not (shape == "role" and _noun_modifiers(rest)):
@@ -2217,6 +2223,35 @@ def _affiliated(surface: str, pp: re.Match | None) -> bool:
     return bool(words) and words[-1] in _roles().get("affiliates", ())
 
 
+def _modifier_prep(surface: str, end: int) -> re.Match | None:
+    """The preposition that opens a post-modifier of a person or group noun when an alias
+    ending at ``end`` sits further in it ("Critics of Sen. Bernie Sanders", "people close to
+    Manafort or Trump", "two operatives familiar with his work in Eastern Europe", "a friend
+    of Mr Trump"): the phrase is its head's, not the alias's. Not after a title ("Secretary of
+    State Mike Pompeo") or an utterance ("the words of Dr. Gregory House", "audio of Mr.
+    Obama", "the disclosures by Mr. Trump": his)."""
+    pm = _FIRST_PREP_RE.search(surface, 0, end)
+    if pm is None or "," in surface[pm.end():end]:
+        return None
+    before = surface[:pm.start()].split()
+    if not before:
+        return None
+    low = before[-1].strip(",").lower()
+    roles = _roles()
+    if low in roles.get("titles", ()) or low in _DOCUMENT_NOUNS or low in _UTTERANCE_NOUNS or \
+            not before[-1].islower() and len(before) > 1:
+        return None
+    return pm if low in _MODIFIER_HEADS or low in _PERSON_NOUNS or low in roles.get("anonymous", ()) or \
+        low in roles.get("roles", ()) or low in roles.get("affiliates", ()) else None
+
+
+_FIRST_PREP_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\b")
+# heads (and the adjectives of "people close to") whose post-modifier names someone else
+_MODIFIER_HEADS = frozenset("friend friends associate associates admirer admirers confidant confidants "
+                            "close familiar loyal near allied opposed".split())
+_UTTERANCE_NOUNS = frozenset("words word audio voice tweet tweets comment comments remark remarks message post "
+                             "speech interview ad video account op-ed column view views proposal plan "
+                             "disclosure disclosures".split())
 _PARTITIVES = frozenset("one two three some many most several few all each any none both".split())
 _PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
 _PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
@@ -2304,6 +2339,9 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
     while k >= 0 and words[k] in _COURTESY_TITLES:
         k -= 1
+    if (k >= 2 and words[k] == "or" and words[k - 1][:1].isupper() or k >= 0 and words[k] == "of") and \
+            _modifier_prep(" ".join(words), len(" ".join(words[:k + 1]))) is not None:
+        return None  # "Critics of Sen. Sanders", "people close to Manafort or Gates": no one named
     if k >= 0 and words[k] in ("for", "to", "with", "from"):
         return None  # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself
     # a courtesy title's gender ("Ms. Williams"), not that of "a spokeswoman for Mr. Clinton"
