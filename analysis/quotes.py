@@ -1367,6 +1367,10 @@ _LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile in
 _DEGREE_WORDS = frozenset("more most much even very just so quite rather".split())
 
 
+_PLACE_APPOSITION_RE = re.compile(r"(?:the|a|an)\s+(?:site|scene|home|hometown|capital|seat|birthplace|city|town|"
+                                  r"state|venue|heart|center|centre)\b")
+
+
 def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
@@ -1408,6 +1412,13 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             if nxt_seg[:1].isupper() or re.match(r"(?:on|in|at|last|this)\b", nxt_seg) or \
                     c2 > 0 and _TIME_END_RE.search(text, c + 1, c2):
                 a = c + 1  # (also "in Coconut Creek, Fla., two days later, ...")
+                continue
+            c3 = text.find(",", c + 1, min(hi, c + 80))
+            if c3 > 0 and _PLACE_APPOSITION_RE.match(nxt_seg) and text[c3 + 1:c3 + 3].lstrip()[:1].isupper() and \
+                    not _QUOTE_MARK_RE.search(text, c + 1, c3):
+                # "At a service in Newtown, Conn., the site of Friday's massacre, President Barack
+                # Obama ...": the place's apposition ends the fronted phrase too
+                a = c3 + 1
                 continue
         break
     return a
@@ -2469,9 +2480,8 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     the text for each name was slow); cached per article."""
     if name in st.full_names:
         return st.full_names[name]
-    found: str | None = None
+    seen: list[tuple[str, bool]] = []  # (gender, a relative's mention) of each full mention
     given: set[str] = set()
-    genders: list[str] = []
     by_gender: dict[str, set[str]] = {}
     relatives: set[str] = set()
     officer = False
@@ -2485,24 +2495,26 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                 if m is not None:
                     before = m.group(1)
                     g = _gender(before, f"{before} {name}") or ""
-                    if found is None or g and not found:
-                        found = g
-                    if g:
-                        genders.append(g)
+                    relative = False
                     if before in _OFFICE_TITLE_WORDS:
                         officer = True
                     if before in _first_names():
                         full = f"{before} {m.group(2)}." if m.group(2) else before  # "George W."
                         if _RELATIVE_ROLE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
                             relatives.add(full)
+                            relative = True
                         given.add(full)
                         by_gender.setdefault(_first_names()[before], set()).add(full)
+                    seen.append((g, relative))
             i = text.find(name, j)
     if officer and relatives:
         # "President Obama ... first lady Michelle Obama": a bare "Obama" is the officeholder,
         # whose given name the article does not give, not the relative it names in full ("Mrs.
-        # Obama" may still be her: by_gender keeps her)
+        # Obama" may still be her: by_gender keeps her), nor her gender ("he" may name him)
         given -= relatives
+        seen = [(g, rel) for g, rel in seen if not rel]
+    genders = [g for g, _ in seen if g]
+    found = next(iter(genders), "") if seen else None
     if len(set(genders)) > 1:
         # "Bill Clinton" and "Mrs. Clinton": two people. The surname alone takes no given name,
         # and the gender of most full mentions (none on a tie).
