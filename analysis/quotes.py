@@ -1525,12 +1525,20 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True  # a dateline: "(CNN) Just days after insisting ...", "WASHINGTON (AP) —"
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
-        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS) or \
+        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
+                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None) or \
             _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
     w = ws[0].group(0)
+    if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
+            any(ws[k].group(0) in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
+            any(ws[k].group(0) in _IRREGULAR_VERBS and ws[k - 1].group(0)[:1].isupper() and ws[k + 1].group(0).islower()
+                and _clause_subject(ws, k) for k in range(1, len(ws) - 1)):
+        # "Berg led a workshop", "The president began", "One email appears to show", "came out
+        # against the measure", "That's another reason why": a clause
+        return True
     if (w.lower() in ("asked", "it’s", "it's", "there’s", "there's") or
             w.islower() and w.endswith("ing") and len(w) > 4 and "-" not in w and w not in _ING_ADJECTIVES
             and w not in _ING_NOUN_HEADS) \
@@ -1549,7 +1557,27 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s")
-_LY_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ally|ously|edly|ively|ently|antly|ately|ctly)")  # (not 'Beverly', 'Nathaly', 'Openly Secular')
+
+
+def _clause_subject(ws: list[re.Match], k: int) -> bool:
+    """Are the words before the verb ``ws[k]`` of a mention one noun phrase, its subject
+    ("The president began", "President Obama won"), not a noun with a relative clause of its
+    own ("the officials who came", "the experts I spoke to", "testimony the former FBI
+    director gave", "a letter Charles Koch sent")?"""
+    for j in range(1, k):
+        x = ws[j].group(0)
+        if x.lower() in _RELATIVES or x in _CONTACT_SUBJECTS or x[:1].isupper() and ws[j - 1].group(0).islower() and j > 1:
+            return False
+    return True
+
+
+_CONTACT_SUBJECTS = frozenset("I we you he she they the a an his her their its our my".split())
+# verb forms that are finite, never a participle or a noun: inside a mention they make it a clause
+_FINITE_VERBS = frozenset("began became came went took wrote spoke knew saw broke drew fell flew grew rose threw chose "
+                          "drove stole wore shook forgot ate gave did ran withdrew overcame underwent oversaw overtook "
+                          "foresaw appears seems begins acknowledges becomes".split())
+_RELATIVES = frozenset("who whom whose which that".split())
+_LY_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ally|ously|edly|ively|ently|antly|ately|ctly|ingly|ibly)")  # (not 'Beverly', 'Nathaly', 'Openly Secular')
 # -ing words that open a noun phrase, not a clause ("swing voters", "polling and responses")
 _ING_NOUN_HEADS = frozenset("something nothing anything everything including according swing polling tracking "
                             "opening ruling voting housing funding spending building meeting hearing training "
@@ -1559,7 +1587,8 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Worth Sure "
                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
-                              "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again".split())
+                              "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again "
+                              "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
@@ -1581,6 +1610,12 @@ _MAIN_VERBS = frozenset("went withdrew came took made turned stepped doubled dou
 _PRONOUN_CONTRACTION_RE = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:s|ve|d|re|ll)")
 
 
+# ("Eight Republicans that [attended the meeting ... said]": the noun phrase)
+_RELATIVE_END_RE = re.compile(r"(?<![a-z]ing)\s+that$")
+_NAME_VERB_RE = re.compile(r"[A-Z][\w.'’-]*\s+[a-z]+s")  # ("Trump understands [that]": a clause)
+_ASPECT_END_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:began|begins|started|starts|continued|continues|kept|keeps)(?:\s+by)?$")
+
+
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     """Resolve the speaker mention ``text[a:b]``."""
     text = st.text
@@ -1592,6 +1627,12 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if text.startswith("and ", a):
                 a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
     a, b = _trim_mention(text, a, b)
+    if (asp := _ASPECT_END_RE.search(text[a:b]) or _RELATIVE_END_RE.search(text[a:b])) is not None and asp.start() > 0 \
+            and not _NAME_VERB_RE.fullmatch(text, a, a + asp.start()):
+        # "Trump infamously began [criticizing]", "O’Reilly begins [by blaming]": the subject
+        # of the aspect verb before the cue
+        b = a + asp.start()
+        shape = _np_shape(text[a:b].split()) or shape
     if b - a <= 7 and (mc := _PRONOUN_CONTRACTION_RE.fullmatch(text, a, b)):
         b, shape = mc.end(1), "pronoun"  # "He's vowed to ...", "I've been reporting": the pronoun
     k = text.find(_BLANK_RUN, a, b)
