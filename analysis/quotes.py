@@ -1944,12 +1944,31 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if not sp.name or sp.anonymous or " and " in sp.name:
         return None
     g = _speaker_gender(st, sp)
-    if g != gender and not (not g and text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES):
+    if g != gender and not (not g and (text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES or
+                                       _PLAIN_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None and
+                                       _person_apposition(text, subj[1], hi))):
         # (a titled person of unknown gender may still be whom a pronoun names: "Justice
         # Ginsburg, 81, was in the hospital. "...," she said", "Dr. Alex Stalcup ... has worked
-        # with patients for decades. ... "...," he says")
+        # with patients for decades. ... "...," he says"; so may a name with a person's
+        # apposition: "Genevieve Bonadies Torres, an attorney with ...")
         return None
     return sp
+
+
+_PLAIN_NAME_RE = re.compile(r"(?!(?:The|A|An|This|That)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")  # (not "The evening of Oct. 17")
+
+
+def _person_apposition(text: str, b: int, hi: int) -> bool:
+    """Does a person's apposition follow the name ending at ``b``: ", an attorney with",
+    ", a Chinese-American senior", ", 27,"?"""
+    m = _APPOSITION_HEAD_RE.match(text, b, hi)
+    if m is None:
+        return False
+    return m.group(1) is None or any(w.lower() in _PERSON_ROLE_NOUNS or w.lower() in _PERSON_NOUNS
+                                     for w in m.group(1).split())
+
+
+_APPOSITION_HEAD_RE = re.compile(r",\s+(?:\d{2},|(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\b(?=\s+(?:of|at|for|with|from|in|who|and)\b|,))")
 
 
 def _quote_opening(st: _State, pos: int) -> int:
