@@ -3203,12 +3203,21 @@ def _name_label(ws: list[str]) -> bool:
     """Are ``ws`` a name that can label what follows it (``Putin:``, ``Rep. Trey Gowdy:``), not
     a heading word (``Update:``, ``WATCH:``)?"""
     return bool(ws) and not any(w.lower() in _HEADLINE_STOP or w.isupper() and len(w) > 3 for w in ws) \
-        and not (len(ws) == 1 and ws[0] in _SECTION_WORDS) and _np_shape(ws) == "name"
+        and not (len(ws) == 1 and ws[0] in _SECTION_WORDS) and " ".join(ws) not in _US_STATES and _np_shape(ws) == "name"
 
 
 # one-word section labels of results round-ups ('Senate: Rep. X won ...', 'House: ...'), not
 # speakers ('White House:' and 'Dr. Gregory House:' are)
 _SECTION_WORDS = frozenset("Senate House Congress Governor President Mayor Legislature Assembly".split())
+# labels of state-by-state round-ups ('Tennessee: Reporter seeking coverage ends up at ...'):
+# a state does not speak in a transcript
+_US_STATES = frozenset(
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+    "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+    "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+    "Vermont Virginia Washington Wisconsin Wyoming National".split()) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+    "South Carolina", "South Dakota", "West Virginia"}
 
 
 def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
