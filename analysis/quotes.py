@@ -1926,14 +1926,15 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
             return oa
     subj = _main_subject(text, lo, hi)
     if subj is not None and text.startswith(",", subj[1]) and \
-            not any(w in _first_names() for w in text[subj[0]:subj[1]].split()):
+            not any(w in _first_names() for w in text[subj[0]:subj[1]].split()) and \
+            text[subj[0]:subj[1]].split()[0] not in _PERSON_TITLES:
         # "Another Republican, Rep. Debbie Lesko of Arizona, was more direct": the name in
         # the apposition
         c = text.find(",", subj[1] + 1, min(hi, subj[1] + 80))
         if c > 0:
             na, nb = _trim_np(text, subj[1] + 1, c)
             aw = text[na:nb].split()
-            if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and \
+            if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and not aw[0].startswith(("R-", "D-")) and \
                     _np_shape(aw) == "name" and _has_personal_name(aw):
                 subj = (na, nb, "name")
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
@@ -1945,6 +1946,7 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         return None
     g = _speaker_gender(st, sp)
     if g != gender and not (not g and (text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES or
+                                       _TITLED_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None or
                                        _PLAIN_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None and
                                        _person_apposition(text, subj[1], hi))):
         # (a titled person of unknown gender may still be whom a pronoun names: "Justice
@@ -1964,11 +1966,20 @@ def _person_apposition(text: str, b: int, hi: int) -> bool:
     m = _APPOSITION_HEAD_RE.match(text, b, hi)
     if m is None:
         return False
-    return m.group(1) is None or any(w.lower() in _PERSON_ROLE_NOUNS or w.lower() in _PERSON_NOUNS
-                                     for w in m.group(1).split())
+    if m.group(1) is None:
+        return True
+    ws = m.group(1).split()
+    # (not a clause: "Merrimack, N.H., he met a woman with")
+    return not any(w in _SUBJECT_PRONOUNS or w in ("it", "you") or w in _IRREGULAR_VERBS or w in _AUX for w in ws) and \
+        any(w.lower() in _PERSON_ROLE_NOUNS or w.lower() in _PERSON_NOUNS for w in ws[-3:])
 
 
-_APPOSITION_HEAD_RE = re.compile(r",\s+(?:\d{2},|(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\b(?=\s+(?:of|at|for|with|from|in|who|and)\b|,))")
+# a place or state, then a title and a name: "Maryland Rep. Elijah Cummings", "Florida Sen. Marco Rubio"
+_TITLED_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Sen|Rep|Gov|Sens|Reps)\.\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+
+
+# ", an attorney with", ", former President Barack Obama's 2012 campaign finance director,", ", 27,"
+_APPOSITION_HEAD_RE = re.compile(r",\s+(?:\d{2},|((?:[\w’'.-]+\s+){0,7}?[\w’'-]+)\b(?=\s+(?:of|at|for|with|from|in|who|and)\b|,))")
 
 
 def _quote_opening(st: _State, pos: int) -> int:
