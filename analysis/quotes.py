@@ -2262,6 +2262,10 @@ def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str |
             w.lower() in _STOP or w in _NOT_BETWEEN or w.islower() and w.endswith(("ed", "ing"))
             for w in rest[:-len(other.split())])):
         other = None  # (not "Trump himself denounced UC Berkeley", "Trump's tweet about Mr Khan")
+    if pp is not None and _OBTAINED_BY_RE.search(surface, 0, pp.start() + 3):
+        # "testimony obtained by CNN", "a memo seen by Reuters": the outlet that has it
+        # does not speak
+        return surface, False, None
     if other is not None:
         if pp is not None:
             # "The uncle of White House adviser Stephen Miller": the head is someone else
@@ -2334,6 +2338,7 @@ _MODIFIER_HEADS = frozenset("friend friends associate associates admirer admirer
 _UTTERANCE_NOUNS = frozenset("words word audio voice tweet tweets comment comments remark remarks message post "
                              "speech interview ad video account op-ed column view views proposal plan "
                              "disclosure disclosures".split())
+_OBTAINED_BY_RE = re.compile(r"\b(?:obtained|seen|reviewed|received|viewed|acquired)\s+by$")
 _PARTITIVES = frozenset("one two three some many most several few all each any none both".split())
 _PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
 _PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
@@ -2395,8 +2400,11 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         i = words.index("of")
         if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]) or \
                 i >= 2 and words[i - 2] in _COURTESY_TITLES and words[i - 1][:1].isupper() and \
-                words[i - 1].lower() not in titles:
-            words = words[:i]  # (also "Mr. Kenworthy of the University of California")
+                words[i - 1].lower() not in titles or \
+                i == 1 and _SURNAME_RE.fullmatch(words[0]) and _full_mentions(st, words[0])[1]:
+            # (also "Mr. Kenworthy of the University of California", and "Ross of the Christian
+            # Chronicle" after "Bobby Ross Jr.")
+            words = words[:i]
     while len(words) > 1 and words[-1].startswith("("):
         words = words[:-1]  # "Sen. Richard J. Durbin (D-Ill.)"
     run: list[str] = []
@@ -2424,8 +2432,10 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if (k >= 2 and words[k] == "or" and words[k - 1][:1].isupper() or k >= 0 and words[k] == "of") and \
             _modifier_prep(" ".join(words), len(" ".join(words[:k + 1]))) is not None:
         return None  # "Critics of Sen. Sanders", "people close to Manafort or Gates": no one named
-    if k >= 0 and words[k] in ("for", "to", "with", "from"):
-        return None  # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself
+    if k >= 0 and words[k] in ("for", "to", "with", "from") or k >= 1 and _OBTAINED_BY_RE.search(" ".join(words[k - 1:k + 1])):
+        # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself;
+        # "testimony obtained by CNN": not CNN
+        return None
     # a courtesy title's gender ("Ms. Williams"), not that of "a spokeswoman for Mr. Clinton"
     g = _TITLE_GENDER.get(words[-2]) if len(run) == 1 and (len(words) == 2 or len(words) > 2 and
                                                             words[-3].lower() not in ("for", "to", "with", "from", "of")) else None
