@@ -1894,11 +1894,13 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     for _ in range(3):
         # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
         # she said': sentences that only go on about the same "she" lead back to her)
-        if k < 1 or not pron.search(text, *st.sents[k]) or _QUOTE_CHAR_RE.search(text, *st.sents[k]):
+        if k < 1 or not pron.search(text, *st.sents[k]):
             break
         ms = _main_subject(text, *st.sents[k])
-        if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes") and \
-                not (ms[2] == "pronoun" and pron.fullmatch(text, ms[0], ms[1])):
+        same = ms is not None and ms[2] == "pronoun" and pron.fullmatch(text, ms[0], ms[1]) is not None
+        if _QUOTE_CHAR_RE.search(text, *st.sents[k]) and not (same and not text[st.sents[k][0]:ms[0]].strip()):
+            break  # (but 'She has emerged as a kind of "Mitt-igator," ...' is about her too)
+        if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes") and not same:
             # ("No. Did she know ...?"; 'She says Moore's actions were ...' goes on about her too)
             break
         k -= 1
@@ -2095,6 +2097,21 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
             # '...; on Monday, he announced' opens a clause of its own)
             semi >= 0 and len(text[semi + 1:pos].split()) <= 4):
         return None
+    cc = None
+    for cc in _COORD_NAMED_RE.finditer(text, lo, pos):
+        pass
+    if cc is not None:
+        # ('Progressives often advocate ..., but Ossama Bahloul spoke ... when he remarked': the
+        # subject of the pronoun's own clause, if it is a person)
+        sp = _named_subject(st, text, cc.end(), pos, gender)
+        if sp is not None:
+            return sp
+    return _named_subject(st, text, lo, pos, gender)
+
+
+def _named_subject(st: _State, text: str, lo: int, pos: int, gender: str) -> _Speaker | None:
+    """The subject of the clause from ``lo``, before ``pos``, if it is a named person whose
+    gender may be ``gender``."""
     subj = _main_subject(text, lo, pos)
     if subj is None or subj[2] != "name" or subj[1] >= pos:
         return None
@@ -2102,6 +2119,9 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
     if sp.anonymous or " and " in (sp.name or "") or not _may_be_person(st, sp, gender):
         return None
     return sp
+
+
+_COORD_NAMED_RE = re.compile(r",\s+(?:but|yet)\s+(?=[A-Z])")
 
 
 def _may_be_person(st: _State, sp: _Speaker, gender: str) -> bool:
