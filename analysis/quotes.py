@@ -4775,6 +4775,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if passive and _BY_AFTER_RE.match(text, m.end(), hi):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
         return _passive_agent(st, m, entry, lo, hi, para)
+    if form.split()[0].endswith("ed") and _AS_BY_BEFORE_RE.fullmatch(text, lo, m.start()) and _BY_AFTER_RE.match(text, m.end(), hi):
+        return _as_by(st, m, entry, hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
     if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and passive and \
@@ -5618,6 +5620,37 @@ def _passive_agent(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para)
     return _Reported(m, entry, cstart, cend, sp, para)
 
 
+def _as_by(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | None:
+    """'As reported by The New York Times, CLAUSE', 'As pointed out by Bobby Ross Jr., chief
+    correspondent of the Christian Chronicle, "..."': the agent speaks the main clause after
+    the frame (and after a role apposition of the agent)."""
+    text = st.text
+    a = _BY_AFTER_RE.match(text, m.end(), hi).end()
+    c = text.find(",", a, min(hi, a + 80))
+    if c < 0:
+        return None
+    agent = _trim_np(text, a, c)
+    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    if shape is None:
+        return None
+    cstart = c + 1
+    c2 = text.find(",", cstart, min(hi, cstart + 100))
+    if c2 > 0 and not _QUOTE_MARK_RE.search(text, cstart, c2) and \
+            (ap := _words(text, cstart, c2)) and len(ap) <= 10 and ap[0].group(0).islower() and \
+            any(w.group(0).lower() in _PERSON_ROLE_NOUNS or w.group(0).lower() in _roles().get("titles", ())
+                for w in ap):
+        cstart = c2 + 1  # (the agent's role apposition)
+    while cstart < hi and text[cstart].isspace():
+        cstart += 1
+    cend = _clean_end(text, cstart, hi)
+    if len(text[cstart:cend].split()) < 3:
+        return None
+    return _Reported(m, entry, cstart, cend, _speaker(st, agent[0], agent[1], shape), para)
+
+
+# the frame before the cue: "As", "As first", "As previously" (at the sentence's start)
+_AS_BY_BEFORE_RE = re.compile(r"\s*[\"“]?As\s+(?:(?:first|previously|originally|recently|also|widely|earlier|"
+                              r"exclusively|correctly|rightly)\s+)?")
 _MANNER_NP_RE = re.compile(
     r"(?:(?:any|a|the|his|her|their|its|our|your|my|some)\s+)?(?:[\w-]+\s+)?(?:timetable|schedule|plan|script|"
     r"rules?|protocol|procedures?|guidelines|tradition|custom|needs?|ability|merit|size|age|income|wealth|"
