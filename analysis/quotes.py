@@ -4775,8 +4775,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if passive and _BY_AFTER_RE.match(text, m.end(), hi):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
         return _passive_agent(st, m, entry, lo, hi, para)
-    if form.split()[0].endswith("ed") and _AS_BY_BEFORE_RE.fullmatch(text, lo, m.start()) and _BY_AFTER_RE.match(text, m.end(), hi):
-        return _as_by(st, m, entry, hi, para)
+    if form.split()[0].endswith("ed") and _BY_AFTER_RE.match(text, m.end(), hi):
+        if _AS_BY_BEFORE_RE.fullmatch(text, lo, m.start()):
+            return _as_by(st, m, entry, hi, para)
+        if (tr := _AS_BY_TRAIL_RE.search(text, max(lo, m.start() - 30), m.start())) is not None:
+            return _as_by_after(st, m, entry, lo, tr.start(), hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
     if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and passive and \
@@ -5648,6 +5651,26 @@ def _as_by(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | N
     return _Reported(m, entry, cstart, cend, _speaker(st, agent[0], agent[1], shape), para)
 
 
+def _as_by_after(st: _State, m: re.Match, entry: _Cue, lo: int, comma: int, hi: int, para) -> _Reported | None:
+    """'CLAUSE, as first reported by Bloomberg.': the agent speaks the clause before the comma."""
+    text = st.text
+    a = _BY_AFTER_RE.match(text, m.end(), hi).end()
+    e = _AGENT_END_RE.search(text, a, hi)
+    if e is not None and e.group(0) == "," and len(text[e.end():_clean_end(text, e.end(), hi)].split()) > 2 and \
+            not _RELATIVE_AFTER_RE.match(text, e.end(), hi):
+        return None  # ('The reality on the ground, as reported by Vox, is that ...': a parenthetical)
+    agent = _trim_np(text, a, e.start() if e is not None else _clean_end(text, a, hi))
+    shape = _np_shape([w.group(0) for w in _words(text, *agent)]) if agent[0] < agent[1] else None
+    cstart = lo
+    while cstart < comma and text[cstart] in " \t\n\u00a0":
+        cstart += 1
+    if shape is None or len(text[cstart:comma].split()) < 4 or _find_cues(text, cstart, comma):
+        return None  # (not 'X, according to a Downing Street source, as reported by The Guardian': one voice)
+    return _Reported(m, entry, cstart, comma, _speaker(st, agent[0], agent[1], shape), para)
+
+
+_RELATIVE_AFTER_RE = re.compile(r"\s*(?:which|who|whose)\b")
+_AS_BY_TRAIL_RE = re.compile(r",\s+as\s+(?:(?:first|previously|originally|recently|also|widely|earlier|exclusively)\s+)?$")
 # the frame before the cue: "As", "As first", "As previously" (at the sentence's start)
 _AS_BY_BEFORE_RE = re.compile(r"\s*[\"“]?As\s+(?:(?:first|previously|originally|recently|also|widely|earlier|"
                               r"exclusively|correctly|rightly)\s+)?")
