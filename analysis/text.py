@@ -175,6 +175,8 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     word = _previous_word(text, lo, mark_start)
     never, starters, titles = _abbreviations()
     bare = word.lstrip("([").rstrip(".")
+    if "-" in bare and bare.rsplit("-", 1)[-1].lower() in titles:
+        bare = bare.rsplit("-", 1)[-1]  # a title: "then-Sen. Barack Obama", "ex-Gov." (not a party tag: "D-Va.")
     next_word = _next_word(text, m.end(2) - 1, hi)
     if bare.lower() in never or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
         # Titles and initials ('Sen. Warren', 'J. Smith') never end a sentence ...
