@@ -5035,9 +5035,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
         sp.loose = True
-    if (entry.frame in ("tell", "object", "np") or entry.lemma == "ask") and form.endswith(("ed", "told")) \
+    if form.split()[0].endswith(("ed", "told")) and form.split()[0] not in ("quoted", "overheard", "recorded") \
             and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
-        # "He was also accused of groping women", "Trump was asked whether ...": the subject
+        # "He was also accused of groping women", "Trump was asked whether ...", "DuBois was
+        # referred to Health Assist", "Mustafa is mentioned in a single paragraph": the subject
         # is the target or the hearer; who spoke is not said (the subject may still be what
         # a later "he" names: "Reagan was criticized ... when he insisted")
         _remember(st, sp)
