@@ -4669,7 +4669,8 @@ def _role_head(words: list[str], k: int) -> tuple[int, str]:
 _DET_AFTER_RE = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s")
 _AS_AFTER_RE = re.compile(r"\s+as\b")
 _ALSO_REFERRED_RE = re.compile(r"(?:\balso|\b(?:is|are|was|were|be|been|being|often|sometimes))\s+$")
-_AUX_AFTER_NOUN_RE = re.compile(r"\s+(?:have|are|were|do|did)\b")
+# ("Multiple media reports have confirmed", "Early reports suggest", "Follow-up reports highlighted")
+_AUX_AFTER_NOUN_RE = re.compile(r"\s+(?:have|are|were|do|did|suggest|say|show|indicate|reveal|claim|[a-z]{3,}ed)\b(?!\s+by\b)")
 # cue forms that are also plural nouns (not "says": 'the ones State now says are “top secret”')
 _PLURAL_NOUN_CUES = frozenset(
     "reports claims estimates calls comments remarks promises pledges threats complaints demands questions "
