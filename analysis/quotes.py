@@ -1526,7 +1526,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None) or \
+                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0))) or \
             _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
@@ -1557,6 +1557,12 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s")
+
+
+def _named_in_full(text: str, word: str) -> bool:
+    """Does the article name ``word`` after a given name or courtesy title ("Terry Mattingly",
+    "Mr. Connally"): a surname, though it ends like an adverb?"""
+    return re.search(rf"(?:\b[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr)\.)[ \u00a0]+{re.escape(word)}\b", text) is not None
 
 
 def _clause_subject(ws: list[re.Match], k: int) -> bool:
