@@ -284,6 +284,17 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
 # (The same runs of three letters or more: no cue's first word is shorter, and the short
 # words are a third of all, each a string to make and hash.)
 _CUE_CANDIDATE_RE = re.compile(r"[A-Za-z]{3,}")
+# Every byte but an ASCII letter becomes a space: the ``split()`` of a text encoded to ASCII
+# (with "?" for any other character) and so translated are its ``[A-Za-z]+`` runs.
+_LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+@cache
+def _cue_first_bytes() -> tuple[frozenset[bytes], dict[bytes, str]]:
+    """The cue first words that ``_CUE_CANDIDATE_RE`` can match, as ASCII bytes, and each
+    one's string (see :func:`_find_cues`)."""
+    words = {w.encode("ascii"): w for w in _cue_first_words() if _CUE_CANDIDATE_RE.fullmatch(w)}
+    return frozenset(words), words
 
 
 _CAP_PREV_RE = re.compile(r"[A-Z][\w'’.-]*[\s\"“'‘(]*$")
@@ -304,14 +315,21 @@ def _capital_context(text: str, lo: int, i: int, j: int, hi: int) -> bool:
 def _find_cues(text: str, lo: int, hi: int) -> list:
     """Cue matches in ``text[lo:hi]``, in text order.
 
-    The words (``[A-Za-z]+`` runs, of three letters or more) are listed in C and intersected
-    with the set of cue first words; only the words found are located (``str.find``, whole
+    The words (``[A-Za-z]+`` runs) are listed in C and intersected with the set of cue first
+    words; only the words found are located (``str.find``, whole
     words) and matched against the forms that start with them. Most words are no cue, and a
     paragraph has few that are.
     """
-    found = _cue_first_words().intersection(_CUE_CANDIDATE_RE.findall(text, lo, hi))
+    # (the letter runs by a byte translation and split: the same words as
+    # ``_CUE_CANDIDATE_RE.findall`` would give, less the short ones no cue starts with,
+    # without the engine's test of every character; 1.6x faster on ABP paragraphs)
+    first, as_str = _cue_first_bytes()
+    # (bounds as the engine reads them: a negative one is 0)
+    found = first.intersection(text[max(lo, 0):max(hi, 0)].encode("ascii", "replace")
+                               .translate(_LETTERS_ONLY).split())
     if not found:
         return []
+    found = [as_str[w] for w in found]
     cands = []
     for w in found:
         n = len(w)
