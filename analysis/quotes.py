@@ -193,17 +193,23 @@ def _unrealised(text: str, cue_start: int) -> bool:
                 "have" not in m.group(0).lower() and m.group(0)[:1].isupper())
 
 
+# The characters besides ASCII that re.IGNORECASE matches to an ASCII letter ("ſ" to "s"),
+# checked over all of Unicode; lower() leaves them apart.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
+
+
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
     before = text[max(0, cue_start - 30):cue_start]
-    if before.isascii():
+    if before.isascii() or not any(c in before for c in _FOLDS_TO_ASCII):
         # (most cues are not negated: rule out a window holding none of the pattern's words,
-        # "no" standing for "not", "cannot" and "no longer"; only on ASCII, where lower() is
-        # the pattern's case folding)
+        # "no" standing for "not", "cannot" and "no longer"; only where lower() finds what the
+        # pattern's case folding does: ASCII, or no character that folds to an ASCII letter,
+        # like the curly quotes before most cues of direct quotes)
         low = before.lower()
-        if "no" not in low and "n'" not in low and "never" not in low and "avoid" not in low and "without" not in low and \
-                "refus" not in low and "declin" not in low:
+        if "no" not in low and "n'" not in low and "n’" not in low and "never" not in low and "avoid" not in low \
+                and "without" not in low and "refus" not in low and "declin" not in low:
             return False
     return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
         not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
@@ -510,6 +516,7 @@ _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
 _BOUNDARY_RE = re.compile(r"(?=[,;:()\[\]—–\"“”«»„‘'\s-])"
                           r"(?:(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»„‘]|''|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S))")
 # (not the comma of "1,409 teachers said")
+_BOUNDARY_CHAR_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘'-]")
 _CLAUSE_WORD_RE = re.compile(
     r"(?=[abinostuwy])\b(?:(?<!current )(?<!former )(?<!past )and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
     r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who|why)\b", re.IGNORECASE)
@@ -1026,8 +1033,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if rest.strip(" \t\n\u00a0,") or (end_i == len(words) and "," in rest):
             return None
     seg_start = lo
-    for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
-        seg_start = m.end()
+    # (every match of _BOUNDARY_RE holds one of _BOUNDARY_CHAR_RE's characters: a window with
+    # none, most, has no boundary, and one search for them is cheaper than the pattern's)
+    if _BOUNDARY_CHAR_RE.search(text, max(lo, b - 200), b) is not None:
+        for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
+            seg_start = m.end()
     prev_start, last = seg_start, None
     for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
         prev_start, seg_start, last = seg_start, m.end(), m
@@ -2461,7 +2471,12 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
         while i >= 0:
             j = i + len(name)
             if (j == len(text) or not text[j].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
-                m = _FULL_NAME_BEFORE_RE.search(text, max(0, i - 40), i)
+                # (the pattern ends at i with a word and at most an initial after it: a match
+                # starts within the window's last two white-space separated tokens, so the
+                # engine need not try the positions before them)
+                a = max(0, i - 40)
+                head = text[a:i].rsplit(None, 2)
+                m = _FULL_NAME_BEFORE_RE.search(text, a + len(head[0]) if len(head) == 3 else a, i)
                 if m is not None:
                     before = m.group(1)
                     g = _gender(before, f"{before} {name}") or ""
