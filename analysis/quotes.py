@@ -884,8 +884,10 @@ def _words(text: str, a: int, b: int) -> list[re.Match]:
     return list(_WORD_RE.finditer(text, a, b))
 
 
-def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim spaces, a leading clause adverb and a trailing time phrase off ``text[a:b]``."""
+def _trim_np(text: str, a: int, b: int, *, time_end: bool = True) -> tuple[int, int]:
+    """Trim spaces, a leading clause adverb and a trailing time phrase off ``text[a:b]``
+    (the time phrase only with ``time_end``: the start does not depend on it, and a caller
+    that keeps only the start need not search a whole sentence for it)."""
     while a < b and (text[a].isspace() or text[a] in "-–—,"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",-–—"):
@@ -896,7 +898,9 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int]:
     m = _LEADING_ADV_RE.match(text, a, b) if first and first[0].rstrip(",") in _LEADING_ADV_FIRST else None
     if m and m.end() < b:
         a = m.end()
-    m = _TRAIL_TIME_RE.search(text, a, b) if _ends_with_time_word(text, a, b) else None
+    # (the word test first even without time_end: it raises where a span ends in " ." and the
+    # paragraph is then skipped, as before)
+    m = _TRAIL_TIME_RE.search(text, a, b) if _ends_with_time_word(text, a, b) and time_end else None
     if m and m.start() > a:
         b = m.start()
     return a, b
@@ -4452,7 +4456,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     a = _skip_fronted(text, a, hi)
     if a is None:
         return None
-    a, _ = _trim_np(text, a, hi)
+    a, _ = _trim_np(text, a, hi, time_end=False)  # (the rest of the sentence: only its start serves)
     # (at most 7 words after a quantity of at most 4 are read: the first 12 serve)
     ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 200)), 12))
     q = _QUANTITY_RE.match(text, a, hi)
