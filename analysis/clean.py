@@ -55,8 +55,8 @@ class Rule:
     A suffix rule whose regex starts with ``\\s*`` is stored without it, with ``lead_space``
     set: the match is then widened back over the spaces before it. The span is the same,
     and the search no longer tries the pattern at every position of the paragraph.
-    An inline rule, and a line rule that has one, is tried only on paragraphs that contain
-    its ``screen`` text.
+    An inline rule, and a line or suffix rule that has one, is tried only on paragraphs that
+    contain its ``screen`` text (for a line or suffix rule, one of its ``|``-separated texts).
     """
 
     scope: str
@@ -103,9 +103,10 @@ def load_rules() -> tuple[Rule, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) not in ((5,) if parts[0] == "inline" else (4, 5) if parts[0] == "line" else (4,)):
+        screened = parts[0] in ("line", "suffix")  # (a fifth column, a screen, is optional)
+        if len(parts) not in ((5,) if parts[0] == "inline" else (4, 5) if screened else (4,)):
             raise ValueError(f"boilerplate.tsv line {n}: expected {5 if parts[0] == 'inline' else 4} "
-                             "tab-separated columns" + (" (5 with a screen)" if parts[0] == "line" else ""))
+                             "tab-separated columns" + (" (5 with a screen)" if screened else ""))
         scope, action, reason, regex = parts[:4]
         if scope == "inline" and action != "remove":
             raise ValueError(f"boilerplate.tsv line {n}: an inline rule can only remove")
@@ -129,11 +130,12 @@ def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
     prefix rules, so it finds nothing exactly when no rule of the run matches. A paragraph the
     screen accepts is tried rule by rule, so the first rule still wins. Suffix rules stay one
     block each: the engine skips fast to the first character of each, not of an alternation
-    of them. A line rule with a screen text is a block of its own, tried only on paragraphs
-    containing that text (a pattern that must look through the whole paragraph is slow on
-    every one). A single rule is its own screen (most paragraphs match none, and the call to
-    :func:`_apply` is dearer than the match). A screen is that ``str`` or a bound method of
-    the alternation or of the single rule's pattern.
+    of them. A line or suffix rule with a screen text is a block of its own, tried only on
+    paragraphs containing that text, or one of its alternatives (``a|b``; a pattern that must
+    look through the whole paragraph is slow on every one: the engine tests each character
+    against a set). A single rule is its own screen (most paragraphs match none, and the call
+    to :func:`_apply` is dearer than the match). A screen is that ``str``, a tuple of the
+    alternative texts, or a bound method of the alternation or of the single rule's pattern.
     """
     blocks: list[tuple[object, tuple[Rule, ...]]] = []
     run: list[Rule] = []
@@ -161,11 +163,28 @@ def _rule_blocks() -> tuple[tuple[object, tuple[Rule, ...]], ...]:
             continue
         flush()
         if rule.screen:
-            blocks.append((rule.screen, (rule,)))
+            # (alternative screen texts, any of which the paragraph must hold, are a tuple)
+            blocks.append((tuple(rule.screen.split("|")) if "|" in rule.screen else rule.screen, (rule,)))
             continue
         blocks.append((_own_screen(rule), (rule,)))
     flush()
     return tuple(blocks)
+
+
+def _article_blocks(text: str) -> list[tuple[object, tuple[Rule, ...]]]:
+    """The rule blocks of :func:`_rule_blocks` that may match in ``text``: a block screened by
+    a text is left out when the article does not hold it (most articles), and one screened by
+    alternative texts keeps only those the article holds."""
+    out = []
+    for screen, block in _rule_blocks():
+        if type(screen) is tuple:
+            screen = tuple(x for x in screen if x in text)
+            if not screen:
+                continue
+        elif type(screen) is str and screen not in text:
+            continue
+        out.append((screen, block))
+    return out
 
 
 def _own_screen(rule: Rule):
@@ -254,7 +273,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     seen: dict[str, str] = {}  # paragraph text -> kind of its first copy
     want_title = title is None
     inline = [r for r in _inline_rules() if r.screen in text]  # (most articles have none)
-    blocks = [b for b in _rule_blocks() if type(b[0]) is not str or b[0] in text]  # (same)
+    blocks = _article_blocks(text)
     title_norm = " ".join(title.split()) if title else None
 
     def take(s: int, e: int, reason: str) -> None:
@@ -265,6 +284,9 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
         for screen, block in blocks:
             if type(screen) is str:
                 if text.find(screen, s, e) < 0:
+                    continue
+            elif type(screen) is tuple:
+                if all(text.find(x, s, e) < 0 for x in screen):
                     continue
             elif screen(text, s, e) is None:
                 continue  # no rule of this run matches: skip them all at once

@@ -137,10 +137,25 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     """
     end = len(text) if end is None else end
     out = []
-    for m in _PARA_RE.finditer(text, start, end):
-        s, e = _strip(text, m.start(), m.end())
+    # (bounds as the pattern reads them: a negative one is 0, none is past the text's end)
+    start, end = max(start, 0), max(min(end, len(text)), 0)
+    if text.find("\r", start, end) >= 0:
+        for m in _PARA_RE.finditer(text, start, end):
+            s, e = _strip(text, m.start(), m.end())
+            if s < e:
+                out.append((s, e))
+        return out
+    # Without a carriage return, the runs are the pieces between newlines: str.find reaches
+    # them faster than the pattern, which tests every character of the text.
+    i = start
+    while i < end:
+        j = text.find("\n", i, end)
+        if j < 0:
+            j = end
+        s, e = _strip(text, i, j)
         if s < e:
             out.append((s, e))
+        i = j + 1
     return out
 
 
