@@ -917,8 +917,8 @@ def _ends_with_time_word(text: str, a: int, b: int) -> bool:
         b -= 1
     if b > a and text[b - 1] == ".":
         b -= 1
-    tail = text[max(a, b - 10):b]
-    return bool(tail) and tail.rsplit(None, 1)[-1] in _TIME_WORDS
+    tail = text[max(a, b - 10):b].split()
+    return bool(tail) and tail[-1] in _TIME_WORDS  # (not on white space alone: "said Monday ." ends in " ")
 
 
 def _is_aux(w: str) -> bool:
