@@ -898,9 +898,7 @@ def _trim_np(text: str, a: int, b: int, *, time_end: bool = True) -> tuple[int, 
     m = _LEADING_ADV_RE.match(text, a, b) if first and first[0].rstrip(",") in _LEADING_ADV_FIRST else None
     if m and m.end() < b:
         a = m.end()
-    # (the word test first even without time_end: it raises where a span ends in " ." and the
-    # paragraph is then skipped, as before)
-    m = _TRAIL_TIME_RE.search(text, a, b) if _ends_with_time_word(text, a, b) and time_end else None
+    m = _TRAIL_TIME_RE.search(text, a, b) if time_end and _ends_with_time_word(text, a, b) else None
     if m and m.start() > a:
         b = m.start()
     return a, b
@@ -2367,6 +2365,10 @@ def _affiliated(surface: str, pp: re.Match | None) -> bool:
     return bool(words) and words[-1] in _roles().get("affiliates", ())
 
 
+# the prepositions that open a speaker phrase's post-modifier ("officials in Moscow")
+_PREPS = r"(?:to|for|of|from|in|at|with|by|about|on)"
+
+
 def _modifier_prep(surface: str, end: int) -> re.Match | None:
     """The preposition that opens a post-modifier of a person or group noun when an alias
     ending at ``end`` sits further in it ("Critics of Sen. Bernie Sanders", "people close to
@@ -2389,7 +2391,7 @@ def _modifier_prep(surface: str, end: int) -> re.Match | None:
         low in roles.get("roles", ()) or low in roles.get("affiliates", ()) else None
 
 
-_FIRST_PREP_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\b")
+_FIRST_PREP_RE = re.compile(rf"\b{_PREPS}\b")
 # heads (and the adjectives of "people close to") whose post-modifier names someone else
 _MODIFIER_HEADS = frozenset("friend friends associate associates admirer admirers confidant confidants "
                             "close familiar loyal near allied opposed".split())
@@ -2399,7 +2401,7 @@ _UTTERANCE_NOUNS = frozenset("words word audio voice tweet tweets comment commen
 _OBTAINED_BY_RE = re.compile(r"\b(?:obtained|seen|reviewed|received|viewed|acquired)\s+by$")
 _PARTITIVES = frozenset("one two three some many most several few all each any none both".split())
 _PROPER_AFTER_RE = re.compile(r"\s+[A-Z]")
-_PREP_BEFORE_RE = re.compile(r"\b(?:to|for|of|from|in|at|with|by|about|on)\s+(?:the\s+)?$")
+_PREP_BEFORE_RE = re.compile(rf"\b{_PREPS}\s+(?:the\s+)?$")
 _NOT_BETWEEN = frozenset("and or & himself herself themselves itself".split())
 _PLACE_NAME_RE = re.compile(r"[A-Z][a-z]+")  # ("U.S.", "UK" are adjectives: "U.S. Navy" is the US)
 
@@ -5715,10 +5717,10 @@ def _as_by_after(st: _State, m: re.Match, entry: _Cue, lo: int, comma: int, hi: 
 
 
 _RELATIVE_AFTER_RE = re.compile(r"\s*(?:which|who|whose)\b")
-_AS_BY_TRAIL_RE = re.compile(r",\s+as\s+(?:(?:first|previously|originally|recently|also|widely|earlier|exclusively)\s+)?$")
+_AS_BY_ADVERBS = r"(?:(?:first|previously|originally|recently|also|widely|earlier|exclusively|correctly|rightly)\s+)?"
+_AS_BY_TRAIL_RE = re.compile(rf",\s+as\s+{_AS_BY_ADVERBS}$")
 # the frame before the cue: "As", "As first", "As previously" (at the sentence's start)
-_AS_BY_BEFORE_RE = re.compile(r"\s*[\"“]?As\s+(?:(?:first|previously|originally|recently|also|widely|earlier|"
-                              r"exclusively|correctly|rightly)\s+)?")
+_AS_BY_BEFORE_RE = re.compile(rf"\s*[\"“]?As\s+{_AS_BY_ADVERBS}")
 _MANNER_NP_RE = re.compile(
     r"(?:(?:any|a|the|his|her|their|its|our|your|my|some)\s+)?(?:[\w-]+\s+)?(?:timetable|schedule|plan|script|"
     r"rules?|protocol|procedures?|guidelines|tradition|custom|needs?|ability|merit|size|age|income|wealth|"
