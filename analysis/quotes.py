@@ -550,7 +550,10 @@ _FULL_STOP = r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.(?=\s|$)"
 # Sentence punctuation or a quote mark. (_FULL_STOP, with its period checked in look-behinds
 # after the set of marks the pattern opens with: the engine skips to the next mark in one
 # fast scan, where a look-behind opening an alternative was tried at every character.)
-_HARD_STOP_RE = re.compile(r"[!?\"“”«».](?:(?<!\.)|(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z][a-z]\.)(?=\s|$))")
+# (not the period of a title: "Mr.", "Sen.", and the four-letter "Capt.", "Cmdr.", "Prof.")
+_HARD_STOP_RE = re.compile(r"[!?\"“”«».](?:(?<!\.)|(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z][a-z]\.)"
+                           r"(?<!\bCapt\.)(?<!\bCmdr\.)(?<!\bProf\.)(?<!\bSupt\.)(?<!\bInsp\.)(?<!\bSens\.)"
+                           r"(?<!\bReps\.)(?<!\bGovs\.)(?=\s|$))")
 _OPEN_GLYPHS = "“«„"
 _CLOSE_GLYPHS = "”»"
 _LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
@@ -2487,14 +2490,17 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     k = len(words) - len(run) - 1
     if k >= 0 and words[k] == "of" and len(run) <= 2:
         return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
+    after_the = k >= 1 and words[k] == "the" and words[k - 1] in ("for", "to")  # ("close to the White House")
     while k >= 0 and words[k] in _COURTESY_TITLES:
         k -= 1
     if (k >= 2 and words[k] == "or" and words[k - 1][:1].isupper() or k >= 0 and words[k] == "of") and \
             _modifier_prep(" ".join(words), len(" ".join(words[:k + 1]))) is not None:
         return None  # "Critics of Sen. Sanders", "people close to Manafort or Gates": no one named
-    if k >= 0 and words[k] in ("for", "to", "with", "from") or k >= 1 and _OBTAINED_BY_RE.search(" ".join(words[k - 1:k + 1])):
-        # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself;
-        # "testimony obtained by CNN": not CNN
+    if k >= 0 and words[k] in ("for", "to", "with", "from") or after_the or \
+            k >= 1 and _OBTAINED_BY_RE.search(" ".join(words[k - 1:k + 1])):
+        # "Attorneys for Clinton", "a spokeswoman for Mr. Williams": not Clinton herself; nor
+        # "one person close to the White House" the White House (but "data from the ADL" is
+        # the ADL's); "testimony obtained by CNN": not CNN
         return None
     # a courtesy title's gender ("Ms. Williams"), not that of "a spokeswoman for Mr. Clinton"
     g = _TITLE_GENDER.get(words[-2]) if len(run) == 1 and (len(words) == 2 or len(words) > 2 and
@@ -2879,6 +2885,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
         elif subj is None and tc is not None:
             subj = _subject_skip_apposition(text, span.me, tc[1])
+        elif subj is None and _SOURCE_HINT_RE.search(gap) and (src := _SOURCE_NP_RE.search(gap.strip(" \u00a0"))):
+            # ('"...," one official briefed on the investigation said': an unnamed source and its
+            # post-modifier, the gap's whole text)
+            o = span.me + len(gap) - len(gap.lstrip(" \u00a0"))
+            subj = (o + src.start(1), o + len(src.group(0).rstrip()), "role")
         if subj is not None and subj[2] == "pronoun" and text[m.end():m.end() + 1] == "," and \
                 text[span.me:subj[0]].strip(" ,\u00a0").lower() in _EPISTEMIC_ADVERBS:
             # '"...." Perhaps, he said, this ...': a sentence adverb, then a parenthetical attribution
