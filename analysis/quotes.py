@@ -980,6 +980,9 @@ _SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
 
 
+_CONTRACTED_SUBJECT_RE = re.compile(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:d|ve)\s+$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The subject noun phrase ending right before a cue: (start, end, shape) or None.
 
@@ -1006,6 +1009,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
+    if (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
+        return mc.start(1), mc.end(1), "pronoun"  # '"...," she'd said Saturday': the pronoun
     words, end_i = _tail_words(text, lo, cue_start)
     if end_i == 0:
         return None
