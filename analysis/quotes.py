@@ -2865,6 +2865,11 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             # only when nothing follows it in the sentence
             h = _OBJ_PRONOUN_RE.match(text, m.end(), hi)  # '," he urged them.'
             if not _CUE_ENDS_RE.match(text, h.end() if h else m.end(), hi):
+                if _APPOSITION_VERB_RE.match(text, span.me, m.start()):
+                    # ('"...," Todd Stiefel, a former Catholic who now leads a campaign called
+                    # Openly Secular, told CBS News': the verb is inside an apposition; the tag's
+                    # own cue comes after it)
+                    continue
                 return None
             entry = _Cue(entry.form, entry.lemma, entry.cls, "say")
         # (a quoted title may end an apposition: '..., co-author of "ISIS," told')
@@ -2947,6 +2952,8 @@ _INVERTED_ANY_VERB_RE = re.compile(
     r"[ \t\u00a0]+([a-z]{3,}ed)\b(?=[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|one)\s|(?:[a-z-]+\s+){1,4}[A-Z]))")
 
 
+# a name, then an apposition that the cue sits in: ', a former Catholic who now leads a campaign'
+_APPOSITION_VERB_RE = re.compile(r"[ \t\u00a0]+(?:[A-Z][\w.'’-]*[ \t\u00a0]+){1,3}?[A-Z][\w'’-]*,[ \t\u00a0]+(?:a|an|the)\s[^,.;:!?\"“”]*$")
 _SUBORD_OPEN_RE = re.compile(
     r"\b(?:after|before|when|whenever|where|once|until|since|if|as|while|because)\s+[^,;:.!?\"“”]*$", re.IGNORECASE)
 _COPULAS = frozenset("is was are were".split())
