@@ -980,7 +980,8 @@ _SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 _GAP_STOP_RE = re.compile(r"[.;:!?\"“”«»]|\b(?:that|who|which)\b")
 
 
-_CONTRACTED_SUBJECT_RE = re.compile(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:d|ve)\s+$")
+_CONTRACTED = r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’]"  # a subject pronoun before its contracted auxiliary
+_CONTRACTED_SUBJECT_RE = re.compile(rf"\b{_CONTRACTED}(?:d|ve)\s+$")
 
 
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
@@ -1651,7 +1652,7 @@ _VERB_ONLY_ING = frozenset("using citing noting adding asking calling speaking f
 _MAIN_VERBS = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
 
 
-_PRONOUN_CONTRACTION_RE = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)['’](?:s|ve|d|re|ll)")
+_PRONOUN_CONTRACTION_RE = re.compile(rf"{_CONTRACTED}(?:s|ve|d|re|ll)")
 
 
 # ("Eight Republicans that [attended the meeting ... said]": the noun phrase)
