@@ -972,7 +972,7 @@ def _role_apposition(text: str, a: int, b: int) -> bool:
         return False
     roles = _roles()
     return any(w in roles.get("roles", ()) or w in roles.get("titles", ()) for w in m.group(1).split())
-_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan'
+_PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*(?:\s+[A-Z][a-z]+)?")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan', 'D-New York'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _BLANK_RUN_RE = re.compile(f" {{{len(_BLANK_RUN)},}}")
 _PP_OPENERS = frozenset("at in on during from after before via with".split())
@@ -1257,7 +1257,8 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     if not cuts or len(cuts) > 6:
         return None
     cuts = [lo + c for c in cuts]
-    if len(cuts) > 1 and _PARTY_TAG_RE.fullmatch(text, *_trim_np(text, cuts[-1] + 1, comma)):
+    tagged = len(cuts) > 1 and _PARTY_TAG_RE.fullmatch(text, *_trim_np(text, cuts[-1] + 1, comma)) is not None
+    if tagged:
         # "one of Trump's staunchest allies, Rep. Jim Jordan, R-Ohio, told": the party tag
         # belongs to the name before it
         comma = cuts.pop()
@@ -1267,6 +1268,12 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     for m in re.finditer(r"[;:—–()\"“”]|\s-+\s", _SHORT_PAREN_RE.sub(_blank, text[lo:cuts[0]])):
         start = lo + m.end()
     bounds = [start - 1, *cuts, comma]
+    if tagged and all(_fronted(text, bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 2)):
+        # "Despite the lack of agreement, Sen. Chuck Schumer, D-N.Y., said": fronted phrases,
+        # then the name that the party tag follows
+        a, b = _trim_np(text, bounds[-2] + 1, comma)
+        if a < b and _np_shape(text[a:b].split()) == "name" and _has_personal_name(text[a:b].split()):
+            return a, b, "name"
     # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said": the
     # subject may follow fronted adverbial or participle clauses
     for i in range(min(3, len(bounds) - 2)):
@@ -1295,9 +1302,14 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             na, nb = _trim_np(text, bounds[i + 1] + 1, bounds[i + 2])
             rwords = text[ra:rb].split()
             rshape = _np_shape(rwords)
-            k = next((k for k, w in enumerate(rwords) if k and w in _POST_MODIFIERS), 0)
-            if rshape is None and k and _has_personal_name(text[na:nb].split()):
-                rshape = _np_shape(rwords[:k])  # ("One Trump voter in Arizona, Carl Bier, told")
+            if rshape is None and _has_personal_name(text[na:nb].split()):
+                # ("One Trump voter in Arizona, Carl Bier, told", "One of the lawmakers who
+                # backed the strategy, Rep. Ted Yoho of Florida, said": the role before its
+                # relative clause, else before its post-modifier)
+                for stop in (_RELATIVES, _POST_MODIFIERS):
+                    k = next((k for k, w in enumerate(rwords) if k and w in stop), 0)
+                    if k and (rshape := _np_shape(rwords[:k])) is not None:
+                        break
             if (rshape == "role" or rshape == "name" and text[ra:ra + 1].islower() and
                     _has_personal_name(text[na:nb].split())) and _np_shape(text[na:nb].split()) == "name":
                 # ("the director of the FBI, James B. Comey,": a role with a name in it)
