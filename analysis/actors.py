@@ -30,6 +30,7 @@ __all__ = [
     "Mention",
     "default_actors",
     "find_mentions",
+    "either_names",
     "given_names",
     "load_actors",
 ]
@@ -222,13 +223,26 @@ def _other_person(text: str, m: re.Match, actor: Actor) -> bool:
 @cache
 def given_names() -> dict[str, str]:
     """Given name -> "f" or "m", from ``analysis/data/first_names.txt``."""
+    return {w: g for w, g in _name_sections().items() if g}
+
+
+@cache
+def either_names() -> frozenset[str]:
+    """Given names borne by both genders ("Dana", "Robin"), from the ``[either]`` section of
+    ``analysis/data/first_names.txt``: evidence of a person, not of a pronoun."""
+    return frozenset(w for w, g in _name_sections().items() if not g)
+
+
+@cache
+def _name_sections() -> dict[str, str]:
+    """Given name -> "f", "m" or "" (either), from ``analysis/data/first_names.txt``."""
     raw = resources.files("analysis.data").joinpath("first_names.txt").read_text("utf-8")
     out: dict[str, str] = {}
     cur = None
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip()
         if line.startswith("[") and line.endswith("]"):
-            cur = {"female": "f", "male": "m"}[line[1:-1]]
+            cur = {"female": "f", "male": "m", "either": ""}[line[1:-1]]
         elif line and cur is not None:
             out.update((w, cur) for w in line.split())
     return out

@@ -69,7 +69,7 @@ from importlib import resources
 from itertools import islice
 
 from .actors import ActorDictionary, default_actors
-from .actors import _TITLE_GENDER, given_names as _first_names  # (shared with the actor layer)
+from .actors import _TITLE_GENDER, either_names as _either_names, given_names as _first_names  # (shared with the actor layer)
 from .text import Doc
 from .text import _strip as _strip_space  # (a span without white space at its ends)
 
@@ -2007,13 +2007,33 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     if g != gender and not (not g and (text[subj[0]:subj[1]].split()[0] in _PERSON_TITLES or
                                        _TITLED_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None or
                                        _PLAIN_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None and
-                                       _person_apposition(text, subj[1], hi))):
+                                       _person_apposition(text, subj[1], hi) or
+                                       _person_by_name(text, subj[0], subj[1], sp))):
         # (a titled person of unknown gender may still be whom a pronoun names: "Justice
         # Ginsburg, 81, was in the hospital. "...," she said", "Dr. Alex Stalcup ... has worked
         # with patients for decades. ... "...," he says"; so may a name with a person's
         # apposition: "Genevieve Bonadies Torres, an attorney with ...")
         return None
     return sp
+
+
+def _person_by_name(text: str, a: int, b: int, sp: _Speaker) -> bool:
+    """Does the mention ``text[a:b]``, resolved to ``sp``, name a person though its gender is
+    unknown: a given name borne by both genders ("Dana Trier", "Robin Jeran"), or a title
+    right before the name ("Tanzania President Jakaya Kikwete", "Rabbi Ronne Friedman")?"""
+    words = (sp.name or "").split()
+    if len(words) < 2 or not sp.person:
+        return False
+    if words[0] in _either_names():
+        return True
+    k = text.find(words[0], a, b)
+    prev = text[a:k].split() if k > a else ()
+    return bool(prev) and (lw := prev[-1].lower()) in _roles().get("titles", ()) and lw not in _TITLE_MODIFIERS
+
+
+# title words that modify a title or a body, not a person ("former", "State" of "State Farm")
+_TITLE_MODIFIERS = frozenset("former state foreign defense defence republican democratic democrat gop vice prime "
+                             "majority minority presumptive".split())
 
 
 _PLAIN_NAME_RE = re.compile(r"(?!(?:The|A|An|This|That)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")  # (not "The evening of Oct. 17")
