@@ -1984,17 +1984,22 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         if oa is not None:
             return oa
     subj = _main_subject(text, lo, hi)
-    if subj is not None and text.startswith(",", subj[1]) and \
+    apposed = False  # (a name apposed to a person's role: a person, whatever the given name)
+    if subj is not None and (tail := _ROLE_TAIL_RE.match(text, subj[1], min(hi, subj[1] + 60))) is not None and \
             not any(w in _first_names() for w in text[subj[0]:subj[1]].split()) and \
-            text[subj[0]:subj[1]].split()[0] not in _PERSON_TITLES:
-        # "Another Republican, Rep. Debbie Lesko of Arizona, was more direct": the name in
-        # the apposition
-        c = text.find(",", subj[1] + 1, min(hi, subj[1] + 80))
+            text[subj[0]:subj[1]].split()[0] not in _PERSON_TITLES and \
+            not any(w in _IRREGULAR_VERBS or w in _AUX or w.endswith("ed") for w in tail.group(0).split()):
+        # "Another Republican, Rep. Debbie Lesko of Arizona, was more direct", "Issa's
+        # Democratic counterpart on the committee, Maryland Rep. Elijah Cummings, voiced":
+        # the name in the apposition
+        c = text.find(",", tail.end() + 1, min(hi, tail.end() + 80))
         if c > 0:
-            na, nb = _trim_np(text, subj[1] + 1, c)
+            na, nb = _trim_np(text, tail.end() + 1, c)
             aw = text[na:nb].split()
             if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and not aw[0].startswith(("R-", "D-")) and \
                     _np_shape(aw) == "name" and _has_personal_name(aw):
+                head = (tail.group(0).split() or text[subj[0]:subj[1]].split())[0 if tail.group(0).strip() else -1]
+                apposed = head.lower().split("-")[0] in _PERSON_ROLE_NOUNS
                 subj = (na, nb, "name")
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
         return _object_antecedent(st, lo, hi, subj, gender)
@@ -2008,13 +2013,17 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
                                        _TITLED_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None or
                                        _PLAIN_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None and
                                        _person_apposition(text, subj[1], hi) or
-                                       _person_by_name(text, subj[0], subj[1], sp))):
+                                       _person_by_name(text, subj[0], subj[1], sp) or apposed)):
         # (a titled person of unknown gender may still be whom a pronoun names: "Justice
         # Ginsburg, 81, was in the hospital. "...," she said", "Dr. Alex Stalcup ... has worked
         # with patients for decades. ... "...," he says"; so may a name with a person's
         # apposition: "Genevieve Bonadies Torres, an attorney with ...")
         return None
     return sp
+
+
+# the rest of a subject's noun phrase before its comma: "" or " counterpart on the committee"
+_ROLE_TAIL_RE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,5}(?=,)")
 
 
 def _person_by_name(text: str, a: int, b: int, sp: _Speaker) -> bool:
@@ -2332,7 +2341,7 @@ _PERSON_ROLE_NOUNS = frozenset(
     "pollster analyst expert economist lawyer attorney judge prosecutor official aide source diplomat author "
     "editor writer columnist host anchor reporter researcher scientist professor historian manager executive "
     "founder ceo commander officer delegate activist envoy ambassador negotiator insider "
-    "resident voter supporter critic daughter son wife husband father mother brother sister".split())
+    "resident voter supporter critic daughter son wife husband father mother brother sister counterpart".split())
 
 
 def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
