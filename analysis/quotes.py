@@ -2364,9 +2364,11 @@ def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str |
     rest = surface[hit[2]:].split()
     pp = _PREP_BEFORE_RE.search(surface, 0, hit[1])
     other = _person_name(st, rest)
-    if other is not None and (" " not in other or set(other.split()) & set(hit[0].name.split()) or any(
+    between = rest[:-len(other.split())] if other is not None else []
+    envoy = "to" in between and between[between.index("to") - 1].lower() in _ENVOY_TITLES  # ("U.S. Ambassador to the EU Gordon Sondland")
+    if other is not None and (" " not in other or set(other.split()) & set(hit[0].name.split()) or not envoy and any(
             w.lower() in _STOP or w in _NOT_BETWEEN or w.islower() and w.endswith(("ed", "ing"))
-            for w in rest[:-len(other.split())])):
+            for w in between)):
         other = None  # (not "Trump himself denounced UC Berkeley", "Trump's tweet about Mr Khan")
     if pp is not None and _OBTAINED_BY_RE.search(surface, 0, pp.start() + 3):
         # "testimony obtained by CNN", "a memo seen by Reuters": the outlet that has it
@@ -2537,6 +2539,12 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     k = len(words) - len(run) - 1
     if k >= 0 and words[k] == "of" and len(run) <= 2:
         return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
+    to = k - 1 if k >= 1 and words[k] == "the" else k
+    if len(run) >= 3 and to >= 1 and words[to] == "to" and words[to - 1].lower() in _ENVOY_TITLES and \
+            (run[-2] in _first_names() or run[-2] in _either_names()):
+        # "former Ambassador to Russia Michael McFaul", "U.S. Ambassador to the EU Gordon
+        # Sondland": the name after the office's place, not the place
+        return " ".join(run[-2:])
     after_the = k >= 1 and words[k] == "the" and words[k - 1] in ("for", "to")  # ("close to the White House")
     while k >= 0 and words[k] in _COURTESY_TITLES:
         k -= 1
@@ -2590,6 +2598,7 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     return " ".join(_from_given_name(run))
 
 
+_ENVOY_TITLES = frozenset("ambassador ambassadors envoy emissary representative delegate".split())
 _HONORIFICS = frozenset("rev. rev reverend capt. captain lt. lieutenant sgt. sergeant adm. admiral gen. "
                         "maj. col. cmdr. dr. prof. cardinal archbishop imam rabbi".split())
 
@@ -3043,7 +3052,7 @@ def _mask_titles(s: str) -> str:
     if '"' not in s and "“" not in s:
         return s
     return _QUOTED_TITLE_RE.sub(lambda x: "T" * len(x.group(0)), s)
-_LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to|was|were|is|"
+_LONG_SUBJ_BAD_RE = re.compile(r"[!?;:]\s|[a-z]{3}\.\s|[\"“”«»]|\b(?:said|says|told|that|which|to(?!\s+(?:the\s+)?[A-Z])|was|were|is|"
                                r"are|has|had|have|be|been|did|do|does|would|will|can|could|just|as|if|"
                                r"when|while|because|[a-z]+ed(?=\s+(?:by|to|the|a|an|in|on|at|that|with|as|for|from|"
                                r"his|her|their|its|it|him|them|up|out|off)\b))\b")
