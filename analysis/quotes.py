@@ -2263,7 +2263,8 @@ def _antecedent_gender(st: _State, sp: _Speaker) -> str:
     """What "he" or "she" can see of a speaker: "f" or "m", "" for a person (or bare surname)
     of unknown gender, "-" for no person. Kept on the speaker: pronoun scans ask it again."""
     if sp.antecedent is None:
-        sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person or _bare_surname(st, sp) else "-"
+        thing = sp.person and sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())
+        sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person and not thing or _bare_surname(st, sp) else "-"
     return sp.antecedent
 
 
@@ -2487,6 +2488,25 @@ def _organization_name(words: list[str]) -> bool:
     Government"): its last word an organization noun (data/speaker_roles.txt)?"""
     return bool(words) and words[-1].lower().strip(",.") in _roles().get("organizations", ()) and \
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def _group_or_thing_head(words: list[str]) -> bool:
+    """Is the head of a speaker phrase that holds no personal name a thing or a group: a
+    document or body noun, a past participle, a plural or an outlet ("analysis", "released",
+    "officers", "Republicans", "NBC News")? The head is the last word before a post-modifier
+    ("for", "of", "at" ...). Such a speaker is no antecedent of "he" or "she"."""
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), words[-1] if words else "")
+    lh = head.lower().strip(",.")
+    if head[:1].isupper() and lh not in _roles().get("roles", ()):
+        return lh == "news"  # (a name's last word: "NBC News", but "Goldman Sachs" is left as it was)
+    return lh in _NON_PERSON_ROLES or lh in _NON_PERSON_HEADS or lh.endswith("ed") or \
+        lh.endswith("s") and not lh.endswith(("ss", "us", "is")) and lh not in _PERSON_ROLE_NOUNS
+
+
+# heads of speaker phrases that are things (besides _NON_PERSON_ROLES): analyses and counts
+_NON_PERSON_HEADS = frozenset(
+    "analysis tally review count projection forecast index investigation audit ruling editorial "
+    "research model account records".split())
 
 
 def _organization_kind_before(surface: str, name: str) -> bool:
