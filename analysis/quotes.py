@@ -2696,6 +2696,13 @@ _RELATIVE_ROLE_BEFORE_RE = re.compile(
     r"cousin|spouse)[,’'s]*\s+$", re.IGNORECASE)
 
 
+@cache
+def _places() -> frozenset[str]:
+    """One-word place names, from ``analysis/data/places.txt``."""
+    raw = resources.files("analysis.data").joinpath("places.txt").read_text("utf-8")
+    return frozenset(w for line in raw.splitlines() for w in line.split("#", 1)[0].split())
+
+
 def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     """How the article names the one-word ``name`` in full: the gender its full mentions show
     ("f", "m", "" for none, None if it has no full mention) and the given names before it
@@ -2710,6 +2717,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
     officer = False
     if not any(name.lower() in words for words in _roles().values()):
         text = st.text
+        place = name in _places()
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
@@ -2720,7 +2728,10 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                 a = max(0, i - 40)
                 head = text[a:i].rsplit(None, 2)
                 m = _FULL_NAME_BEFORE_RE.search(text, a + len(head[0]) if len(head) == 3 else a, i)
-                if m is not None:
+                if m is not None and not (place and m.group(1) not in _first_names() and m.group(1) not in _either_names()
+                                          and not m.group(1).endswith(".") and m.group(1) not in _OFFICE_TITLE_WORDS):
+                    # (a place is named in full only after a known given name or a title: "Steve
+                    # Israel", not '"Should Iran deliver', "Communist China")
                     before = m.group(1)
                     g = _gender(before, f"{before} {name}") or ""
                     relative = False
