@@ -1577,12 +1577,23 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0))) or \
+                                  w.group(0) in ("What's", "What’s") or
+                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0)) or
+                                  w.group(0) in _MONTH_WORDS and not _given_name_before(text, w.group(0))) or \
             _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
     w = ws[0].group(0)
+    last = ws[-1].group(0).lower()
+    before = ws[-2].group(0).lower() if len(ws) > 1 else ""
+    if before and last in _DANGLING_ENDS and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
+                                                        before[:1].isdigit())) and \
+            not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)):
+        # "one of", "He admits there", "She wept when", "For the first": a cut phrase or a
+        # clause (but "Just 30 percent of", "57% of", "A CNN poll of": a count or poll cut
+        # before its object; "officials who were there", "the people doing that")
+        return True
     if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
             any(ws[k].group(0) in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
             any(ws[k].group(0) in _IRREGULAR_VERBS and ws[k - 1].group(0)[:1].isupper() and ws[k + 1].group(0).islower()
@@ -1616,6 +1627,16 @@ def _named_in_full(text: str, word: str) -> bool:
     return re.search(rf"(?:\b[A-Z][a-z]+|\b(?:Mr|Mrs|Ms|Dr)\.)[ \u00a0]+{re.escape(word)}\b", text) is not None
 
 
+def _given_name_before(text: str, word: str) -> bool:
+    """Does the article name ``word`` after a known given name or a title ("Theresa May",
+    "Prime Minister May"; not "That June")?"""
+    for m in re.finditer(rf"\b([A-Z][\w.]*)[ \u00a0]+{re.escape(word)}\b", text):
+        b = m.group(1)
+        if b in _first_names() or b in _either_names() or b in _OFFICE_TITLE_WORDS or b in _TITLE_GENDER:
+            return True
+    return False
+
+
 def _clause_subject(ws: list[re.Match], k: int) -> bool:
     """Are the words before the verb ``ws[k]`` of a mention one noun phrase, its subject
     ("The president began", "President Obama won"), not a noun with a relative clause of its
@@ -1646,6 +1667,12 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                               "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again "
                               "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore".split())
+# months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
+_MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
+# last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
+_DANGLING_ENDS = frozenset("of that when there than as which if whether first".split())
+_OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
+_DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
