@@ -1579,7 +1579,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
                                   w.group(0) in ("What's", "What’s") or
                                   _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0)) or
-                                  w.group(0) in _MONTH_WORDS and not _given_name_before(text, w.group(0))) or \
+                                  w.group(0) in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
+                                  and not _given_name_before(text, w.group(0))) or \
             _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
@@ -1670,6 +1671,8 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
 # months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
+# a word that makes a month a date ("That June", "in late April"; not '"...," said May')
+_MONTH_BEFORE_RE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|in|since|until|by|of|[Ee]ach|[Ee]very)[ \u00a0-]+$")
 _DANGLING_ENDS = frozenset("of that when there than as which if whether first".split())
 _OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
 _DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
