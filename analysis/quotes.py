@@ -6047,6 +6047,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         # 'Durbin, a Democrat, said, "Let me tell you ..."': the cue introduces the whole quote
         kind, (a, b), frags = "direct", frags[0], ()
     sp = r.speaker if r.speaker is None or not _bad_mention(text, r.speaker.start, r.speaker.end) else None
+    if sp is not None and r.entry.lemma in _INFERENCE_CUES and _inanimate_subject(_WORD_RE.findall(text, sp.start, sp.end)):
+        return None  # ("his trip suggests", "History suggests", "that headline suggested to viewers": the writer's inference)
     return Quote(
         kind=kind, start=a, end=b, text=text[a:b],
         cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
@@ -6054,6 +6056,32 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
         speech=_spoken(text, r.entry, r.cue.start()) and not _adjectival(text, r.cue))
+
+
+# cues that an event or a thing can "do" in the writer's reading, and the heads of such subjects
+# (not "The data suggest", "A poll indicates": evidence that speaks for its authors)
+_INFERENCE_CUES = frozenset("suggest imply predict urge signal indicate".split())
+_INANIMATE_HEADS = frozenset(
+    "trip decision headline trend factor move lag choice timing fact history record pattern silence absence "
+    "behavior behaviour caution shift change decline rise increase drop gap reaction appointment nomination "
+    "resignation departure visit actions action episode incident scandal events turnout performance outcome "
+    "win loss victory defeat deal tone language rhetoric strategy approach market markets economy "
+    "slowdown growth willingness reluctance refusal failure success lineup mood fight controversy situation "
+    "experience precedent circumstances timeline momentum".split())
+
+
+def _inanimate_subject(words: list[str]) -> bool:
+    """Is a subject with these words an event or a thing, not evidence or a person: its head
+    (the word before "of", "for" ...) is in _INANIMATE_HEADS ("The timing", "his rhetoric"), or
+    is a measure of one ("The sequence of events"; not "Supporters of the nuclear deal")?"""
+    if not words:
+        return False
+    k = next((i for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), len(words))
+    head = words[k - 1].lower()
+    return head in _INANIMATE_HEADS or head in _MEASURE_HEADS and words[-1].lower() in _INANIMATE_HEADS | {"events"}
+
+
+_MEASURE_HEADS = frozenset("sequence series pair string suddenness scale pace nature size extent speed".split())
 
 
 def _spoken(text: str, entry: _Cue, cue_start: int) -> bool:
