@@ -358,9 +358,14 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
         if m is not None:
             if _attributive(text, lo, m):
                 continue  # "in a written statement", "the alleged plot": an adjective
+            if w[0] == "h" and w.startswith("hail") and _FROM_AFTER_RE.match(text, m.end()):
+                continue  # "who hails from Ohio": an origin, not praise
             out.append(m)
             pos = m.end()
     return out
+
+
+_FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
 
 
 # an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
