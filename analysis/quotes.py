@@ -2423,9 +2423,26 @@ def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str |
     if pp is None and "and" in rest:
         return name, person, None  # "President Donald Trump and numerous journalists": joint speakers
     if pp is None and not (shape == "role" and _noun_modifiers(rest)):
+        if hit[0].kind == "person" and _office_alias_only(st, (name or surface)[hit[1]:hit[2]], hit[0]):
+            # "the French President" in a 2015 story is not today's holder: a bare office
+            # names the dictionary's person only if the article names that person too (or
+            # the name after it: "US President Obama" is Obama)
+            return (" ".join(rest) if rest and all(w[:1].isupper() for w in rest) else surface), True, actor
         return hit[0].name, hit[0].kind == "person", actor
     # the actor is in a modifier: "the Trump campaign", "officials in Moscow"
     return name, person, actor if _affiliated(surface, pp) else None
+
+
+def _office_alias_only(st: _State, alias: str, actor) -> bool:
+    """Is ``alias`` an office that holds none of the person ``actor``'s names ("French
+    President", "the Russian leader"), in an article that never names that person by surname?"""
+    words = alias.split()
+    if not any(w.lower() in _OFFICE_WORDS for w in words) or any(w in alias for w in actor.name.split()):
+        return False
+    return st.text.find(actor.name.split()[-1]) < 0
+
+
+_OFFICE_WORDS = frozenset("president minister leader aide chancellor premier".split())
 
 
 def _noun_modifiers(rest: list[str]) -> bool:
