@@ -4764,9 +4764,14 @@ def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] 
         subj = _main_subject(text, cw.end(), comma)
         if subj is not None and (subj[2] == "name" or subj[2] == "role" and _speaker_noun(text, subj)
                                  and " " in text[subj[0]:subj[1]]) \
-                and not _TIME_NP_RE.search(text, subj[0], subj[1]):
+                and not _TIME_NP_RE.search(text, subj[0], subj[1]) and (
+                    text[subj[1]:comma].strip(" \u00a0,") or
+                    (main := _main_subject(text, lo, comma)) is None or text[main[0]:main[1]].lower() in ("there", "it")):
             # (a pronoun there is often someone else; "as much Monday" is no subject; 'when
-            # Sanders protesters interrupted her speech, shouting' is theirs, not 'as senator')
+            # Sanders protesters interrupted her speech, shouting' is theirs, not 'as senator';
+            # nor is 'as governor of neighboring Massachusetts, saying', a clause with no verb,
+            # unless the sentence has no subject of its own: 'Then there is ... John Brennan, now
+            # signed on as a contributor for MSNBC, saying')
             return subj
     return _main_subject(text, lo, comma)
 
