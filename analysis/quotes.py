@@ -5998,7 +5998,7 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
         speaker_end=speaker.end if speaker else None,
         actor=speaker.actor if speaker else None,
         anonymous=bool(speaker and speaker.anonymous), paragraph=para,
-        speech=kind == "direct" and (entry is None or _spoken(text, entry, m.start())))
+        speech=kind == "direct" and (entry is None or _spoken(text, entry, m.start(), direct=True)))
 
 
 _MIN_REPORTED_WORDS = 3
@@ -6111,10 +6111,15 @@ def _inanimate_subject(words: list[str]) -> bool:
 _MEASURE_HEADS = frozenset("sequence series pair string suddenness scale pace nature size extent speed".split())
 
 
-def _spoken(text: str, entry: _Cue, cue_start: int) -> bool:
+def _spoken(text: str, entry: _Cue, cue_start: int, direct: bool = False) -> bool:
     """Does the cue at ``cue_start`` report something said: a speech act, not negated, not yet
-    done ("will announce")?"""
-    return _is_speech(entry) and not _negated(text, cue_start) and not _unrealised(text, cue_start)
+    done ("will announce")? "Wonder" is a thought, but said when it tags a ``direct`` quote
+    or is done aloud ('"Is this the end?" she wondered', 'wondered aloud whether')."""
+    speech = _is_speech(entry) or entry.lemma == "wonder" and (direct or _ALOUD_RE.match(text, cue_start) is not None)
+    return speech and not _negated(text, cue_start) and not _unrealised(text, cue_start)
+
+
+_ALOUD_RE = re.compile(r"\w+\s+(?:aloud|out\s+loud|publicly)\b")
 
 
 # A participle cue used as a modifier: "his proposed ban", "Trump's repeated calls", "probing
