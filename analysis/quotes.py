@@ -2248,8 +2248,15 @@ _COORD_NAMED_RE = re.compile(r",\s+(?:but|yet)\s+(?=[A-Z])")
 def _may_be_person(st: _State, sp: _Speaker, gender: str) -> bool:
     """Is ``sp`` a named person (or bare surname) whose gender, if known, is ``gender``? Not
     'North Carolina', nor 'Mrs. Clinton' for "he"."""
-    return bool(sp.name) and (sp.person or _bare_surname(st, sp)) and \
-        _speaker_gender(st, sp) in (None, "", gender)
+    return bool(sp.name) and _person_like(st, sp) and _speaker_gender(st, sp) in (None, "", gender)
+
+
+def _person_like(st: _State, sp: _Speaker) -> bool:
+    """May "he" or "she" name ``sp``: a person, not a thing or group that the person flag let
+    through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
+    if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())):
+        return True
+    return _bare_surname(st, sp)
 
 
 def _possessor_subject(st: _State, pos: int, pronoun: str) -> _Speaker | None:
@@ -2298,8 +2305,7 @@ def _antecedent_gender(st: _State, sp: _Speaker) -> str:
     """What "he" or "she" can see of a speaker: "f" or "m", "" for a person (or bare surname)
     of unknown gender, "-" for no person. Kept on the speaker: pronoun scans ask it again."""
     if sp.antecedent is None:
-        thing = sp.person and sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())
-        sp.antecedent = (_speaker_gender(st, sp) or "") if sp.person and not thing or _bare_surname(st, sp) else "-"
+        sp.antecedent = (_speaker_gender(st, sp) or "") if _person_like(st, sp) else "-"
     return sp.antecedent
 
 
