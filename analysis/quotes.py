@@ -1431,7 +1431,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
     ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
-    moved = False
+    moved = prep = False
     for _ in range(5):
         ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 40)), 2))  # (the first two serve)
         if not ws:
@@ -1445,11 +1445,12 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             # "Later the governor hit back ...": a one-word adverb, no comma to look for; but
             # "Earlier this week, Todd pressed ...": a time phrase up to the comma
             t = _TIME_TAIL_RE.match(text, ws[0].end(), hi)
-            a, moved = (t.end() if t else ws[0].end()), True
+            a, moved, prep = (t.end() if t else ws[0].end()), True, False
             continue
         if lw in _COMMA_ADVERBS and text[ws[0].end():ws[0].end() + 1] == ",":
-            # "First, she and other Democrats refused ...", "Rather, he said ..."
-            a, moved = ws[0].end() + 1, True
+            # "First, she and other Democrats refused ...", "Rather, he said ..." (and no place
+            # goes on from it: "Meanwhile, Rep. Jamie Raskin, Maryland Democrat, disagreed")
+            a, moved, prep = ws[0].end() + 1, True, False
             continue
         # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb; "More recently,")
         adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper()) \
@@ -1458,9 +1459,9 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
                 c > 0 and _TIME_END_RE.search(text, a, c):
             if c < 0:
                 return None if not moved else a
-            a, moved = c + 1, True
+            a, moved, prep = c + 1, True, lw in _LEAD_PREP
             continue
-        if moved and c > 0 and _PLACE_RE.fullmatch(text, a, c):
+        if prep and c > 0 and _PLACE_RE.fullmatch(text, a, c):
             # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
             # (not "In a statement, Smith, a Republican, said": an apposition follows)
             nxt_seg = text[c + 1:c + 30].lstrip()
@@ -2019,23 +2020,7 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         if oa is not None:
             return oa
     subj = _main_subject(text, lo, hi)
-    apposed = False  # (a name apposed to a person's role: a person, whatever the given name)
-    if subj is not None and (tail := _ROLE_TAIL_RE.match(text, subj[1], min(hi, subj[1] + 60))) is not None and \
-            not any(w in _first_names() for w in text[subj[0]:subj[1]].split()) and \
-            text[subj[0]:subj[1]].split()[0] not in _PERSON_TITLES and \
-            not any(w in _IRREGULAR_VERBS or w in _AUX or w.endswith("ed") for w in tail.group(0).split()):
-        # "Another Republican, Rep. Debbie Lesko of Arizona, was more direct", "Issa's
-        # Democratic counterpart on the committee, Maryland Rep. Elijah Cummings, voiced":
-        # the name in the apposition
-        c = text.find(",", tail.end() + 1, min(hi, tail.end() + 80))
-        if c > 0:
-            na, nb = _trim_np(text, tail.end() + 1, c)
-            aw = text[na:nb].split()
-            if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and not aw[0].startswith(("R-", "D-")) and \
-                    _np_shape(aw) == "name" and _has_personal_name(aw):
-                head = (tail.group(0).split() or text[subj[0]:subj[1]].split())[0 if tail.group(0).strip() else -1]
-                apposed = head.lower().split("-")[0] in _PERSON_ROLE_NOUNS
-                subj = (na, nb, "name")
+    subj, apposed = _apposed_name(text, subj, hi)
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
         return _object_antecedent(st, lo, hi, subj, gender)
     sp = _speaker(st, *subj)
@@ -2059,6 +2044,28 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
 
 # the rest of a subject's noun phrase before its comma: "" or " counterpart on the committee"
 _ROLE_TAIL_RE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,5}(?=,)")
+
+
+def _apposed_name(text: str, subj: tuple[int, int, str] | None, hi: int) -> tuple[tuple[int, int, str] | None, bool]:
+    """The name apposed to a subject noun phrase, if any, in its place ("Another Republican,
+    Rep. Debbie Lesko of Arizona, was more direct", "Issa's Democratic counterpart on the
+    committee, Maryland Rep. Elijah Cummings, voiced"), and whether the phrase before it is a
+    person's role (the evidence of a person, whatever the given name)."""
+    if subj is not None and (tail := _ROLE_TAIL_RE.match(text, subj[1], min(hi, subj[1] + 60))) is not None and \
+            not any(w in _first_names() for w in text[subj[0]:subj[1]].split()) and \
+            text[subj[0]:subj[1]].split()[0] not in _PERSON_TITLES and \
+            not any(w in _IRREGULAR_VERBS or w in _AUX or w.endswith("ed") for w in tail.group(0).split()):
+        c = text.find(",", tail.end() + 1, min(hi, tail.end() + 80))
+        if c > 0:
+            na, nb = _trim_np(text, tail.end() + 1, c)
+            if text[nb - 1:nb] == ")" and (p := text.rfind("(", na, nb)) > na:
+                nb = _trim_np(text, na, p)[1]  # ("Another frontrunner, Sen. Bernie Sanders (I-VT),": the name)
+            aw = text[na:nb].split()
+            if aw and aw[0][:1].isupper() and aw[0] not in ("A", "An", "The") and not aw[0].startswith(("R-", "D-")) and \
+                    _np_shape(aw) == "name" and _has_personal_name(aw):
+                head = (tail.group(0).split() or text[subj[0]:subj[1]].split())[0 if tail.group(0).strip() else -1]
+                return (na, nb, "name"), head.lower().split("-")[0] in _PERSON_ROLE_NOUNS
+    return subj, False
 
 
 def _person_by_name(text: str, a: int, b: int, sp: _Speaker) -> bool:
@@ -2188,7 +2195,8 @@ def _named_before(st: _State, pos: int, gender: str) -> _Speaker | None:
     # ("Boris Johnson, ... to replace David Cameron, delivered ... when he"); the sentence
     # before was tried and left out (right for about 7 in 10)
     for mm in _FULL_NAME_RE.finditer(text, st.sents[k][0], pos):
-        if names.get(mm.group(1)) != gender or text.count("“", mm.end(2), pos) != text.count("”", mm.end(2), pos):
+        if names.get(mm.group(1)) != gender or text.count("“", mm.end(2), pos) != text.count("”", mm.end(2), pos) or \
+                text.count('"', mm.end(2), pos) % 2:
             continue  # (not a name inside a quote that the pronoun is outside of)
         saved = dict(st.names)
         sp = _speaker(st, mm.start(1), mm.end(2), "name")
@@ -2233,7 +2241,7 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
 def _named_subject(st: _State, text: str, lo: int, pos: int, gender: str) -> _Speaker | None:
     """The subject of the clause from ``lo``, before ``pos``, if it is a named person whose
     gender may be ``gender``."""
-    subj = _main_subject(text, lo, pos)
+    subj, _ = _apposed_name(text, _main_subject(text, lo, pos), pos)
     if subj is None or subj[2] != "name" or subj[1] >= pos:
         return None
     sp = _speaker(st, *subj)
