@@ -2391,7 +2391,8 @@ _PERSON_ROLE_NOUNS = frozenset(
     "pollster analyst expert economist lawyer attorney judge prosecutor official aide source diplomat author "
     "editor writer columnist host anchor reporter researcher scientist professor historian manager executive "
     "founder ceo commander officer delegate activist envoy ambassador negotiator insider "
-    "resident voter supporter critic daughter son wife husband father mother brother sister counterpart".split())
+    "resident voter supporter critic daughter son wife husband father mother brother sister counterpart "
+    "advocate organizer organiser volunteer consultant coordinator member fellow scholar physician".split())
 
 
 def _alias_speaker(st: _State, surface: str, shape: str, hit: tuple, name: str | None, person: bool,
