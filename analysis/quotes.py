@@ -2264,7 +2264,18 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
     if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())):
         return True
-    return _bare_surname(st, sp)
+    return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
+
+
+def _given_name_only(st: _State, sp: _Speaker) -> str | None:
+    """The gender of a speaker named by a given name alone that the article never gives as
+    anyone's surname ("Jeff's eyes flash down to the guns ... "Welcome to West Virginia," he
+    says": "m"), else None."""
+    name = sp.name
+    if not name or " " in name or sp.actor is not None or sp.anonymous or name in _places():
+        return None  # (not "Virginia's campaign")
+    g = _first_names().get(name)
+    return g if g is not None and _full_mentions(st, name)[0] is None else None
 
 
 def _possessor_subject(st: _State, pos: int, pronoun: str) -> _Speaker | None:
@@ -2834,7 +2845,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
 
 def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
     """A speaker's gender, from its own mention or, for a bare surname, from its full mention."""
-    return sp.gender or _surname_gender(st, sp) or st.pronoun_gender.get(sp.name) or None
+    return sp.gender or _surname_gender(st, sp) or st.pronoun_gender.get(sp.name) or _given_name_only(st, sp) or None
 
 
 # What comes right before a surname in a full mention: a given name or title ("Brett",
