@@ -4826,8 +4826,8 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                                                  and ws[k - 1].group(0) != "of" and not _plural_head(ws, k)
                                                  or lw in _IRREGULAR_VERBS))):
             break  # (a possessive is not a verb in -s: "the senator's chief aide")
-        if text[ws[k].end():ws[k].end() + 1] == ",":
-            k += 1
+        if text[ws[k].end():ws[k].end() + 1] == "," and not (w.isdigit() and text[ws[k].end() + 1:ws[k].end() + 2].isdigit()):
+            k += 1  # (a thousands comma goes on: "The 1,400-word essay")
             break
         k += 1
     if k == k0:
