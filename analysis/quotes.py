@@ -1875,7 +1875,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
 _OFFICE_TITLES = {
     "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"(?<!Lt\. )(?<!Lieutenant )(?:Gov\.|Governor)",
     "the senator": r"Sen\.|Senator", "the mayor": r"(?<!Deputy )Mayor", "the prime minister": r"(?<!Deputy )Prime Minister",
-    "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President"}
+    "the chancellor": r"Chancellor", "the pope": r"Pope", "the vice president": r"Vice[ -]President",
+    "the chief justice": r"Chief Justice", "the speaker": r"(?<!Deputy )(?:House )?Speaker(?! of)",
+    "the attorney general": r"(?<!Deputy )(?<!Assistant )Attorney General"}
 _OFFICE_MODIFIERS = frozenset("republican democratic democrat gop american u.s. us current sitting".split())
 _OFFICE_RES = {k: re.compile(rf"\b(?:{v})[ \u00a0]+((?:(?:[A-Z]\.|[A-Z][\w'’-]*|de|van|von|der|del|da|bin|al|la|le)"
                              rf"[ \u00a0]+){{0,3}}[A-Z][\w-]+)")
