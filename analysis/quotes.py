@@ -2957,7 +2957,48 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     if embedded:
         quotes = _drop_tweet_twins(quotes, embedded)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return QuoteResult(tuple(quotes), tuple(warnings))
+    return QuoteResult(tuple(_drop_cue_twins(quotes)), tuple(warnings))
+
+
+def _drop_cue_twins(quotes: list[Quote]) -> list[Quote]:
+    """One content read by two cues is one attribution: 'answered this question by telling
+    jurors that X', 'did not deny this report ..., and acknowledged that X', 'fired back on
+    Twitter at Trump saying: "X"'. Keep the cue nearest the content (the other's own object
+    is no claim), with the span, kind and fragments of a direct or mixed twin. ``quotes`` is
+    sorted."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind != "scare" and q.cue_start is not None:
+            for j in range(len(out) - 1, max(-1, len(out) - 7), -1):  # (twins are neighbours)
+                o = out[j]
+                if o.kind != "scare" and o.cue_start is not None and o.start < q.end and q.start < o.end and \
+                        _norm_words(o.text) == _norm_words(q.text):
+                    near, far = (o, q) if _cue_gap(o) <= _cue_gap(q) else (q, o)
+                    base = far if _KIND_RANK[far.kind] > _KIND_RANK[near.kind] else near
+                    keep = replace(base, cue=near.cue, cue_start=near.cue_start, cue_end=near.cue_end,
+                                   cue_class=near.cue_class, speech=near.speech, speaker=near.speaker,
+                                   speaker_start=near.speaker_start, speaker_end=near.speaker_end,
+                                   actor=near.actor, anonymous=near.anonymous)
+                    out[j] = keep
+                    break
+            else:
+                out.append(q)
+            continue
+        out.append(q)
+    if len(out) < len(quotes):
+        out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+_KIND_RANK = {"indirect": 0, "mixed": 1, "direct": 2}  # (a twin keeps the quote marks either one found)
+
+
+def _cue_gap(q: Quote) -> int:
+    """Characters between a quote's cue and its content (a cue inside it is farthest: 'He is
+    expected to announce his candidacy, the source said')."""
+    if q.cue_end <= q.start:
+        return q.start - q.cue_end
+    return q.cue_start - q.end if q.cue_start >= q.end else 1 << 30
 
 
 def _norm_words(s: str) -> str:
