@@ -1677,8 +1677,10 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
 # months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
-# a word that makes a month a date ("That June", "in late April"; not '"...," said May')
-_MONTH_BEFORE_RE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|in|since|until|by|of|[Ee]ach|[Ee]very)[ \u00a0-]+$")
+# a word that makes a month a date ("That June", "in late April", "as early as March"), or a
+# sentence start ("February saw a bump"); not '"...," said May'
+_MONTH_BEFORE_RE = re.compile(r"(?:\b(?:[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|in|since|until|by|of|[Ee]ach|[Ee]very|as|"
+                              r"after|before|and|through)[ \u00a0-]+|(?:^|[.!?\n])[\s\"“”]*)$")
 _DANGLING_ENDS = frozenset("of that when there than as which if whether first".split())
 _OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
 _DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
