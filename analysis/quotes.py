@@ -5097,6 +5097,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     inverted = None
     before = text[lo:m.start()].rstrip()
     comma = lo + len(before) - 1
+    if subj is None and form.endswith("ing") and (dm := _DOC_FROM_NAME_RE.search(text, max(lo, m.start() - 120), m.start())) \
+            and any(w in _first_names() or w in _either_names() or w in _PERSON_TITLES for w in dm.group(1).split()):
+        # 'a letter from House Speaker Nancy Pelosi urging him to reschedule', 'an op-ed from
+        # Paul Krugman suggesting': the document's author, if a person by name (a company's
+        # letter makes no antecedent of "she": 'a letter from Blue Cross saying')
+        subj = (dm.start(1), dm.end(1), "name")
     if subj is None and form.endswith("ing") and before.endswith(("”", '"')) \
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
@@ -5349,6 +5355,12 @@ _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
+
+
+# a document and its author right before a participle cue: "a letter from House Speaker Nancy Pelosi"
+_DOC_FROM_NAME_RE = re.compile(
+    r"\b(?:letter|statement|tweet|column|post|message|memo|video|ad|release|op-ed|interview|speech|remarks|"
+    r"note|email|e-mail)s?\s+(?:from|by)\s+((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*),?\s*$")
 
 
 def _with_participle_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
