@@ -1483,9 +1483,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
 
 _TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
 _TIME_TAIL_RE = re.compile(
-    r"\s+(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
+    r"\s+(?:(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
-    r"winter)\s*,", re.IGNORECASE)
+    r"winter)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s*,", re.IGNORECASE)  # (also "Earlier Friday,")
 # One-word sentence adverbs that a comma sets off before the subject.
 _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
