@@ -1771,7 +1771,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
         else:
             ref = next((s for s in reversed(st.speakers)
-                        if not s.person and s.name), None) if low == "they" else None
+                        if not s.person and s.name and _plural_speaker(s.name)), None) if low == "they" else None
         gender = {"she": "f", "he": "m"}.get(low)
         if ref is not None:
             if gender and ref.name and ref.name not in st.pronoun_gender:
@@ -2571,6 +2571,34 @@ def _organization_name(words: list[str]) -> bool:
     Government"): its last word an organization noun (data/speaker_roles.txt)?"""
     return bool(words) and words[-1].lower().strip(",.") in _roles().get("organizations", ()) and \
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def _plural_speaker(name: str) -> bool:
+    """May "they" name the speaker ``name``: joint speakers, a plural head or a body
+    ("Democrats and Republicans", "administration officials", "the Trump campaign"), not a
+    singular thing ("this narrative", "the report", "Liberalism")?"""
+    if " and " in name or " & " in name:
+        return True
+    words = name.split()
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), words[-1]).lower().strip(",.")
+    if head.endswith(("'s", "’s")) and len(words) > 1:
+        head = words[-1].lower()
+    if head in _OF_HEADS or head == "share" or head[:1].isdigit():
+        return True  # ("Nearly 60 percent of voters", "The same share", "a quarter of the doctors")
+    if head in _DOCUMENT_NOUNS or head[:-1] in _DOCUMENT_NOUNS or head in _OUTLET_HEADS or words[-1].isupper():
+        return False  # (not "surveys", "polls", "the Post", "The IRS")
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) or head in _COLLECTIVE_HEADS or \
+        head in _roles().get("organizations", ()) or head in _NON_PERSON_ROLES
+
+
+_OUTLET_HEADS = frozenset("times post journal press tribune gazette herald news reuters".split())
+# bodies that news copy calls "they": "the police said they", "the company said they"
+_COLLECTIVE_HEADS = frozenset("police staff team crew company firm family couple public government administration "
+                              "campaign committee agency ministry department court panel board council jury military "
+                              "army navy majority minority pair group coalition union party left right "
+                              # (plurals without -s, and quantifiers standing for people)
+                              "people men women children folks many some most several few both all those these "
+                              "others".split())
 
 
 def _group_or_thing_head(words: list[str]) -> bool:
