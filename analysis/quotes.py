@@ -2267,9 +2267,18 @@ def _may_be_person(st: _State, sp: _Speaker, gender: str) -> bool:
 def _person_like(st: _State, sp: _Speaker) -> bool:
     """May "he" or "she" name ``sp``: a person, not a thing or group that the person flag let
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
-    if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())):
+    if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())) and \
+            not _group_name(sp.name):
         return True
     return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
+
+
+def _group_name(name: str) -> bool:
+    """Does a resolved speaker name end in a plural role noun ("House Republicans", "Senate
+    Democrats", "administration officials"): a group, whom "he" or "she" never names?"""
+    last = name.rsplit(None, 1)[-1].lower()
+    roles = _roles()
+    return last.endswith("s") and (last in roles.get("roles", ()) or last in roles.get("anonymous", ()))
 
 
 def _given_name_only(st: _State, sp: _Speaker) -> str | None:
