@@ -4284,9 +4284,16 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
         spk.antecedent = spk.one_person = None  # (its name changed: work the caches out again)
 
 
+_FRONT_SUBORD_RE = re.compile(r"\s*(?:that\s+)?(?:while|although|though|if|when|because|as|since|after|before|unless|"
+                              r"once|until|whereas|even\s+though|even\s+if)\s[^,;:.!?\"“”]*,\s*$", re.IGNORECASE)
+
+
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
     """End ``r``'s content before the clause of ``o`` when ``o``'s speaker lies inside it."""
-    if o.speaker is not None and r.start < o.speaker.start < r.end:
+    if o.speaker is not None and r.start < o.speaker.start < r.end and \
+            not _FRONT_SUBORD_RE.match(text[r.start:o.speaker.start]):
+        # (but 'said that while Democrats won, Virginia likely won't see ...': the subject
+        # after a fronted subordinate clause starts the content's main clause)
         j = _COORD_END_RE.search(text, r.start, o.speaker.start)
         if j is not None:
             r.end = _clean_end(text, r.start, j.start())
