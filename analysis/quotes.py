@@ -3120,8 +3120,9 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
         # (a short quoted title in the speaker's phrase: '," the "Hannity" host said')
         if _HARD_STOP_RE.search(_mask_titles(text[span.me:tc[0] if tc else m.start()])):
             return None
-        if re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or \
-                _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi):
+        if not _PARTICIPLE_NEXT_RE.match(text, m.end(), hi) and (
+                re.match(r"[^.!?\"“”]{0,40}?:\s*[\"“‘«']", text[m.end():m.end() + 45]) or
+                _ends_sentence(text, span) and _NEXT_QUOTE_RE.match(text, m.end(), hi)):
             # '"A." Mr. Zahed said: "B."', '"...now." He added, "What ..."', '"... substance."
             # She added that "...': the cue introduces the next quote
             return None
@@ -3203,6 +3204,15 @@ _COPULAS = frozenset("is was are were".split())
 _BE_FORMS = _COPULAS | {"been", "be"}
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,.;:!?\"“”]*$")
 _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
+
+
+# a participle cue that takes the next quote, leaving the cue before it to the quote before:
+# '"We will win," he said, adding: "What do you have to lose?"'
+_PARTICIPLE_NEXT_RE = re.compile(r"(?:\s+[A-Za-z.'’ ]{1,30}?)?,\s+(?:adding|saying|noting|continuing|explaining|asking|"
+                                 r"declaring|insisting|warning|writing|telling\s+\w+)\b")
+
+
+_PARTICIPLE_CONTENT_RE = re.compile(r"(?:adding|saying|noting|continuing|explaining|declaring|insisting|warning)\b[,:]?\s")
 
 
 def _blank_chars(text: str, a: int, b: int) -> int:
@@ -4869,10 +4879,19 @@ _SUBORD_CLAUSE_RE = re.compile(
     r"\b(?:as|though|although|because|when|while|where|whereas)\s+")
 
 
+# a post-posed tag with a name right before ', VERBing': "..., Spicer said, adding" (a pronoun
+# there is left to the sentence's subject: 'Mr. Nolan also backs ..., he said, adding')
+_TAG_BEFORE_COMMA_RE = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+"
+                                  r"(?:said|says|told|tells|added|adds|wrote|writes|explained)(?:\s+\w+)?\s*$")
+
+
 def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] | None:
     """The subject of '..., VERBing': of the nearest subordinate clause before the comma if
     it has a named subject ('as Mrs. Grant echoed the criticism, saying'), else of
     the sentence."""
+    tag = _TAG_BEFORE_COMMA_RE.search(text, max(lo, comma - 60), comma)
+    if tag is not None:
+        return tag.start(1), tag.end(1), "name"  # ('CLAUSE, Spicer said, adding')
     cw = None
     for cw in _SUBORD_CLAUSE_RE.finditer(text, lo, comma):
         pass
@@ -6191,6 +6210,16 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         b = m.start()  # '..., calling him a "stiff" and accusing him ...': the next cue's "and"
     if a >= b:
         return None
+    if _PARTICIPLE_CONTENT_RE.match(text, a, b):
+        # ('..., he told The Hill, adding it's "one drama after another."': the participle has
+        # its own quote; in 'CLAUSE, Spicer said, adding, "..."' the cue's content is the clause)
+        sp = r.speaker
+        k = bisect_right(st.sent_starts, r.cue.start()) - 1 if sp is not None else -1
+        s0 = st.sents[k][0] if k >= 0 else -1
+        if sp is None or not (s0 < sp.start and (c := text.rfind(",", s0, sp.start)) > s0 and
+                              not text[c + 1:sp.start].strip() and not _QUOTE_CHAR_RE.search(text, s0, c)):
+            return None
+        a, b = s0, _clean_end(text, s0, c)
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
     if not frags and r.entry.frame != "np" and \
             sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), _MIN_REPORTED_WORDS)) < _MIN_REPORTED_WORDS:
