@@ -972,11 +972,18 @@ _ROLE_APPOSITION_RE = re.compile(
 def _role_apposition(text: str, a: int, b: int) -> bool:
     """Does ``text[a:b]`` end with a personal name and a role apposition without an article
     (see ``_ROLE_APPOSITION_RE``)? One of its lower-case words must be a role or title."""
-    m = _ROLE_APPOSITION_RE.search(text, a, b)
+    m = _ROLE_APPOSITION_RE.search(text, a, b) or _ROLE_OF_ORG_APPOSITION_RE.search(text, a, b)
     if m is None:
         return False
     roles = _roles()
     return any(w in roles.get("roles", ()) or w in roles.get("titles", ()) for w in m.group(1).split())
+
+
+# a personal name, then a role of a named body: 'Dr. Anthony Fauci, director of the National
+# Institute of Allergy and Infectious Diseases' (its "and" is inside the body's name)
+_ROLE_OF_ORG_APPOSITION_RE = re.compile(
+    r"\b[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+,\s+((?:[a-z][\w'’-]*\s+){1,3})(?:of|at|for|with)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|and|of|for|the|on))*$")
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*(?:\s+[A-Z][a-z]+)?")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan', 'D-New York'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _BLANK_RUN_RE = re.compile(f" {{{len(_BLANK_RUN)},}}")
