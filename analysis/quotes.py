@@ -1591,7 +1591,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  w.group(0) in ("What's", "What’s") or
+                                  w.group(0) in ("What's", "What’s") or w.group(0).lower() in _FUNCTION_MENTIONS or
                                   _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0)) or
                                   w.group(0) in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
                                   and not _given_name_before(text, w.group(0))) or \
@@ -1601,10 +1601,13 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return False
     w = ws[0].group(0)
     last = ws[-1].group(0).lower()
+    if w.lower() in _CLAUSE_OPENING_MENTIONS:
+        return True  # ("Despite the ...", "Whether he ...": a clause; but "including Sen. Ted Cruz" names one)
     before = ws[-2].group(0).lower() if len(ws) > 1 else ""
-    if before and last in _DANGLING_ENDS and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
+    if before and last in _DANGLING_ENDS and ws[-1].group(0).islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
                                                         before[:1].isdigit())) and \
-            not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)):
+            not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)) and \
+            not (last == "the" and before == "on"):  # ("Some on the [left]": a referent cut at a word read as a verb)
         # "one of", "He admits there", "She wept when", "For the first": a cut phrase or a
         # clause (but "Just 30 percent of", "57% of", "A CNN poll of": a count or poll cut
         # before its object; "officials who were there", "the people doing that")
@@ -1689,7 +1692,12 @@ _MONTH_WORDS = frozenset("January February March April May June July August Sept
 # sentence start ("February saw a bump"); not '"...," said May'
 _MONTH_BEFORE_RE = re.compile(r"(?:\b(?:[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|in|since|until|by|of|[Ee]ach|[Ee]very|as|"
                               r"after|before|and|through)[ \u00a0-]+|(?:^|[.!?\n])[\s\"“”]*)$")
-_DANGLING_ENDS = frozenset("of that when there than as which if whether first".split())
+_DANGLING_ENDS = frozenset("of that when there than as which if whether first the a an his her their its our my your "
+                           "in on for by at from into about".split())  # (not "to", "with": "the experts I spoke to")
+# words that are no speaker alone ("the", "for", "including", "Despite", "Whether"), and those of
+# them that open a clause, no speaker phrase
+_CLAUSE_OPENING_MENTIONS = frozenset("though although despite whether if while because unless".split())
+_FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including".split())  # (not "his": "his claim")
 _OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
 _DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
