@@ -2262,6 +2262,12 @@ def _named_subject(st: _State, text: str, lo: int, pos: int, gender: str) -> _Sp
     """The subject of the clause from ``lo``, before ``pos``, if it is a named person whose
     gender may be ``gender``."""
     subj, _ = _apposed_name(text, _main_subject(text, lo, pos), pos)
+    if subj is not None and subj[2] == "role" and (po := _POSSESSOR_OF_THING_RE.fullmatch(text, subj[0], subj[1])) \
+            and po.group(2).lower() not in _PERSON_ROLE_NOUNS and po.group(2).lower() not in _PERSON_NOUNS and \
+            po.group(2).lower() not in _roles().get("roles", ()):
+        # "Boehner's insistence on such a deal led to ...; last week he said": the possessor
+        # of a thing (not "Trump's lawyer", a person of his own)
+        subj = (po.start(1), po.end(1), "name")
     if subj is None or subj[2] != "name" or subj[1] >= pos:
         return None
     sp = _speaker(st, *subj)
@@ -2270,6 +2276,8 @@ def _named_subject(st: _State, text: str, lo: int, pos: int, gender: str) -> _Sp
     return sp
 
 
+_POSSESSOR_OF_THING_RE = re.compile(r"(?!(?:It|That|There|What|Here|He|She|Who|Let|This)['’])"
+                                    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)['’]s\s+([a-z][\w-]*)")
 _COORD_NAMED_RE = re.compile(r",\s+(?:but|yet)\s+(?=[A-Z])")
 
 
