@@ -5456,11 +5456,16 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     said``, a cue at the start of the clause). When the chunk holds a verb, the noun phrase
     :func:`_loose_head` picks; otherwise at most 12 words, ending on a content word."""
     win = _window_start(text, lo, cue_start, 250)
-    ws = _words(text, win, cue_start)
-    end_i = len(ws)
-    while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
-            "is", "was", "are", "were", "been", "being"):
-        end_i -= 1
+    # (only the last word kept before the cue serves: a window of 30 characters holds it when
+    # it keeps two words, since tokens after a window's first are the same in any window)
+    for a0 in (_window_start(text, win, cue_start, 30), win):
+        ws = _words(text, a0, cue_start)
+        end_i = len(ws)
+        while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
+                "is", "was", "are", "were", "been", "being"):
+            end_i -= 1
+        if end_i >= 2 or a0 == win:
+            break
     if end_i == 0:
         return None
     if ws[end_i - 1].group(0).lower() in _LOOSE_BAD_PREV:
