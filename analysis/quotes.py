@@ -1010,7 +1010,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    if (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
+    w12 = text[max(lo, cue_start - 12):cue_start]  # (a contraction needs its apostrophe: most have none)
+    if ("'" in w12 or "’" in w12) and \
+            (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
         return mc.start(1), mc.end(1), "pronoun"  # '"...," she'd said Saturday': the pronoun
     words, end_i = _tail_words(text, lo, cue_start)
     if end_i == 0:
@@ -1544,7 +1546,8 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
-    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
+    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or
+                        ws[0].group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
@@ -1565,8 +1568,9 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0))) or \
-            _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
+                                  w.group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and
+                                  not _named_in_full(text, w.group(0))) or \
+            text[a + 1:a + 2] == "-" and _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
@@ -1659,6 +1663,9 @@ _PRONOUN_CONTRACTION_RE = re.compile(rf"{_CONTRACTED}(?:s|ve|d|re|ll)")
 _RELATIVE_END_RE = re.compile(r"(?<![a-z]ing)\s+that$")
 _NAME_VERB_RE = re.compile(r"[A-Z][\w.'’-]*\s+[a-z]+s")  # ("Trump understands [that]": a clause)
 _ASPECT_END_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:began|begins|started|starts|continued|continues|kept|keeps)(?:\s+by)?$")
+# (the last words of _ASPECT_END_RE and _RELATIVE_END_RE, and a newline, before which "$" matches too)
+_ASPECT_RELATIVE_ENDS = ("began", "begins", "started", "starts", "continued", "continues", "kept", "keeps",
+                         "by", "that", "\n")
 
 
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
@@ -1672,8 +1679,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if text.startswith("and ", a):
                 a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
     a, b = _trim_mention(text, a, b)
-    if (asp := _ASPECT_END_RE.search(text[a:b]) or _RELATIVE_END_RE.search(text[a:b])) is not None and asp.start() > 0 \
-            and not _NAME_VERB_RE.fullmatch(text, a, a + asp.start()):
+    # (either pattern matches only a mention ending in one of _ASPECT_RELATIVE_ENDS: most end otherwise)
+    if text.endswith(_ASPECT_RELATIVE_ENDS, a, b) and \
+            (asp := _ASPECT_END_RE.search(text[a:b]) or _RELATIVE_END_RE.search(text[a:b])) is not None \
+            and asp.start() > 0 and not _NAME_VERB_RE.fullmatch(text, a, a + asp.start()):
         # "Trump infamously began [criticizing]", "O’Reilly begins [by blaming]": the subject
         # of the aspect verb before the cue
         b = a + asp.start()
