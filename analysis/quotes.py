@@ -883,6 +883,9 @@ def _window_start(text: str, lo: int, pos: int, n: int) -> int:
     return a
 
 
+_ALNUM_RUN_RE = re.compile(r"[^\W_]*")  # (what str.isalnum accepts: \w but "_")
+
+
 def _words(text: str, a: int, b: int) -> list[re.Match]:
     return list(_WORD_RE.finditer(text, a, b))
 
@@ -1047,9 +1050,15 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
             return None
     seg_start = lo
     # (every match of _BOUNDARY_RE holds one of _BOUNDARY_CHAR_RE's characters: a window with
-    # none, most, has no boundary, and one search for them is cheaper than the pattern's)
-    if _BOUNDARY_CHAR_RE.search(text, max(lo, b - 200), b) is not None:
-        for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
+    # none, most, has no boundary, and one search for them is cheaper than the pattern's; a
+    # match holds nothing but those characters and white space, so none starts before the white
+    # space right before the first of them, where the pattern's scan can begin)
+    w0 = max(lo, b - 200)
+    if (bc := _BOUNDARY_CHAR_RE.search(text, w0, b)) is not None:
+        f = bc.start()
+        while f > w0 and text[f - 1].isspace():
+            f -= 1
+        for m in _BOUNDARY_RE.finditer(text, f, b):
             seg_start = m.end()
     prev_start, last = seg_start, None
     for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
