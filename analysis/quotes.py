@@ -878,8 +878,8 @@ def _window_start(text: str, lo: int, pos: int, n: int) -> int:
     """Where a look-back window of about ``n`` characters before ``pos`` starts: not before
     ``lo``, and never inside a word."""
     a = max(lo, pos - n)
-    while lo < a < pos and text[a - 1].isalnum() and text[a].isalnum():
-        a += 1
+    if lo < a < pos and text[a - 1].isalnum():
+        a = _ALNUM_RUN_RE.match(text, a, pos).end()  # (the rest of the word, in one call)
     return a
 
 
