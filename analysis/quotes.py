@@ -3651,8 +3651,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     if hr is not None and st.transcript and _HEADLINE_RE.match(text, p.start, p.end).group(1) in st.transcript:
         sents = []  # a transcript answer is its speaker's words: its "I think ..." reports nothing new
+    # (most paragraphs have no "what": one test each instead of one per sentence)
+    whats = text.find("what ", p.start, p.end) >= 0 or text.find("What ", p.start, p.end) >= 0
     for s in sents:
-        if text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0:
+        if whats and (text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0):
             # 'in what officials called a hate crime': a free relative with its own speaker (after
             # a cue, 'X criticized what he called ...', the outer report holds it)
             first_cue = next((m.start() for m in cues[bisect.bisect_left(cue_starts, s.start):]
