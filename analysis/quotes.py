@@ -4079,7 +4079,8 @@ def _noun_report(st: _State, s, para: int) -> _Reported | None:
         k = text.find(" that", k, s.end)
         if k < 0:
             return None
-        mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), min(s.end, k + 6))
+        if text.endswith(_NOUN_THAT_FORMS, s.start, k):
+            mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), min(s.end, k + 6))
         k += 5
     if mn.group(1).endswith("ing") and _norm(mn.group(1)) in speech_verbs():
         return None  # "his warning that ...": the cue's own (gerund) report
@@ -4141,10 +4142,13 @@ def _possessor(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
     return (a, b, shape) if shape in ("name", "role") else None
 
 
-_NOUN_THAT_RE = re.compile(
-    r"\b(claims?|assertions?|arguments?|warnings?|insistence|suggestions?|contention|allegations?|"
-    r"accusations?|charges?|promises?|pledges?|vows?|remarks?|comments?|statements?|declarations?|"
-    r"prediction|threats?|boasts?)\s+(that)\b")
+_NOUN_THAT_NOUNS = ("claims?|assertions?|arguments?|warnings?|insistence|suggestions?|contention|allegations?|"
+                    "accusations?|charges?|promises?|pledges?|vows?|remarks?|comments?|statements?|declarations?|"
+                    "prediction|threats?|boasts?")
+_NOUN_THAT_RE = re.compile(rf"\b({_NOUN_THAT_NOUNS})\s+(that)\b")
+# (the nouns' forms: the word before " that" must be one of them, a cheap test before the pattern)
+_NOUN_THAT_FORMS = tuple(f for n in _NOUN_THAT_NOUNS.split("|")
+                         for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,)))
 # the possessor right before the noun (one adjective may come between): "Donald Trump's", "her"
 _POSSESSOR_RE = re.compile(
     r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
