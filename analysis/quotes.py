@@ -4900,7 +4900,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return None
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
-    rel = subj is None and (_RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
+    # (every match of _RELATIVE_BEFORE_RE holds "wh": most windows have none)
+    rel = subj is None and (text.find("wh", max(lo, m.start() - 60), m.start()) >= 0 and
+                            _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
                             (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
                              text.find("h,", max(lo, m.start() - 160), m.start()) >= 0) and
                             _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
@@ -5121,10 +5123,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and not any(pos <= x.ms < cend for x in spans) \
             and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
-    # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
-    min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
+    # ('who says it's "disastrous."': a quoted fragment makes a short clause a report; two words
+    # or three only matter for a clause of fewer than three, so only then is the mark looked for)
     c0 = pos if start is None else start  # ("The new plan, he said, is dead": both sides count)
-    if (cend - c0 < 6 or len(text[c0:cend].split()) < min_words) and not _answer_word(text, c0, cend):
+    if (cend - c0 < 6 or (n_words := len(text[c0:cend].split())) < 3 and (
+            n_words < 2 or entry.frame != "object" and not _QUOTE_MARK_RE.search(text, pos, cend))) \
+            and not _answer_word(text, c0, cend):
         return None
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
