@@ -505,6 +505,16 @@ _HEARER_RE = re.compile(
     r"press|media|newsroom|station))\b(?:[’']s?)?)")
 
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
+
+
+def _whole_words(words: str) -> str:
+    """A pattern for ``\b(?:w1|w2|...)``, the space-separated ``words`` after a word boundary,
+    that checks the character before each word in a look-behind after it: a pattern opening
+    with it then opens with the words' letters, which the regex engine skips ahead to, instead
+    of a boundary test at every position of the text it searches (same matches, same order)."""
+    return "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in words.split()) + ")"
+
+
 # (Each pattern below opens with a literal set of marks and checks the context in look-behinds:
 # that lets the regex engine skip ahead, 2-7 times faster on news text. _DOUBLE_RE is
 # ''|``|["“”«»„].)
@@ -1409,7 +1419,7 @@ _ING_NOUNS = frozenset("morning evening building wedding nothing something anyth
                        "string thing king during according including following regarding concerning".split())
 
 
-_AGO_END_RE = re.compile(r"\b(?:ago|later|earlier)\s*$")
+_AGO_END_RE = re.compile(_whole_words("ago later earlier") + r"\s*$")
 
 
 def _adverb_phrase(text: str, a: int, b: int) -> bool:
@@ -1485,7 +1495,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     return a
 
 
-_TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
+_TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
@@ -4325,7 +4335,7 @@ def _mid_sentence(text: str, sp: _Span, sents) -> bool:
 
 
 _NESTED_RE = re.compile(
-    r"\b(?:which|whom|who|although|though|while|whereas|as|when|because|where)"
+    _whole_words("which whom who although though while whereas as when because where") +
     r"\s+(he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
     r"((?:\s+(?:has|have|had|also|once|later|previously|repeatedly|then|again|often|even))*)"
     r"\s+([a-z]{3,})\b([^.;:!?\"“”«»]{0,40})$")
@@ -5644,8 +5654,9 @@ _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
-_PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_PASSIVE_ADV_BEFORE_RE = re.compile(_whole_words("is are was were be been being") +
+                                    r"\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
+_PASSIVE_BEFORE_RE = re.compile(_whole_words("is are was were be been being") + r"\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
 
@@ -5704,7 +5715,7 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _SAY_NOUN_BEFORE_RE = re.compile(r"\b(?:final|larger|bigger|greater|real|equal|big|little|last)\s+$")
-_COMPARATIVE_BEFORE_RE = re.compile(r"\b(?:than|as)\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
+_COMPARATIVE_BEFORE_RE = re.compile(_whole_words("than as") + r"\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
                                     r"widely|long|previously|originally|initially|once)\s+){0,3}"
                                     r"(?:(?:people|analysts|observers|experts|economists|forecasters|"
                                     r"many|some|most|others|officials)\s+)?(?:had\s+|have\s+|has\s+)?$")
