@@ -526,6 +526,11 @@ _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
 _BOUNDARY_RE = re.compile(r"(?=[,;:()\[\]—–\"“”«»„‘'\s-])"
                           r"(?:(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»„‘]|''|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S))")
 # (not the comma of "1,409 teachers said")
+# The same without its alternatives that need a hyphen, for a text without one: it opens with
+# the set of marks its matches start with, which the engine skips ahead to (there is no white
+# space among them), and checks in a look-behind which mark it got.
+_BOUNDARY_NO_HYPHEN_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘']"
+                                    r"(?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]—–\"“”«»„‘])|(?<=')')")
 _BOUNDARY_CHAR_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘'-]")
 # Words that open a clause, whole and in any case ("and" not after "current", "former", "past").
 _CLAUSE_WORDS = ("and but while as because when whereas although though if that so after before since where "
@@ -1079,7 +1084,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         f = bc.start()
         while f > w0 and text[f - 1].isspace():
             f -= 1
-        for m in _BOUNDARY_RE.finditer(text, f, b):
+        rx = _BOUNDARY_RE if text.find("-", f, b) >= 0 else _BOUNDARY_NO_HYPHEN_RE
+        for m in rx.finditer(text, f, b):
             seg_start = m.end()
     prev_start, last = seg_start, None
     for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
