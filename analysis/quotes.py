@@ -260,6 +260,15 @@ def _cue_forms() -> dict[str, tuple[str, ...]]:
     return {w: tuple(fs) for w, fs in by_first.items()}
 
 
+def _whole_words(words: str, before: str = r"\w") -> str:
+    r"""A pattern for ``(?<!before)(?:w1|w2|...)`` (by default ``\b(?:w1|w2|...)``), the
+    space-separated ``words`` where no ``before`` character precedes them, that checks that
+    character in a look-behind after each word: a pattern opening with it then opens with the
+    words' letters, which the regex engine skips ahead to, instead of a test at every position
+    of the text it searches (same matches, same order)."""
+    return "(?:" + "|".join(f"{w}(?<!{before}{w})" for w in words.split()) + ")"
+
+
 # A whole word, not inside a longer token: the cue pattern of a first word that is a whole cue.
 _CUE_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Za-z]+(?![\w'’\-])")
 
@@ -365,7 +374,7 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
 
 # an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
 # proposed ban on Muslims" as his proposal)
-_ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
+_ATTRIBUTIVE_BEFORE_RE = re.compile(_whole_words("an a An A the The", before=r"[\w'’]") + r"\s+$")
 
 
 def _attributive(text: str, lo: int, m: re.Match) -> bool:
@@ -505,14 +514,6 @@ _HEARER_RE = re.compile(
     r"press|media|newsroom|station))\b(?:[’']s?)?)")
 
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
-
-
-def _whole_words(words: str) -> str:
-    """A pattern for ``\b(?:w1|w2|...)``, the space-separated ``words`` after a word boundary,
-    that checks the character before each word in a look-behind after it: a pattern opening
-    with it then opens with the words' letters, which the regex engine skips ahead to, instead
-    of a boundary test at every position of the text it searches (same matches, same order)."""
-    return "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in words.split()) + ")"
 
 
 # (Each pattern below opens with a literal set of marks and checks the context in look-behinds:
@@ -4212,8 +4213,8 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
     return out
 
 
-# (This pattern and _CALLS_BEFORE_RE check the character before their first word in a look-behind
-# after it, so that they open with letters the engine can skip to instead of a test at every position.)
+# (This pattern checks the character before its first word in a look-behind after it, as
+# _whole_words does, so that it opens with letters the engine can skip to.)
 _WHAT_X_SAID_RE = re.compile(
     r"[Ww]hat(?<!\w[Ww]hat)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:some|many|other|most|critics|supporters|opponents|aides|officials|experts|analysts|observers|"
@@ -4243,7 +4244,7 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
 
 
 _CALLS_BEFORE_RE = re.compile(
-    r"(what(?<!\wwhat)|one(?<!\wone)|which(?<!\wwhich)|whom(?<!\wwhom))\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    "(" + _whole_words("what one which whom") + r")\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2}?)"
     r"(?:,[^,;:“”\"()]{3,90},)?\s+"  # ('what Mary Kusler, the union's director, called')
     r"(?:has\s+|had\s+|have\s+)?(?:once\s+|later\s+|repeatedly\s+|often\s+|long\s+|also\s+)?((?:calls?|called|describes?|"
@@ -4635,7 +4636,7 @@ _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|accordi
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
-_THAT_AHEAD_RE = re.compile(r"\bthat\b")
+_THAT_AHEAD_RE = re.compile(_whole_words("that") + r"\b")
 def _report_that(text: str, t: re.Match | None, hi: int) -> tuple[re.Match | None, bool]:
     """The "that" which opens a report after a cue's phrase, given the first one, ``t``, and
     whether ``t`` opened a relative clause on a document instead ("said in a statement that
@@ -5195,7 +5196,7 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
 # "had been predicting": a progressive inside a clause, not a participle that continues it
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(?:\w+ly\s+|not\s+)?$")
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
-_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
+_WITH_BEFORE_RE = re.compile(_whole_words("with") + r"\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
 
 
