@@ -269,6 +269,26 @@ def _whole_words(words: str, before: str = r"\w") -> str:
     return "(?:" + "|".join(f"{w}(?<!{before}{w})" for w in words.split()) + ")"
 
 
+# the letters re.IGNORECASE matches to an ASCII letter besides its two cases (see the re docs)
+_FOLDED_LETTERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _any_case_words(words: str, before: str = r"\w", guards: dict[str, str] | None = None) -> str:
+    r"""A pattern for ``(?<!before)(?i:w1|w2|...)``, one of the space-separated lower-case
+    ``words`` in any case where no ``before`` character precedes it, that opens with the set
+    of the words' first letters (both cases, and the letters re.IGNORECASE folds to them), then
+    checks in look-behinds which letter it got and what precedes it, and matches the rest of
+    that letter's words in their order: the regex engine skips ahead to those letters instead
+    of a test at every position of the text it searches (same matches). ``guards`` maps a word
+    to look-behinds checked after its first letter."""
+    ws = words.split()
+    firsts = "".join(dict.fromkeys(w[0] for w in ws))
+    folded = "".join(_FOLDED_LETTERS.get(c, "") for c in firsts)
+    return rf"[{firsts}{firsts.upper()}{folded}](?<!{before}.)(?i:" + "|".join(
+        f"(?<={c})(?:" + "|".join((guards or {}).get(w, "") + w[1:] for w in ws if w[0] == c) + ")"
+        for c in firsts) + ")"
+
+
 # A whole word, not inside a longer token: the cue pattern of a first word that is a whole cue.
 _CUE_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Za-z]+(?![\w'’\-])")
 
@@ -399,9 +419,9 @@ def _attributive(text: str, lo: int, m: re.Match) -> bool:
 
 
 # a determiner or modifier before a participle used as an adjective (see _attributive)
-_MODIFIER_BEFORE_RE = re.compile(
-    r"(?<![\w'’])(a|an|the|other|another|apparent|common|these|those|such|has|have|had|"
-    r"emotionally|politically|racially|highly)\s+$", re.IGNORECASE)
+_MODIFIER_BEFORE_RE = re.compile("(" + _any_case_words(
+    "a an the other another apparent common these those such has have had emotionally politically racially highly",
+    before=r"[\w'’]") + r")\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
 _NOT_NOUN_NEXT = frozenset("that to on about for of with by in at from as if whether what how why when who he she they "
                            "it we i you him her them us me his their its our a an the this these those any some no "
@@ -534,19 +554,10 @@ _BOUNDARY_NO_HYPHEN_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘']"
                                     r"(?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]—–\"“”«»„‘])|(?<=')')")
 _BOUNDARY_CHAR_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘'-]")
 # Words that open a clause, whole and in any case ("and" not after "current", "former", "past").
-_CLAUSE_WORDS = ("and but while as because when whereas although though if that so after before since where "
-                 "once until unless whether than or nor yet then which who why").split()
-# (The pattern opens with the set of their first letters, in both cases and with the three
-# letters re.IGNORECASE also folds them from, İ ı ſ, then checks in a look-behind which letter
-# it got and matches the rest of that letter's words, in the list's order: the engine skips
-# ahead to the next such letter, where a leading lookahead was a trial at every position; half
-# the instructions, same matches on ABP paragraphs and random strings.)
-_CLAUSE_FIRSTS = "".join(dict.fromkeys(w[0] for w in _CLAUSE_WORDS))
-_CLAUSE_WORD_RE = re.compile(
-    rf"[{_CLAUSE_FIRSTS}{_CLAUSE_FIRSTS.upper()}\u0130\u0131\u017f](?<!\w.)(?i:" + "|".join(
-        f"(?<={c})(?:" + "|".join(("(?<!current .)(?<!former .)(?<!past .)" if w == "and" else "") + w[1:]
-                                  for w in _CLAUSE_WORDS if w[0] == c) + ")"
-        for c in _CLAUSE_FIRSTS) + r")\b")
+_CLAUSE_WORD_RE = re.compile(_any_case_words(
+    "and but while as because when whereas although though if that so after before since where "
+    "once until unless whether than or nor yet then which who why",
+    guards={"and": "(?<!current .)(?<!former .)(?<!past .)"}) + r"\b")
 # Openers before a subject or a content: "However,", "On Monday", and a short prepositional
 # phrase up to its comma ("In the past, Trump has said", "In years past, he"). "In the" alone
 # is no opener: it left "most recent trial, he said, ..." of "In the most recent trial, ...".
