@@ -260,6 +260,35 @@ def _cue_forms() -> dict[str, tuple[str, ...]]:
     return {w: tuple(fs) for w, fs in by_first.items()}
 
 
+def _whole_words(words: str, before: str = r"\w") -> str:
+    r"""A pattern for ``(?<!before)(?:w1|w2|...)`` (by default ``\b(?:w1|w2|...)``), the
+    space-separated ``words`` where no ``before`` character precedes them, that checks that
+    character in a look-behind after each word: a pattern opening with it then opens with the
+    words' letters, which the regex engine skips ahead to, instead of a test at every position
+    of the text it searches (same matches, same order)."""
+    return "(?:" + "|".join(f"{w}(?<!{before}{w})" for w in words.split()) + ")"
+
+
+# the letters re.IGNORECASE matches to an ASCII letter besides its two cases (see the re docs)
+_FOLDED_LETTERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _any_case_words(words: str, before: str = r"\w", guards: dict[str, str] | None = None) -> str:
+    r"""A pattern for ``(?<!before)(?i:w1|w2|...)``, one of the space-separated lower-case
+    ``words`` in any case where no ``before`` character precedes it, that opens with the set
+    of the words' first letters (both cases, and the letters re.IGNORECASE folds to them), then
+    checks in look-behinds which letter it got and what precedes it, and matches the rest of
+    that letter's words in their order: the regex engine skips ahead to those letters instead
+    of a test at every position of the text it searches (same matches). ``guards`` maps a word
+    to look-behinds checked after its first letter."""
+    ws = words.split()
+    firsts = "".join(dict.fromkeys(w[0] for w in ws))
+    folded = "".join(_FOLDED_LETTERS.get(c, "") for c in firsts)
+    return rf"[{firsts}{firsts.upper()}{folded}](?<!{before}.)(?i:" + "|".join(
+        f"(?<={c})(?:" + "|".join((guards or {}).get(w, "") + w[1:] for w in ws if w[0] == c) + ")"
+        for c in firsts) + ")"
+
+
 # A whole word, not inside a longer token: the cue pattern of a first word that is a whole cue.
 _CUE_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Za-z]+(?![\w'’\-])")
 
@@ -370,7 +399,7 @@ _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
 
 # an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
 # proposed ban on Muslims" as his proposal)
-_ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+$")
+_ATTRIBUTIVE_BEFORE_RE = re.compile(_whole_words("an a An A the The", before=r"[\w'’]") + r"\s+$")
 
 
 def _attributive(text: str, lo: int, m: re.Match) -> bool:
@@ -395,9 +424,9 @@ def _attributive(text: str, lo: int, m: re.Match) -> bool:
 
 
 # a determiner or modifier before a participle used as an adjective (see _attributive)
-_MODIFIER_BEFORE_RE = re.compile(
-    r"(?<![\w'’])(a|an|the|other|another|apparent|common|these|those|such|has|have|had|"
-    r"emotionally|politically|racially|highly)\s+$", re.IGNORECASE)
+_MODIFIER_BEFORE_RE = re.compile("(" + _any_case_words(
+    "a an the other another apparent common these those such has have had emotionally politically racially highly",
+    before=r"[\w'’]") + r")\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
 _NOT_NOUN_NEXT = frozenset("that to on about for of with by in at from as if whether what how why when who he she they "
                            "it we i you him her them us me his their its our a an the this these those any some no "
@@ -510,21 +539,30 @@ _HEARER_RE = re.compile(
     r"press|media|newsroom|station))\b(?:[’']s?)?)")
 
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
+
+
 # (Each pattern below opens with a literal set of marks and checks the context in look-behinds:
 # that lets the regex engine skip ahead, 2-7 times faster on news text. _DOUBLE_RE is
 # ''|``|["“”«»„].)
 _DOUBLE_RE = re.compile(r"[\"“”«»„'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„]))")
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–:\"“«-][‘']))(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
-# (The next two open with a lookahead on the characters their alternatives can start with:
-# most positions then fail on one set test instead of trying every alternative, 1.6-1.8x faster.)
+# (The next one opens with a lookahead on the characters its alternatives can start with: most
+# positions then fail on one set test instead of trying every alternative, 1.6-1.8x faster.)
 _BOUNDARY_RE = re.compile(r"(?=[,;:()\[\]—–\"“”«»„‘'\s-])"
                           r"(?:(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»„‘]|''|\s-+\s?|^-|(?<=\))\s*-+|--|(?<=\s)-(?=\S))")
 # (not the comma of "1,409 teachers said")
+# The same without its alternatives that need a hyphen, for a text without one: it opens with
+# the set of marks its matches start with, which the engine skips ahead to (there is no white
+# space among them), and checks in a look-behind which mark it got.
+_BOUNDARY_NO_HYPHEN_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘']"
+                                    r"(?:(?<=,)(?:(?<!\d,)|(?!\d))|(?<=[;:()\[\]—–\"“”«»„‘])|(?<=')')")
 _BOUNDARY_CHAR_RE = re.compile(r"[,;:()\[\]—–\"“”«»„‘'-]")
-_CLAUSE_WORD_RE = re.compile(
-    r"(?=[abinostuwy])\b(?:(?<!current )(?<!former )(?<!past )and|but|while|as|because|when|whereas|although|though|if|that|so|after|before|"
-    r"since|where|once|until|unless|whether|than|or|nor|yet|then|which|who|why)\b", re.IGNORECASE)
+# Words that open a clause, whole and in any case ("and" not after "current", "former", "past").
+_CLAUSE_WORD_RE = re.compile(_any_case_words(
+    "and but while as because when whereas although though if that so after before since where "
+    "once until unless whether than or nor yet then which who why",
+    guards={"and": "(?<!current .)(?<!former .)(?<!past .)"}) + r"\b")
 # Openers before a subject or a content: "However,", "On Monday", and a short prepositional
 # phrase up to its comma ("In the past, Trump has said", "In years past, he"). "In the" alone
 # is no opener: it left "most recent trial, he said, ..." of "In the most recent trial, ...".
@@ -883,9 +921,12 @@ def _window_start(text: str, lo: int, pos: int, n: int) -> int:
     """Where a look-back window of about ``n`` characters before ``pos`` starts: not before
     ``lo``, and never inside a word."""
     a = max(lo, pos - n)
-    while lo < a < pos and text[a - 1].isalnum() and text[a].isalnum():
-        a += 1
+    if lo < a < pos and text[a - 1].isalnum():
+        a = _ALNUM_RUN_RE.match(text, a, pos).end()  # (the rest of the word, in one call)
     return a
+
+
+_ALNUM_RUN_RE = re.compile(r"[^\W_]*")  # (what str.isalnum accepts: \w but "_")
 
 
 def _words(text: str, a: int, b: int) -> list[re.Match]:
@@ -1022,7 +1063,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    if (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
+    w12 = text[max(lo, cue_start - 12):cue_start]  # (a contraction needs its apostrophe: most have none)
+    if ("'" in w12 or "’" in w12) and \
+            (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
         return mc.start(1), mc.end(1), "pronoun"  # '"...," she'd said Saturday': the pronoun
     words, end_i = _tail_words(text, lo, cue_start)
     if end_i == 0:
@@ -1057,9 +1100,16 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
             return None
     seg_start = lo
     # (every match of _BOUNDARY_RE holds one of _BOUNDARY_CHAR_RE's characters: a window with
-    # none, most, has no boundary, and one search for them is cheaper than the pattern's)
-    if _BOUNDARY_CHAR_RE.search(text, max(lo, b - 200), b) is not None:
-        for m in _BOUNDARY_RE.finditer(text, max(lo, b - 200), b):
+    # none, most, has no boundary, and one search for them is cheaper than the pattern's; a
+    # match holds nothing but those characters and white space, so none starts before the white
+    # space right before the first of them, where the pattern's scan can begin)
+    w0 = max(lo, b - 200)
+    if (bc := _BOUNDARY_CHAR_RE.search(text, w0, b)) is not None:
+        f = bc.start()
+        while f > w0 and text[f - 1].isspace():
+            f -= 1
+        rx = _BOUNDARY_RE if text.find("-", f, b) >= 0 else _BOUNDARY_NO_HYPHEN_RE
+        for m in rx.finditer(text, f, b):
             seg_start = m.end()
     prev_start, last = seg_start, None
     for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
@@ -1411,7 +1461,7 @@ _ING_NOUNS = frozenset("morning evening building wedding nothing something anyth
                        "string thing king during according including following regarding concerning".split())
 
 
-_AGO_END_RE = re.compile(r"\b(?:ago|later|earlier)\s*$")
+_AGO_END_RE = re.compile(_whole_words("ago later earlier") + r"\s*$")
 
 
 def _adverb_phrase(text: str, a: int, b: int) -> bool:
@@ -1488,7 +1538,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     return a
 
 
-_TIME_END_RE = re.compile(r"\b(?:later|earlier|ago|before)\s*$")
+_TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
@@ -1570,7 +1620,8 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
-    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
+    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or
+                        ws[0].group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
@@ -1592,10 +1643,11 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
                                   w.group(0) in ("What's", "What’s") or w.group(0).lower() in _FUNCTION_MENTIONS or
-                                  _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and not _named_in_full(text, w.group(0)) or
+                                  w.group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and
+                                  not _named_in_full(text, w.group(0)) or
                                   w.group(0) in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
                                   and not _given_name_before(text, w.group(0))) or \
-            _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
+            text[a + 1:a + 2] == "-" and _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
@@ -1725,6 +1777,9 @@ _PRONOUN_CONTRACTION_RE = re.compile(rf"{_CONTRACTED}(?:s|ve|d|re|ll)")
 _RELATIVE_END_RE = re.compile(r"(?<![a-z]ing)\s+that$")
 _NAME_VERB_RE = re.compile(r"[A-Z][\w.'’-]*\s+[a-z]+s")  # ("Trump understands [that]": a clause)
 _ASPECT_END_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:began|begins|started|starts|continued|continues|kept|keeps)(?:\s+by)?$")
+# (the last words of _ASPECT_END_RE and _RELATIVE_END_RE, and a newline, before which "$" matches too)
+_ASPECT_RELATIVE_ENDS = ("began", "begins", "started", "starts", "continued", "continues", "kept", "keeps",
+                         "by", "that", "\n")
 
 
 def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
@@ -1738,8 +1793,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if text.startswith("and ", a):
                 a += 4  # ('and Sen. Ron Johnson (R-Wis.) kept asking')
     a, b = _trim_mention(text, a, b)
-    if (asp := _ASPECT_END_RE.search(text[a:b]) or _RELATIVE_END_RE.search(text[a:b])) is not None and asp.start() > 0 \
-            and not _NAME_VERB_RE.fullmatch(text, a, a + asp.start()):
+    # (either pattern matches only a mention ending in one of _ASPECT_RELATIVE_ENDS: most end otherwise)
+    if text.endswith(_ASPECT_RELATIVE_ENDS, a, b) and \
+            (asp := _ASPECT_END_RE.search(text[a:b]) or _RELATIVE_END_RE.search(text[a:b])) is not None \
+            and asp.start() > 0 and not _NAME_VERB_RE.fullmatch(text, a, a + asp.start()):
         # "Trump infamously began [criticizing]", "O’Reilly begins [by blaming]": the subject
         # of the aspect verb before the cue
         b = a + asp.start()
@@ -3908,8 +3965,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                if sp.kind == "direct" and sp.cue is not None and sp.speaker is not None}
     if hr is not None and st.transcript and _HEADLINE_RE.match(text, p.start, p.end).group(1) in st.transcript:
         sents = []  # a transcript answer is its speaker's words: its "I think ..." reports nothing new
+    # (most paragraphs have no "what": one test each instead of one per sentence)
+    whats = text.find("what ", p.start, p.end) >= 0 or text.find("What ", p.start, p.end) >= 0
     for s in sents:
-        if text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0:
+        if whats and (text.find("what ", s.start, s.end) >= 0 or text.find("What ", s.start, s.end) >= 0):
             # 'in what officials called a hate crime': a free relative with its own speaker (after
             # a cue, 'X criticized what he called ...', the outer report holds it)
             first_cue = next((m.start() for m in cues[bisect.bisect_left(cue_starts, s.start):]
@@ -4341,7 +4400,8 @@ def _noun_report(st: _State, s, para: int) -> _Reported | None:
         k = text.find(" that", k, s.end)
         if k < 0:
             return None
-        mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), min(s.end, k + 6))
+        if text.endswith(_NOUN_THAT_FORMS, s.start, k):
+            mn = _NOUN_THAT_RE.match(text, _word_start(text, k, s.start), min(s.end, k + 6))
         k += 5
     if mn.group(1).endswith("ing") and _norm(mn.group(1)) in speech_verbs():
         return None  # "his warning that ...": the cue's own (gerund) report
@@ -4403,10 +4463,13 @@ def _possessor(text: str, lo: int, pos: int) -> tuple[int, int, str] | None:
     return (a, b, shape) if shape in ("name", "role") else None
 
 
-_NOUN_THAT_RE = re.compile(
-    r"\b(claims?|assertions?|arguments?|warnings?|insistence|suggestions?|contention|allegations?|"
-    r"accusations?|charges?|promises?|pledges?|vows?|remarks?|comments?|statements?|declarations?|"
-    r"prediction|threats?|boasts?)\s+(that)\b")
+_NOUN_THAT_NOUNS = ("claims?|assertions?|arguments?|warnings?|insistence|suggestions?|contention|allegations?|"
+                    "accusations?|charges?|promises?|pledges?|vows?|remarks?|comments?|statements?|declarations?|"
+                    "prediction|threats?|boasts?")
+_NOUN_THAT_RE = re.compile(rf"\b({_NOUN_THAT_NOUNS})\s+(that)\b")
+# (the nouns' forms: the word before " that" must be one of them, a cheap test before the pattern)
+_NOUN_THAT_FORMS = tuple(f for n in _NOUN_THAT_NOUNS.split("|")
+                         for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,)))
 # the possessor right before the noun (one adjective may come between): "Donald Trump's", "her"
 _POSSESSOR_RE = re.compile(
     r"(\b(?:his|her|their)|(?:\b[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s|s'|s’))\s+(?:[a-z]+\s+)?$")
@@ -4443,8 +4506,10 @@ def _what_x_said(st: _State, s, spans, para, lo_cue: int) -> list[_Reported]:
     return out
 
 
+# (This pattern checks the character before its first word in a look-behind after it, as
+# _whole_words does, so that it opens with letters the engine can skip to.)
 _WHAT_X_SAID_RE = re.compile(
-    r"(?<!\w)[Ww]hat\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    r"[Ww]hat(?<!\w[Ww]hat)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:some|many|other|most|critics|supporters|opponents|aides|officials|experts|analysts|observers|"
     r"scientists|economists|Democrats|Republicans|conservatives|liberals)(?:\s+[a-z]+){0,2})\s+"
     r"(?:has\s+|had\s+|have\s+|once\s+|later\s+|repeatedly\s+|often\s+|now\s+|also\s+)?"
@@ -4472,7 +4537,7 @@ def _what_x_calls(st: _State, sp: _Span, p) -> _Reported | None:
 
 
 _CALLS_BEFORE_RE = re.compile(
-    r"\b(what|one|which|whom)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
+    "(" + _whole_words("what one which whom") + r")\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*|he|she|they|it|we|"
     r"(?:former|some|many|other|critics|supporters|opponents|aides|officials|experts)(?:\s+[a-z]+){0,2}?)"
     r"(?:,[^,;:“”\"()]{3,90},)?\s+"  # ('what Mary Kusler, the union's director, called')
     r"(?:has\s+|had\s+|have\s+)?(?:once\s+|later\s+|repeatedly\s+|often\s+|long\s+|also\s+)?((?:calls?|called|describes?|"
@@ -4570,7 +4635,7 @@ def _mid_sentence(text: str, sp: _Span, sents) -> bool:
 
 
 _NESTED_RE = re.compile(
-    r"\b(?:which|whom|who|although|though|while|whereas|as|when|because|where)"
+    _whole_words("which whom who although though while whereas as when because where") +
     r"\s+(he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
     r"((?:\s+(?:has|have|had|also|once|later|previously|repeatedly|then|again|often|even))*)"
     r"\s+([a-z]{3,})\b([^.;:!?\"“”«»]{0,40})$")
@@ -4864,7 +4929,7 @@ _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|accordi
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
-_THAT_AHEAD_RE = re.compile(r"\bthat\b")
+_THAT_AHEAD_RE = re.compile(_whole_words("that") + r"\b")
 def _report_that(text: str, t: re.Match | None, hi: int) -> tuple[re.Match | None, bool]:
     """The "that" which opens a report after a cue's phrase, given the first one, ``t``, and
     whether ``t`` opened a relative clause on a document instead ("said in a statement that
@@ -5172,7 +5237,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return None
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
-    rel = subj is None and (_RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
+    # (every match of _RELATIVE_BEFORE_RE holds "wh": most windows have none)
+    rel = subj is None and (text.find("wh", max(lo, m.start() - 60), m.start()) >= 0 and
+                            _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
                             (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
                              text.find("h,", max(lo, m.start() - 160), m.start()) >= 0) and
                             _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
@@ -5399,10 +5466,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             and not any(pos <= x.ms < cend for x in spans) \
             and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
         return None  # "wrote the letter Feb. 2", "added a postscript": an object, not a clause
-    # ('who says it's "disastrous."': a quoted fragment makes a short clause a report)
-    min_words = 2 if entry.frame == "object" or _QUOTE_MARK_RE.search(text, pos, cend) else 3
+    # ('who says it's "disastrous."': a quoted fragment makes a short clause a report; two words
+    # or three only matter for a clause of fewer than three, so only then is the mark looked for)
     c0 = pos if start is None else start  # ("The new plan, he said, is dead": both sides count)
-    if (cend - c0 < 6 or len(text[c0:cend].split()) < min_words) and not _answer_word(text, c0, cend):
+    if (cend - c0 < 6 or (n_words := len(text[c0:cend].split())) < 3 and (
+            n_words < 2 or entry.frame != "object" and not _QUOTE_MARK_RE.search(text, pos, cend))) \
+            and not _answer_word(text, c0, cend):
         return None
     sp = _relative_speaker(st, lo, rel, subj) if rel else _speaker(st, a, b, shape)
     if loose:
@@ -5440,7 +5509,7 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
 # "had been predicting": a progressive inside a clause, not a participle that continues it
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(?:\w+ly\s+|not\s+)?$")
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
-_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
+_WITH_BEFORE_RE = re.compile(_whole_words("with") + r"\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
 
 
@@ -5764,11 +5833,16 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     said``, a cue at the start of the clause). When the chunk holds a verb, the noun phrase
     :func:`_loose_head` picks; otherwise at most 12 words, ending on a content word."""
     win = _window_start(text, lo, cue_start, 250)
-    ws = _words(text, win, cue_start)
-    end_i = len(ws)
-    while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
-            "is", "was", "are", "were", "been", "being"):
-        end_i -= 1
+    # (only the last word kept before the cue serves: a window of 30 characters holds it when
+    # it keeps two words, since tokens after a window's first are the same in any window)
+    for a0 in (_window_start(text, win, cue_start, 30), win):
+        ws = _words(text, a0, cue_start)
+        end_i = len(ws)
+        while end_i and _is_aux(ws[end_i - 1].group(0)) and ws[end_i - 1].group(0).lower() not in (
+                "is", "was", "are", "were", "been", "being"):
+            end_i -= 1
+        if end_i >= 2 or a0 == win:
+            break
     if end_i == 0:
         return None
     if ws[end_i - 1].group(0).lower() in _LOOSE_BAD_PREV:
@@ -5906,8 +5980,9 @@ _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
-_PASSIVE_ADV_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_PASSIVE_ADV_BEFORE_RE = re.compile(_whole_words("is are was were be been being") +
+                                    r"\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
+_PASSIVE_BEFORE_RE = re.compile(_whole_words("is are was were be been being") + r"\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
 
@@ -5966,7 +6041,7 @@ def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _SAY_NOUN_BEFORE_RE = re.compile(r"\b(?:final|larger|bigger|greater|real|equal|big|little|last)\s+$")
-_COMPARATIVE_BEFORE_RE = re.compile(r"\b(?:than|as)\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
+_COMPARATIVE_BEFORE_RE = re.compile(_whole_words("than as") + r"\s+(?:(?:many|some|most|few|had|have|has|was|were|is|"
                                     r"widely|long|previously|originally|initially|once)\s+){0,3}"
                                     r"(?:(?:people|analysts|observers|experts|economists|forecasters|"
                                     r"many|some|most|others|officials)\s+)?(?:had\s+|have\s+|has\s+)?$")

@@ -169,10 +169,15 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _previous_word(text: str, lo: int, pos: int) -> str:
     """The token ending at ``pos`` (which holds the first terminal mark), e.g. ``U.S`` or ``Sen``."""
-    i = pos
-    while i > lo and not text[i - 1].isspace() and text[i - 1] not in "\"“‘«(":
-        i -= 1
+    # (after the last plain space, then after the last other break in what is left, if any: two
+    # calls instead of a test of each character)
+    i = max(lo, text.rfind(" ", lo, pos) + 1)
+    for m in _WORD_BREAK_RE.finditer(text, i, pos):
+        i = m.end()
     return text[i:pos]
+
+
+_WORD_BREAK_RE = re.compile(r"[\s\"“‘«(]")  # (what ends a word to the left: see _previous_word)
 
 
 def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> bool:
