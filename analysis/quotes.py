@@ -964,6 +964,7 @@ def _ends_with_time_word(text: str, a: int, b: int) -> bool:
     return bool(tail) and tail[-1] in _TIME_WORDS  # (not on white space alone: "said Monday ." ends in " ")
 
 
+@lru_cache(maxsize=4096)  # (asked of every word before a cue: the same few come back)
 def _is_aux(w: str) -> bool:
     lw = w.lower()
     if w == "Will":
@@ -3556,6 +3557,7 @@ _INTRO_STOP_RE = re.compile(r"\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 
 
+@lru_cache(maxsize=1024)  # (asked of every cue: the same forms come back)
 def _norm(s: str) -> str:
     if not s.isalpha():
         s = _SPACES_RE.sub(" ", s)
