@@ -275,12 +275,13 @@ _FOLDED_LETTERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 def _any_case_words(words: str, before: str = r"\w", guards: dict[str, str] | None = None) -> str:
     r"""A pattern for ``(?<!before)(?i:w1|w2|...)``, one of the space-separated lower-case
-    ``words`` in any case where no ``before`` character precedes it, that opens with the set
-    of the words' first letters (both cases, and the letters re.IGNORECASE folds to them), then
-    checks in look-behinds which letter it got and what precedes it, and matches the rest of
-    that letter's words in their order: the regex engine skips ahead to those letters instead
-    of a test at every position of the text it searches (same matches). ``guards`` maps a word
-    to look-behinds checked after its first letter."""
+    ``words`` (or patterns of one, each opening with its letter: ``polls?``) in any case where
+    no ``before`` character precedes it, that opens with the set of the words' first letters
+    (both cases, and the letters re.IGNORECASE folds to them), then checks in look-behinds
+    which letter it got and what precedes it, and matches the rest of that letter's words in
+    their order: the regex engine skips ahead to those letters instead of a test at every
+    position of the text it searches (same matches). ``guards`` maps a word to look-behinds
+    checked after its first letter."""
     ws = words.split()
     firsts = "".join(dict.fromkeys(w[0] for w in ws))
     folded = "".join(_FOLDED_LETTERS.get(c, "") for c in firsts)
@@ -968,6 +969,7 @@ def _ends_with_time_word(text: str, a: int, b: int) -> bool:
     return bool(tail) and tail[-1] in _TIME_WORDS  # (not on white space alone: "said Monday ." ends in " ")
 
 
+@lru_cache(maxsize=4096)  # (asked of every word before a cue: the same few come back)
 def _is_aux(w: str) -> bool:
     lw = w.lower()
     if w == "Will":
@@ -2891,9 +2893,9 @@ def _surname_gender(st: _State, sp: _Speaker) -> str | None:
 
 _OFFICE_TITLE_WORDS = frozenset("President Sen. Senator Gov. Governor Rep. Representative Secretary Mayor "
                                  "Judge Justice Speaker Chancellor Minister".split())
-_RELATIVE_ROLE_BEFORE_RE = re.compile(
-    r"\b(?:first\s+lady|wife|husband|widow|widower|daughter|son|brother|sister|mother|father|niece|nephew|"
-    r"cousin|spouse)[,’'s]*\s+$", re.IGNORECASE)
+_RELATIVE_ROLE_BEFORE_RE = re.compile(_any_case_words(
+    r"first\s+lady wife husband widow widower daughter son brother sister mother father niece nephew "
+    r"cousin spouse") + r"[,’'s]*\s+$")
 
 
 @cache
@@ -3830,6 +3832,7 @@ _INTRO_STOP_RE = re.compile(r"\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]")
 
 
+@lru_cache(maxsize=1024)  # (asked of every cue: the same forms come back)
 def _norm(s: str) -> str:
     if not s.isalpha():
         s = _SPACES_RE.sub(" ", s)
@@ -4913,10 +4916,10 @@ _PREP_START_RE = re.compile(
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
     r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b", re.IGNORECASE)
 # Subjects whose "show"/"find" reports a finding even without "that".
-_EVIDENCE_RE = re.compile(
-    r"\b(?:polls?|polling|surveys?|study|studies|data|records|reports?|analys[ie]s|results|figures|"
-    r"numbers|research|documents|filings|emails|e-mails|census|estimates|investigation|audit|"
-    r"review|probe)\b", re.IGNORECASE)
+_EVIDENCE_RE = re.compile(_any_case_words(
+    "polls? polling surveys? study studies data records reports? analys[ie]s results figures "
+    "numbers research documents filings emails e-mails census estimates investigation audit "
+    "review probe") + r"\b")
 # a parenthetical attribution right after a word: "Cost estimates, he added, were ...",
 # "He sincerely believes, he said, that ..."
 _AS_BEFORE_RE = re.compile(r"[,”\"]\s*,?\s*as$")
@@ -5566,9 +5569,9 @@ _NP_END_RE = re.compile(
     r"speech|debate|primary|race|election|caucus(?:es)?|campaign|post|tweet|letter|op-ed|rally)\b")
 _NP_ADV_RE = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|now|once|still|even|too|both|either|openly))+\b")
 _BY_AFTER_RE = re.compile(r"\s+by\b")
-_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:the|a|an|his|her|their|its|our|my|your|this|that|of|strong|broad|public|popular|"
-    r"growing|more|less|much|any|no)\s+$", re.IGNORECASE)
+_NOUN_BEFORE_RE = re.compile(_any_case_words(
+    "the a an his her their its our my your this that of strong broad public popular "
+    "growing more less much any no") + r"\s+$")
 
 
 def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -> _Reported | None:
