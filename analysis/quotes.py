@@ -2664,6 +2664,12 @@ def _organization_name(words: list[str]) -> bool:
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
+def _head_word(words: list[str]) -> str:
+    """The head of a noun phrase's words: the last before a post-modifier ("for", "of", "at",
+    "who" ...), else the last ("" for none): "Supporters" of "Supporters of the deal"."""
+    return next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), words[-1] if words else "")
+
+
 def _plural_speaker(name: str) -> bool:
     """May "they" name the speaker ``name``: joint speakers, a plural head or a body
     ("Democrats and Republicans", "administration officials", "the Trump campaign"), not a
@@ -2671,7 +2677,7 @@ def _plural_speaker(name: str) -> bool:
     if " and " in name or " & " in name:
         return True
     words = name.split()
-    head = next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), words[-1]).lower().strip(",.")
+    head = _head_word(words).lower().strip(",.")
     if head.endswith(("'s", "’s")) and len(words) > 1:
         head = words[-1].lower()
     if head in _OF_HEADS or head == "share" or head[:1].isdigit():
@@ -2697,7 +2703,7 @@ def _group_or_thing_head(words: list[str]) -> bool:
     document or body noun, a past participle, a plural or an outlet ("analysis", "released",
     "officers", "Republicans", "NBC News")? The head is the last word before a post-modifier
     ("for", "of", "at" ...). Such a speaker is no antecedent of "he" or "she"."""
-    head = next((words[i - 1] for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), words[-1] if words else "")
+    head = _head_word(words)
     lh = head.lower().strip(",.")
     if head[:1].isupper() and lh not in _roles().get("roles", ()):
         return lh == "news"  # (a name's last word: "NBC News", but "Goldman Sachs" is left as it was)
@@ -6361,8 +6367,7 @@ def _inanimate_subject(words: list[str]) -> bool:
     is a measure of one ("The sequence of events"; not "Supporters of the nuclear deal")?"""
     if not words:
         return False
-    k = next((i for i, w in enumerate(words) if i and w.lower() in _ROLE_STOP), len(words))
-    head = words[k - 1].lower()
+    head = _head_word(words).lower()
     return head in _INANIMATE_HEADS or head in _MEASURE_HEADS and words[-1].lower() in _INANIMATE_HEADS | {"events"}
 
 
