@@ -865,7 +865,9 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
         if len(words) <= 6:
             return "name"
         # "former Gov. Bill Richardson of New Mexico": a short lower-case prefix, then a name
-        k = next(i for i, w in enumerate(words) if w[0].isupper())
+        k = next((i for i, w in enumerate(words) if w[0].isupper()), None)
+        if k is None:
+            return None  # (digits and lower-case words only: "said 2,000 people ...")
         rest = words[k:]
         return "name" if k <= 3 and all(w[0].isupper() or w in _NP_INNER for w in rest) else None
     # "The excuse these proven spin doctors" is two phrases, no subject
@@ -2358,6 +2360,8 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
 def _group_name(name: str) -> bool:
     """Does a resolved speaker name end in a plural role noun ("House Republicans", "Senate
     Democrats", "administration officials"): a group, whom "he" or "she" never names?"""
+    if not name or not name.strip():
+        return False
     last = name.rsplit(None, 1)[-1].lower()
     roles = _roles()
     return last.endswith("s") and (last in roles.get("roles", ()) or last in roles.get("anonymous", ()))
@@ -5241,7 +5245,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return None
         t0 = _THAT_RE.match(text, m.end(), hi)
         c0 = t0.end() if t0 else m.end()
-        cend = _clean_end(text, c0, k.start())
+        cend = _clean_end(text, c0, k.start() if k is not None else c)  # (no word after that comma)
         if len(text[c0:cend].split()) < 2:
             return None
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)

@@ -357,3 +357,18 @@ def test_no_module_level_name_defined_twice():
             for name in names:
                 assert name not in seen, f"{path.name}: {name} defined at lines {seen[name]} and {node.lineno}"
                 seen[name] = node.lineno
+
+
+@pytest.mark.parametrize("text", [
+    # (ABP articles whose paragraph was skipped with a warning: a subject of digits and lower-case
+    # words only, and a fronted participle clause whose comma no word follows)
+    "There are the well documented improper government payments, estimated at $144 billion for fiscal "
+    "year 2016. Most of this is overpayments by Medicare and Medicaid, along with other programs like "
+    "federal education grants and the EITC.",
+    "After warning signs of trouble in the Middle East and anti-Mormon sentiment pervading the government, "
+    "“You will see the Constitution of the United States almost destroyed. It will hang like a thread as "
+    "fine as a silk fiber,” the prophecy has Smith saying.",
+])
+def test_no_paragraph_skipped(text):
+    result = extract_quotes(segment(text))
+    assert not [w for w in result.warnings if "skipped" in w], result.warnings
