@@ -3300,11 +3300,11 @@ _NEXT_QUOTE_RE = re.compile(r"\s*,?\s*(?:that\s+)?[\"“‘«']")
 
 # a participle cue that takes the next quote, leaving the cue before it to the quote before:
 # '"We will win," he said, adding: "What do you have to lose?"'
-_PARTICIPLE_NEXT_RE = re.compile(r"(?:\s+[A-Za-z.'’ ]{1,30}?)?,\s+(?:adding|saying|noting|continuing|explaining|asking|"
-                                 r"declaring|insisting|warning|writing|telling\s+\w+)\b")
+_TAG_PARTICIPLES = "adding|saying|noting|continuing|explaining|declaring|insisting|warning"
+_PARTICIPLE_NEXT_RE = re.compile(rf"(?:\s+[A-Za-z.'’ ]{{1,30}}?)?,\s+(?:{_TAG_PARTICIPLES}|asking|writing|telling\s+\w+)\b")
 
 
-_PARTICIPLE_CONTENT_RE = re.compile(r"(?:adding|saying|noting|continuing|explaining|declaring|insisting|warning)\b[,:]?\s")
+_PARTICIPLE_CONTENT_RE = re.compile(rf"(?:{_TAG_PARTICIPLES})\b[,:]?\s")
 
 
 def _blank_chars(text: str, a: int, b: int) -> int:
