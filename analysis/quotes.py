@@ -1552,7 +1552,8 @@ _TIME_TAIL_RE = re.compile(
 _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
-    "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often".split())
+    "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often regardless "
+    "well yes".split())
 # sentence adverbs that keep the speaker ("Perhaps, he said, ..."); not "Meanwhile, Biden said"
 _EPISTEMIC_ADVERBS = frozenset("perhaps maybe indeed still yes no well so now then".split())
 _PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
@@ -1740,7 +1741,8 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Perhaps Maybe Probably Clearly Obviously Surely Certainly Indeed Fully Even "
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                               "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again "
-                              "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore".split())
+                              "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore "
+                              "Regardless Whatever Ahead Aside Alongside Amid Above Well Yes And Late".split())
 # months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
@@ -4917,7 +4919,7 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
     "across around beyond toward towards without within throughout following regarding upon "
-    "outside inside near behind beneath under where of".split())
+    "outside inside near behind beneath under where of ahead aside alongside regardless whatever".split())
 _AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inveigh"])
 _AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
