@@ -1345,8 +1345,9 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
     for i in range(min(3, len(bounds) - 2)):
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
-        if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]) or _AGO_END_RE.search(text, bounds[i] + 1, bounds[i + 1]):
-            continue  # "Most notably, a top staffer ..., said", "Roughly a month ago, Trump, ..., said"
+        if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]) or _AGO_END_RE.search(text, bounds[i] + 1, bounds[i + 1]) or \
+                _time_phrase(text, bounds[i] + 1, bounds[i + 1]):
+            continue  # "Most notably, a top staffer ..., said", "Roughly a month ago, Trump, ..., said", "This week, Steel, ..., argued"
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
         if first_word is not None and first_word.group(0).lower() in _CONJUNCTIONS and \
                 _WORD_RE.search(text, first_word.end(), bounds[i + 1]):
@@ -1449,7 +1450,13 @@ def _fronted(text: str, a: int, b: int) -> bool:
         return False
     lw = w.group(0).lower()
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
-        _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None  # ("Roughly a month ago,")
+        _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None or _time_phrase(text, a, b)  # ("Roughly a month ago,")
+
+
+def _time_phrase(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a time phrase such as "This week" or "last year" (before a comma)?"""
+    w = _WORD_RE.search(text, a, b)
+    return w is not None and w.group(0).lower() in _TIME_DEICTICS and _TIME_PHRASE_RE.fullmatch(text, w.start(), b) is not None
 
 
 def _fronted_participle(text: str, w: re.Match) -> bool:
@@ -1517,7 +1524,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper()) \
             or lw in _DEGREE_WORDS and nxt.endswith("ly") and text[ws[1].end():ws[1].end() + 1] == ","
         if lw in _LEAD_PREP or adverb or participle or \
-                c > 0 and _TIME_END_RE.search(text, a, c):
+                c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
             if c < 0:
                 return None if not moved else a
             a, moved, prep = c + 1, True, lw in _LEAD_PREP
@@ -1543,6 +1550,8 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
 
 
 _TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
+# "This week, Trump revived ...": a time phrase up to the comma
+_TIME_PHRASE_RE = re.compile(r"\w+\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)\s*")
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
@@ -1685,8 +1694,13 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True
     if len(ws) == 1:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
-    if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most"):
-        return True  # (not "At least half of voters")
+    if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most") and not (
+            w.lower() in _NAMING_PREPS and any(x.group(0)[:1].isupper() for x in ws[1:])) or w == "Like":
+        # (not "At least half of voters"; "For all the problems confronting Democrats" is no speaker,
+        # but "Among the other executive actions Obama is vowing" and "As for Mr. Trump, he" name one)
+        return True
+    if last == "ago" and w.lower() in _COUNT_WORDS or len(ws) == 2 and w.lower() in _TIME_DEICTICS and last in _TIME_UNITS:
+        return True  # a time phrase: "Two months ago, McConnell, whom ...", "And last week, two former officials"
     # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
     # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
     return w[:1].isupper() and w.endswith("ing") and len(w) > 4 and w.lower() not in _ING_ADJECTIVES and (
@@ -1755,10 +1769,14 @@ _DANGLING_ENDS = frozenset("of that when there than as which if whether first th
 # words that are no speaker alone ("the", "for", "including", "Despite", "Whether"), and those of
 # them that open a clause, no speaker phrase
 _CLAUSE_OPENING_MENTIONS = frozenset("though although despite whether if while because unless".split())
-_FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including".split())  # (not "his": "his claim")
+_FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including it’s it's".split())  # (not "his": "his claim")
+_NAMING_PREPS = frozenset("for among amongst".split())
+_COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten few several some many".split())
+_TIME_DEICTICS = frozenset("last next this that earlier later".split())
+_TIME_UNITS = frozenset("week weekend month year spring summer fall autumn winter night morning".split())
 _OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
 _DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
-_MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst "
+_MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst for among amongst "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
                             "remaining competing opposing presiding reigning retiring serving voting working "
