@@ -1794,7 +1794,7 @@ _VERB_ONLY_ING = frozenset("using citing noting adding asking calling speaking f
 _MAIN_VERBS = frozenset("went withdrew came took made turned stepped doubled doubles goes".split())
 
 
-_PRONOUN_CONTRACTION_RE = re.compile(rf"{_CONTRACTED}(?:s|ve|d|re|ll)")
+_PRONOUN_CONTRACTION_RE = re.compile(rf"{_CONTRACTED}(?:s|ve|d|re|ll|m)")
 
 
 # ("Eight Republicans that [attended the meeting ... said]": the noun phrase)
