@@ -3808,7 +3808,7 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
         np = _np_after(text, best.end(), c)
         if np is not None and np[2] == "name" and _apposition_start(text[c + 1:span.ms].strip()):
             return best, entry, np
-    if not (g == "" or g.endswith((":", ",")) and len(g.split()) <= 6):
+    if not (g == "" or g.endswith((":", ",")) and (len(g.split()) <= 6 or _SUBORD_GAP_RE.fullmatch(g))):
         return None
     if g.lower().startswith("that"):
         return None
@@ -3844,6 +3844,10 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     if intro and _intro_prefix_is_clause(text, s_start, subj[0]):
         return None  # ('Officials are investigating, police said in a statement. "..."': a report)
     return best, entry, subj
+
+
+# 'Clinton said as he introduced his wife in Hudson, "..."': a short time clause between cue and quote
+_SUBORD_GAP_RE = re.compile(r",?\s*(?:as|when|before|after)\s+[^,\"“”:;.!?]{3,80},")
 
 
 def _intro_prefix_is_clause(text: str, a: int, b: int) -> bool:
