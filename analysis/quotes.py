@@ -1523,11 +1523,11 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb; "More recently,")
         adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper()) \
             or lw in _DEGREE_WORDS and nxt.endswith("ly") and text[ws[1].end():ws[1].end() + 1] == ","
-        if lw in _LEAD_PREP or adverb or participle or \
+        if lw in _LEAD_PREP or adverb or participle or lw in _TIME_SPANS and nxt in ("after", "before", "into") or \
                 c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
             if c < 0:
                 return None if not moved else a
-            a, moved, prep = c + 1, True, lw in _LEAD_PREP
+            a, moved, prep = c + 1, True, lw in _LEAD_PREP or lw in _TIME_SPANS
             continue
         if prep and c > 0 and _PLACE_RE.fullmatch(text, a, c):
             # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
@@ -1550,6 +1550,8 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
 
 
 _TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
+# "Hours after 14 people were killed ..., a familiar voice ...": a time phrase up to the comma
+_TIME_SPANS = frozenset("moments minutes hours days weeks months years shortly soon just only".split())
 # "This week, Trump revived ...": a time phrase up to the comma
 _TIME_PHRASE_RE = re.compile(r"\w+\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)\s*")
 _TIME_TAIL_RE = re.compile(
@@ -1694,6 +1696,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True
     if len(ws) == 1:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
+    if w.lower() in _TIME_SPANS and ws[1].group(0) in ("after", "before"):
+        return True  # a fronted clause: "Soon after White House counselor Kellyanne Conway [congratulated ...]"
     if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most") and not (
             w.lower() in _NAMING_PREPS and any(x.group(0)[:1].isupper() for x in ws[1:])) or w == "Like":
         # (not "At least half of voters"; "For all the problems confronting Democrats" is no speaker,
@@ -5020,11 +5024,16 @@ def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] 
     cw = None
     for cw in _SUBORD_CLAUSE_RE.finditer(text, lo, comma):
         pass
+    k = text.find(",", cw.end(), comma) if cw is not None else -1
+    if k > 0:
+        # a clause that a comma closed before the main one: "Soon after Kellyanne Conway
+        # congratulated the co-hosts ..., Trump weighed in, urging": the main clause's subject
+        subj = _main_subject(text, k + 1, comma)
+        if subj is not None and _speaker_np(text, subj):
+            return subj
     if cw is not None:
         subj = _main_subject(text, cw.end(), comma)
-        if subj is not None and (subj[2] == "name" or subj[2] == "role" and _speaker_noun(text, subj)
-                                 and " " in text[subj[0]:subj[1]]) \
-                and not _TIME_NP_RE.search(text, subj[0], subj[1]) and (
+        if subj is not None and _speaker_np(text, subj) and (
                     text[subj[1]:comma].strip(" \u00a0,") or
                     (main := _main_subject(text, lo, comma)) is None or text[main[0]:main[1]].lower() in ("there", "it")):
             # (a pronoun there is often someone else; "as much Monday" is no subject; 'when
@@ -5034,6 +5043,12 @@ def _participle_subject(text: str, lo: int, comma: int) -> tuple[int, int, str] 
             # signed on as a contributor for MSNBC, saying')
             return subj
     return _main_subject(text, lo, comma)
+
+
+def _speaker_np(text: str, subj: tuple[int, int, str]) -> bool:
+    """Is the noun phrase a named or role speaker of more than one word, not a time?"""
+    return (subj[2] == "name" or subj[2] == "role" and _speaker_noun(text, subj) and " " in text[subj[0]:subj[1]]) \
+        and not _TIME_NP_RE.search(text, subj[0], subj[1])
 
 
 def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:

@@ -197,8 +197,11 @@ def test_hard_case(case):
         matches = [q for q in result.quotes
                    if all(getattr(q, k) == v for k, v in exp.items())]
         assert matches, f"{exp} not in {[(q.kind, q.text, q.speaker) for q in result.quotes]}"
-    for x in case.get("absent", []):  # a kind, a content text or a cue
-        assert not [q for q in result.quotes if x in (q.kind, q.text, q.cue)], result.quotes
+    for x in case.get("absent", []):  # a kind, a content text or a cue, or fields as in "expect"
+        if isinstance(x, dict):
+            assert not [q for q in result.quotes if all(getattr(q, k) == v for k, v in x.items())], result.quotes
+        else:
+            assert not [q for q in result.quotes if x in (q.kind, q.text, q.cue)], result.quotes
     if not case["expect"] and "absent" not in case:
         assert [q for q in result.quotes if q.kind != "scare"] == [] or case.get("warning")
     if "warning" in case:
