@@ -5913,10 +5913,17 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         return None
     c = _clause_comma(text, a, b2)
     fw = _WORD_RE.match(text, a, b2)
-    if ml and c > a and text[ml.start():ml.end()].split()[0].lower() in _FRONTED_SUBORDINATORS:
-        # "While Clinton has condemned the proposal, the groups who wrote to her say ...":
-        # the subject follows the fronted subordinate clause
+    skipped = False
+    if ml and c > a and (text[ml.start():ml.end()].split()[0].lower() in _FRONTED_SUBORDINATORS or
+                         text[ml.start():ml.end()].split()[0].lower() == "as" and _finite_clause(text, a, c)
+                         and _subject_opening(text, c + 1, b2)):
+        # "While Clinton has condemned the proposal, the groups who wrote to her say ...",
+        # "As voters went to the polls, the Sanders campaign ... accused": the subject follows
+        # the fronted subordinate clause
         a, c = _after_comma(text, c, b2)
+        if c > a and text[a:a + 4] == "and " and _subject_opening(text, c + 1, b2):
+            a, c = _after_comma(text, c, b2)  # ("When X tried ..., and almost killed Y, Joy Reid ...")
+        skipped = True
         fw = _WORD_RE.match(text, a, b2)
         if fw is None or fw.group(0).lower() in ("that", "this", "it", "there"):
             return None  # ("..., that hasn't stopped pundits from speculating")
@@ -5947,7 +5954,7 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         while j > 1 and (words[j - 1] in _STOP or words[j - 1] in _DETS or words[j - 1] in _NP_INNER):
             j -= 1  # (lower case only: "the director-general of the WHO")
         return a, chunk[j - 1].end(), _np_shape(words[:j]) or "role"
-    i, j = _loose_head(words, k, ml is not None and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
+    i, j = _loose_head(words, k, ml is not None and not skipped and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
     # (a time phrase may end the shorter chunk: "Barack Obama on Friday warned")
     start, end = _trim_np(text, a if i == 0 else chunk[i].start(), chunk[j - 1].end())
     head = _words(text, start, end)
@@ -6000,6 +6007,21 @@ def _loose_head(words: list[str], k: int, after_subordinate: bool) -> tuple[int,
 
 
 _SUBORDINATORS = frozenset("as while when because if although though since after before whereas".split())
+def _subject_opening(text: str, a: int, b: int) -> bool:
+    """Can ``text[a:b]`` open with a subject: a capitalised word, a determiner or a pronoun
+    (not "steeped in their grief", "including as a legal adviser")?"""
+    w = _WORD_RE.search(text, a, b)
+    return w is not None and (w.group(0)[:1].isupper() or w.group(0) in _DETS or w.group(0) in _PRONOUNS)
+
+
+def _finite_clause(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a subject and a past-tense verb after it ("voters went to the
+    polls", "the talks ended"), a clause rather than a role ("governor of Texas")?"""
+    ws = _words(text, a, b)
+    return any(k and w.group(0).islower() and (w.group(0) in _IRREGULAR_VERBS or w.group(0).endswith("ed"))
+               for k, w in enumerate(ws[:6]))
+
+
 _FRONTED_SUBORDINATORS = frozenset("while when whenever although though because since after before if unless once until".split())
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
