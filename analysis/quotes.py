@@ -2317,6 +2317,9 @@ _FULL_NAME_RE = re.compile(
     r"\b(?=([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+([A-Z][a-zA-Z-]*[a-z])\b(?!\s+[A-Z]))")  # (not "George Washington Bridge")
 
 
+_TAG_OPENER_RE = re.compile(r"\b(?:because|that|since|and|but|so)\s*,\s*$")
+
+
 def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
     """The named subject of the sentence that a "he" or "she" at ``pos`` is in, before it, if
     it is a person whose gender may be ``gender``."""
@@ -2328,8 +2331,9 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
     if _QUOTE_MARK_RE.search(text, lo, pos) or text[lo:pos].rstrip().endswith(",") and not (
             # ('"Cruz has a lot to offer," he said': a subject inside a quote; 'Kasich might be the
             # best qualified, he says': the pronoun attributes a clause about someone else; but
-            # '...; on Monday, he announced' opens a clause of its own)
-            semi >= 0 and len(text[semi + 1:pos].split()) <= 4):
+            # '...; on Monday, he announced' opens a clause of its own, and 'Gayle Trotter ... made
+            # the case for concealed carry laws because, she said, ...' tags the subject's words)
+            semi >= 0 and len(text[semi + 1:pos].split()) <= 4 or _TAG_OPENER_RE.search(text, lo, pos)):
         return None
     cc = None
     for cc in _COORD_NAMED_RE.finditer(text, lo, pos):
