@@ -103,7 +103,8 @@ def test_frequent_abp_page_furniture_is_removed():
         "Slideshow (2 Images)",
         "This is a rush transcript. Copy may not be in its final form.",
         "CLOSE The senator explains her vote on the farm bill. (June 3) AP",  # a video's caption
-        "AD", "More On This...", "READ MORE:", "[pullquote]", "6 years ago", "CLICK HERE TO GET THE FOX NEWS APP",
+        "AD", "More On This...", "READ MORE:",
+        "More On This... Is Iran planning revenge strikes if US hits Syria?",  # a related story's link "[pullquote]", "6 years ago", "CLICK HERE TO GET THE FOX NEWS APP",
         "Interested in Donald Trump? Add Donald Trump as an interest to stay up to date.",  # a promotion
         "**Want FOX News First in your inbox every day? Sign up here.**",
         "Something to Consider If you enjoyed this article, we have a proposition for you: "
