@@ -1858,8 +1858,11 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         if low in _PERSONAL:
             ref = _person_antecedent(st, "f" if low == "she" else "m")
             subj = _subject_antecedent(st, a, "f" if low == "she" else "m", ref)
-            if subj is not None and (ref is None or subj.start > ref.start):
-                ref = subj  # 'Lopez spoke for an hour. And she vowed ...': the subject just before
+            if subj is not None and (ref is None or subj.start > ref.start or _embedded_pronoun(st, subj.start, ref)):
+                # 'Lopez spoke for an hour. And she vowed ...': the subject just before, also over a
+                # speaker inside its sentence ('Adam Schiff ... posted on Twitter that Giuliani was
+                # "untruthful" when he said .... He said the move ...': Schiff)
+                ref = subj
             subj = _own_sentence_subject(st, a, _GENDER[low])
             if subj is not None and (ref is None or subj.start > ref.start):
                 ref = subj  # 'Paul had been silent until his speech, when he vowed ...'
@@ -2078,6 +2081,22 @@ def _after_possessor(words: list[str]) -> list[str]:
     """The words after the last possessive one ("Clinton's"), or all of them."""
     k = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s", "s'", "s’"))), default=0)
     return words[k:]
+
+
+def _embedded_pronoun(st: _State, a: int, ref: _Speaker) -> bool:
+    """Is the speaker ``ref`` a pronoun in a subordinate clause ("... when he said ...") of the
+    sentence whose subject is at ``a``?"""
+    k = bisect_right(st.sent_starts, a)
+    return k == bisect_right(st.sent_starts, ref.start) and \
+        st.text[ref.start:ref.end].lower() in _PERSONAL and \
+        _EMBEDDING_RE.search(st.text, max(a, ref.start - 12), ref.start) is not None and \
+        not any(s.start != a and bisect_right(st.sent_starts, s.start) == k and
+                s.person and st.text[s.start:s.end].lower() not in _PERSONAL for s in st.speakers[-8:])
+        # (not 'Comey had proved himself unfit, Sessions said, because when he denied ...': a
+        # named tag in that sentence makes its first name the reported clause's subject)
+
+
+_EMBEDDING_RE = re.compile(r"\b(?:when|after|before|as|because|that|if|since|while)\s+$")
 
 
 def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
