@@ -2399,9 +2399,29 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
     """May "he" or "she" name ``sp``: a person, not a thing or group that the person flag let
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
     if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())) and \
-            not _group_name(sp.name):
+            not _group_name(sp.name) and not _plural_group(st, sp.name):
         return True
     return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
+
+
+def _plural_group(st: _State, name: str | None) -> bool:
+    """Is the speaker ``name`` a collective or plural group that the person flag let through,
+    whom "he" or "she" never names: a body ("Mountain View police"), a share ("Two-thirds of
+    Americans"), a capitalised plural never given as a surname ("Prisoners", "Modern
+    Americans"; not "Chris Evans", nor "Sanders" where "Bernie Sanders" is named)? (audit 13)"""
+    if not name:
+        return False
+    words = name.split()
+    head = _head_word(words)
+    lh = head.lower().strip(",.")
+    if lh in _COLLECTIVE_HEADS or lh in _OF_HEADS or _FRACTION_RE.fullmatch(lh):
+        return True
+    return head[:1].isupper() and len(words) <= 2 and _PLURAL_NOUN_END_RE.search(lh) is not None and \
+        not (len(words) == 2 and _first_names().get(words[0]) is not None) and not _named_in_full(st.text, head)
+
+
+_FRACTION_RE = re.compile(r"(?:one|two|three|four)-(?:half|halves|thirds?|quarters?|fourths?|fifths?)|half|\d+%?")
+_PLURAL_NOUN_END_RE = re.compile(r"(?:ans|ers|ists|ees|ors|ants|ents)$")
 
 
 def _group_name(name: str) -> bool:
