@@ -3156,7 +3156,31 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     if embedded:
         quotes = _drop_tweet_twins(quotes, embedded)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return QuoteResult(tuple(_drop_cue_twins(quotes)), tuple(warnings))
+    return QuoteResult(tuple(_pull_quotes(text, paras, _drop_cue_twins(quotes))), tuple(warnings))
+
+
+def _pull_quotes(text: str, paras, quotes: list[Quote]) -> list[Quote]:
+    """A short untagged quote that is a paragraph of its own and repeats words quoted elsewhere
+    in the article is a pull quote or display heading ('“They try to downplay it as much as
+    possible”' above the paragraph that attributes it): its speaker is the one of the quote it
+    repeats, not whoever spoke last (audit 13, pattern 2). It stays a quote: the page shows
+    those words twice, and annotators (PolNeAR) mark both."""
+    short = [q for q in quotes if q.kind == "direct" and q.cue is None and len(q.text) < 120]
+    if not short:
+        return quotes
+    bounds = {p.index: (p.start, p.end) for p in paras}
+    repl = {}
+    for q in short:
+        a, b = bounds.get(q.paragraph, (q.start, q.end))
+        words = _norm_words(q.text)
+        if len(words.split()) < 4 or _norm_words(text[a:b]) != words or _colon_before_paragraph(text, a) is not None:
+            continue  # (but 'Hugh Johnson tells our Newscast Desk that Friday's report is:' / '"..."' is his)
+        src = [o for o in quotes if o is not q and o.kind in ("direct", "mixed") and words in _norm_words(o.text)]
+        if src:
+            o = next((o for o in src if o.speaker is not None), src[0])
+            repl[id(q)] = replace(q, speaker=o.speaker, speaker_start=o.speaker_start, speaker_end=o.speaker_end,
+                                  actor=o.actor, anonymous=o.anonymous)
+    return [repl.get(id(q), q) for q in quotes] if repl else quotes
 
 
 def _drop_cue_twins(quotes: list[Quote]) -> list[Quote]:
