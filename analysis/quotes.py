@@ -2336,6 +2336,7 @@ _FULL_NAME_RE = re.compile(
     r"\b(?=([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+([A-Z][a-zA-Z-]*[a-z])\b(?!\s+[A-Z]))")  # (not "George Washington Bridge")
 
 
+_FRONTED_SUBORD_OPEN_RE = re.compile(r"[\s\"“”]*(?:When|After|As|Before|While|Since|Although|Though|Once|Until)\s+")
 _TAG_OPENER_RE = re.compile(r"\b(?:because|that|since|and|but|so)\s*,\s*$")
 
 
@@ -2347,13 +2348,22 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
         return None
     lo, text = st.sents[k][0], st.text
     semi = text.rfind(";", lo, pos)
-    if _QUOTE_MARK_RE.search(text, lo, pos) or text[lo:pos].rstrip().endswith(",") and not (
-            # ('"Cruz has a lot to offer," he said': a subject inside a quote; 'Kasich might be the
-            # best qualified, he says': the pronoun attributes a clause about someone else; but
-            # '...; on Monday, he announced' opens a clause of its own, and 'Gayle Trotter ... made
-            # the case for concealed carry laws because, she said, ...' tags the subject's words)
-            semi >= 0 and len(text[semi + 1:pos].split()) <= 4 or _TAG_OPENER_RE.search(text, lo, pos)):
-        return None
+    if _QUOTE_MARK_RE.search(text, lo, pos):
+        return None  # ('"Cruz has a lot to offer," he said': a subject inside a quote)
+    if text[lo:pos].rstrip().endswith(","):
+        # ('Kasich might be the best qualified, he says': the pronoun attributes a clause about
+        # someone else; but '...; on Monday, he announced' opens a clause of its own, and 'Gayle
+        # Trotter ... made the case for concealed carry laws because, she said, ...' tags the
+        # subject's words)
+        if semi >= 0 and len(text[semi + 1:pos].split()) <= 4 or _TAG_OPENER_RE.search(text, lo, pos):
+            pass
+        elif (fs := _FRONTED_SUBORD_OPEN_RE.match(text, lo, pos)) is not None and \
+                _clause_comma(text, fs.end(), pos) == len(text[:pos].rstrip()) - 1:
+            # 'When Linda Falkerson of Moms Demand Action emerged from the meeting ..., she said':
+            # the person of the fronted clause, before the main clause's pronoun
+            return _named_subject(st, text, fs.end(), pos, gender)
+        else:
+            return None
     cc = None
     for cc in _COORD_NAMED_RE.finditer(text, lo, pos):
         pass
