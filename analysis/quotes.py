@@ -2348,7 +2348,12 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
         return None
     lo, text = st.sents[k][0], st.text
     semi = text.rfind(";", lo, pos)
-    if _QUOTE_MARK_RE.search(text, lo, pos):
+    if (qm := _QUOTE_MARK_RE.search(text, lo, pos)) is not None:
+        intro = text[lo:qm.start()].rstrip()
+        if intro.endswith(":") and len(intro) > 1:
+            # 'Steve Deace ... summed up the feeling ...: "...," he said': the person who
+            # introduced the quote, not the last one quoted
+            return _named_subject(st, text, lo, lo + len(intro) - 1, gender)
         return None  # ('"Cruz has a lot to offer," he said': a subject inside a quote)
     if text[lo:pos].rstrip().endswith(","):
         # ('Kasich might be the best qualified, he says': the pronoun attributes a clause about
