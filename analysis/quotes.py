@@ -3171,7 +3171,36 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     if embedded:
         quotes = _drop_tweet_twins(quotes, embedded)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return QuoteResult(tuple(_pull_quotes(text, paras, _drop_cue_twins(quotes))), tuple(warnings))
+    quotes = [_passive_subject(text, q) for q in _pull_quotes(text, paras, _drop_cue_twins(quotes))]
+    return QuoteResult(tuple(quotes), tuple(warnings))
+
+
+def _passive_subject(text: str, q: Quote) -> Quote:
+    """The subject of a passive cue is who was asked, told or charged, not the speaker
+    ('Grover Cleveland was asked at every campaign stop, "Ma, ma, where's my pa?"', 'Three
+    people were arrested after a demonstration ... turned "violent"'): no speaker. (Not
+    'Ballenger ... is quoted in the Detroit Free Press as calling ...', whose words they are.)"""
+    if q.speaker_end is None or q.cue_start is None or q.speaker_end > q.cue_start or \
+            q.cue_start - q.speaker_end > 80 or q.cue in _PASSIVE_OWN_WORDS or q.cue in _EXPERIENCER_PARTICIPLES or \
+            not (q.cue.endswith("ed") or q.cue in _IRREGULAR_PARTICIPLES) or text.startswith(" to have ", q.cue_end):
+        return q  # (nor 'Hinman was devastated ..., she says ...: "..."', 'Bellow is supposed to have said')
+    if _PASSIVE_ADV_BEFORE_RE.search(text, q.speaker_end, q.cue_start) is None or \
+            q.kind == "direct" and (q.cue_class is None or q.cue == "asked" and not q.text.rstrip(" .”\"'’").endswith("?")):
+        # (but a colon after a description introduces the subject's or a document's own words:
+        # 'They were also united in their praise for Melania Trump: "Fabulous."', 'the
+        # Declaration is framed around a single statement: "..."'; and 'the House speaker was
+        # asked if he was backing Trump: "I'm just not ready ..."' is his answer)
+        return q
+    return replace(q, speaker=None, speaker_start=None, speaker_end=None, actor=None, anonymous=False)
+
+
+_PASSIVE_OWN_WORDS = frozenset("quoted cited recorded overheard heard".split())
+# participles of feeling, whose subject is the one who feels, and often speaks
+_EXPERIENCER_PARTICIPLES = frozenset(
+    "devastated pleased worried concerned convinced relaxed outraged stunned obsessed frustrated disappointed "
+    "surprised excited delighted thrilled shocked angered alarmed troubled encouraged impressed determined "
+    "committed focused upset annoyed irritated heartened dismayed".split())
+_IRREGULAR_PARTICIPLES = frozenset("told asked thought known shown seen given written spoken".split())
 
 
 def _pull_quotes(text: str, paras, quotes: list[Quote]) -> list[Quote]:
