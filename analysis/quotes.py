@@ -5285,7 +5285,18 @@ _PHONED_RE = re.compile(
     r"\s+(?:to\s+(?:ask|check|inquire|find\s+out|offer|congratulate|apologi[sz]e|complain)\b|"
     r"(?:the\s+)?(?:police|911|cops|an\s+ambulance)\b|"
     r"(?:a|an|the|his|her|their|my|our|your)\s+(?:[\w-]+\s+){0,2}?(?:friend|relative|neighbou?r|doctor|lawyer|"
-    r"mother|father|wife|husband|son|daughter|brother|sister|boss|hotline|colleague)s?\b[^.,;:\"“”]{0,60}?\bto\s+\w)")
+    r"mother|father|wife|husband|son|daughter|brother|sister|boss|hotline|colleague)s?\b[^.,;:\"“”]{0,60}?\bto\s+\w|"
+    # a person called, then only when, how often or what for: "Trump said he even called Powell
+    # on Monday", "he calls her every Sunday", "called him Thursday morning to discuss", "his wife
+    # called around 5:30 p.m." (not "called him a liar", "called Trump a 'fucking moron'")
+    r"(?:(?:him|her|them|me|us)\s*(?:[.;]|,\s+(?:and|but)\b|$)|"
+    r"(?:him|her|them|me|us|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"\s+(?:on(?!\s+(?:it|this|that)\b)|last|this|every|each|around|at|early|late|later|back|again|"
+    r"twice|repeatedly|shortly|immediately|personally|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight|to\s+(?:discuss|talk|tell|offer|thank|inform|invite|express|share|let|say)\b))|"
+    r"(?:around|at)\s+\d|"
+    r"[^.,;:\"“”]{0,40}?\binto\s+question\b)")  # ("calls her credibility into question": an idiom)
 # a verb right after: "the 10-year Treasury note remained", "the notes show": the noun
 _VERB_NEXT_RE = re.compile(r"\s+(?:is|was|are|were|has|had|have|will|would|can|could|remained|remains|shows?|showed|"
                            r"says?|said|read|reads|suggests?|suggested|indicates?|indicated)\b")
