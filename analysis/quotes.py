@@ -4539,7 +4539,9 @@ def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
         # (but 'said that while Democrats won, Virginia likely won't see ...': the subject
         # after a fronted subordinate clause starts the content's main clause)
         j = _COORD_END_RE.search(text, r.start, o.speaker.start)
-        if j is not None:
+        if j is not None and text[r.start:j.start()].strip().lower() not in ("he", "she", "i", "we", "they"):
+            # (not 'Ms. Sherry said she and her female peers jokingly referred to themselves
+            # as ...': "she and" is a joint subject, not a clause)
             r.end = _clean_end(text, r.start, j.start())
 
 
