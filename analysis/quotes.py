@@ -3171,8 +3171,53 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
     if embedded:
         quotes = _drop_tweet_twins(quotes, embedded)
     quotes.sort(key=lambda q: (q.start, q.end))
-    quotes = [_passive_subject(text, q) for q in _pull_quotes(text, paras, _drop_cue_twins(quotes))]
+    quotes = [_front_content(st, _passive_subject(text, q)) for q in _pull_quotes(text, paras, _drop_cue_twins(quotes))]
     return QuoteResult(tuple(quotes), tuple(warnings))
+
+
+def _front_content(st: _State, q: Quote) -> Quote:
+    """A tag in mid-sentence splits what was said ('In cases of abortion, it said, “the woman is
+    a victim.”', 'These and other sources of authority, the lawyers said, “all command the same
+    conclusion”', 'If the negligence law has never had its day in court, Giuliani said, there’s a
+    simple explanation: “...”'): the content starts at the sentence, as it does for a reported
+    clause ('Cost estimates, he added, were too high'). Not a fronted phrase of time, place or
+    occasion ('In a statement Friday, the lawyers said, "..."')."""
+    if q.kind == "scare" or q.speaker_start is None or q.cue_start is None or \
+            not q.speaker_start < q.cue_start < q.start:
+        return q
+    text = st.text
+    if not _TAG_COMMA_RE.fullmatch(text, q.cue_end, q.start):
+        return q  # (the tag is set off by commas on both sides)
+    k = bisect.bisect_right(st.sent_starts, q.speaker_start) - 1
+    if k < 0 or st.sents[k][1] < q.start:
+        return q
+    lo = st.sents[k][0]
+    pre = text[lo:q.speaker_start].rstrip()
+    fw = _WORD_RE.search(text, lo, q.speaker_start)
+    if not pre.endswith(",") or len(_WORD_RE.findall(pre)) < 3 or _QUOTE_MARK_RE.search(pre) or \
+            fw is None or fw.group(0).lower() in _LEAD_PREP or fw.group(0).lower() in _SUBORDINATORS or \
+            fw.group(0).lower() in _COMMA_ADVERBS or fw.group(0).lower() in _TIME_SPANS or \
+            _CONTEXT_FRONT_RE.search(pre) or _find_cues(text, lo, q.speaker_start):
+        # (a clause or noun phrase of the speaker's, not a fronted phrase or clause that sets
+        # the scene: 'After pausing for laughter, Clinton added, "..."', 'When we spoke, Knowles
+        # told me, "..."', 'As for the IRS's targeting ..., Rasmussen said, "..."')
+        return q
+    while lo < q.start and text[lo].isspace():
+        lo += 1
+    if q.kind == "direct":
+        end = q.end + 1 if text[q.end:q.end + 1] in ("”", '"', "»") else q.end  # (the closing mark, as in mixed quotes)
+        return replace(q, kind="mixed", start=lo, end=end, text=text[lo:end], fragments=((q.start, q.end),))
+    return replace(q, start=lo, text=text[lo:q.end])
+
+
+_TAG_COMMA_RE = re.compile(r"(?:\s+\w+){0,3}\s*,\s*[\"“«]?")  # ('said, “', 'said Friday, "', 'said, but "')
+# a fronted phrase that sets the occasion, not the words: time, medium, place, participle
+_CONTEXT_FRONT_RE = re.compile(
+    r"\b(?:statements?|interviews?|rally|rallies|speech|letters?|e-?mails?|tweets?|posts?|conference|hearings?|"
+    r"appearance|remarks|op-ed|column|broadcast|show|program|briefing|meeting|event|visit|call|release|memo|"
+    r"filing|testimony|debate|video|podcast|book|article|report|message|town hall|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|"
+    r"week|month|year|ago|later|earlier)\b|^\s*(?:[A-Z][a-z]+ing|Asked|According|Speaking|Writing|Reached|Contacted)\b")
 
 
 def _passive_subject(text: str, q: Quote) -> Quote:
