@@ -600,8 +600,10 @@ _HARD_STOP_RE = re.compile(r"[!?\"“”«».](?:(?<!\.)|(?<![A-Z]\.)(?<!\b[A-Z]
                            r"(?<!\bReps\.)(?<!\bGovs\.)(?=\s|$))")
 _OPEN_GLYPHS = "“«„"
 _CLOSE_GLYPHS = "”»"
-_LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0")
-_RIGHT_OPEN = set(" \t\n\r.,;:!?)]}—–-’'…\u00a0")
+# (invisible direction and width marks count as space: '\u202a”Isis declares death ...”' in pasted comments)
+_INVISIBLE = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_LEFT_OPEN = set(" \t\n\r([{—–-/‘':\u00a0" + _INVISIBLE)
+_RIGHT_OPEN = set(" \t\n\r.,;:!?)]}—–-’'…\u00a0" + _INVISIBLE)
 _ELLIPSIS_AFTER_RE = re.compile(r"[ \t\u00a0]*(?:…|\.\s?\.\s?\.)")
 
 
