@@ -3972,6 +3972,8 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
             return best, entry, np
     if not (g == "" or g.endswith((":", ",")) and (len(g.split()) <= 6 or _SUBORD_GAP_RE.fullmatch(g))):
         return None
+    if g == "" and _CLAUSE_GOES_ON_RE.match(text, span.me) and text[span.cs:span.ce].rstrip()[-1:] not in ".!?…,":
+        return None  # ('Sanders started out ... saying "of course" Clinton has the qualifications': a fragment)
     if g.lower().startswith("that"):
         return None
     for s in sents:
@@ -4008,6 +4010,10 @@ def _attr_left(st, span: _Span, cues, verbs, lo, sents, spans=()) -> tuple | Non
     return best, entry, subj
 
 
+_CLAUSE_GOES_ON_RE = re.compile(
+    r"[ \t\u00a0]+(?!(?:he|she|they|it|we|I|[A-Z][\w.'’-]*)\s+(?:said|says|added|adds|told|tells|wrote|writes|asked|asks)\b)"
+    r"(?!(?:and|but|or|nor|then|before|after|as|while|when|because|to|in|on|at|for|with|from|during|since|until|so|if|"
+    r"though|although|yet|into|over|about|without|instead|again|too)\b)[A-Za-z]")
 # 'Clinton said as he introduced his wife in Hudson, "..."': a short time clause between cue and quote
 _SUBORD_GAP_RE = re.compile(r",?\s*(?:as|when|before|after)\s+[^,\"“”:;.!?]{3,80},")
 
