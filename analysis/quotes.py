@@ -1698,6 +1698,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True
     if len(ws) == 1:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
+    if w.lower() in ("let", "let’s", "let's") or w in ("Oh", "Once"):
+        return True  # the writer's or a speaker's own "Let me say", "Let's just say"; "Oh God"; "Once again"
     if w.lower() in _TIME_SPANS and ws[1].group(0) in ("after", "before"):
         return True  # a fronted clause: "Soon after White House counselor Kellyanne Conway [congratulated ...]"
     if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most") and not (
@@ -1762,7 +1764,7 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                               "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again "
                               "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore "
-                              "Regardless Whatever Ahead Aside Alongside Amid Above Well Yes And Late".split())
+                              "Regardless Whatever Ahead Aside Alongside Amid Above Well Yes And Late Nor".split())
 # months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
@@ -1775,7 +1777,7 @@ _DANGLING_ENDS = frozenset("of that when there than as which if whether first th
 # words that are no speaker alone ("the", "for", "including", "Despite", "Whether"), and those of
 # them that open a clause, no speaker phrase
 _CLAUSE_OPENING_MENTIONS = frozenset("though although despite whether if while because unless".split())
-_FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including it’s it's".split())  # (not "his": "his claim")
+_FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including it’s it's let’s let's oh once".split())  # (not "his": "his claim")
 _NAMING_PREPS = frozenset("for among amongst".split())
 _COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten few several some many".split())
 _TIME_DEICTICS = frozenset("last next this that earlier later".split())
