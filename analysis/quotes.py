@@ -2149,6 +2149,11 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
             return oa
     subj = _main_subject(text, lo, hi)
     subj, apposed = _apposed_name(text, subj, hi)
+    if ref is None or not lo <= ref.start < hi:
+        # ('Brandon Northrop’s goal was to move to California .... “...,” he told me': the
+        # possessor; but not over a speaker in that sentence: 'Reagan’s presidency planted
+        # the pole ..., says Olsen. “...,” he says')
+        subj = _thing_possessor(text, subj)
     if subj is None or subj[2] != "name" or any(c in text[lo:subj[0]] for c in "“\"«"):
         return _object_antecedent(st, lo, hi, subj, gender)
     sp = _speaker(st, *subj)
@@ -2389,18 +2394,25 @@ def _named_subject(st: _State, text: str, lo: int, pos: int, gender: str) -> _Sp
     """The subject of the clause from ``lo``, before ``pos``, if it is a named person whose
     gender may be ``gender``."""
     subj, _ = _apposed_name(text, _main_subject(text, lo, pos), pos)
-    if subj is not None and subj[2] == "role" and (po := _POSSESSOR_OF_THING_RE.fullmatch(text, subj[0], subj[1])) \
-            and po.group(2).lower() not in _PERSON_ROLE_NOUNS and po.group(2).lower() not in _PERSON_NOUNS and \
-            po.group(2).lower() not in _roles().get("roles", ()):
-        # "Boehner's insistence on such a deal led to ...; last week he said": the possessor
-        # of a thing (not "Trump's lawyer", a person of his own)
-        subj = (po.start(1), po.end(1), "name")
+    subj = _thing_possessor(text, subj)
     if subj is None or subj[2] != "name" or subj[1] >= pos:
         return None
     sp = _speaker(st, *subj)
     if sp.anonymous or " and " in (sp.name or "") or not _may_be_person(st, sp, gender):
         return None
     return sp
+
+
+def _thing_possessor(text: str, subj: tuple[int, int, str] | None) -> tuple[int, int, str] | None:
+    """The possessor of a subject that is a thing ("Boehner's insistence on such a deal led to
+    ...; last week he said", "Sen. Rand Paul’s coronavirus diagnosis adds to debate. He said"):
+    the person a "he" or "she" after it names; else ``subj`` (also for "Trump's lawyer", a
+    person of his own)."""
+    if subj is not None and subj[2] == "role" and (po := _POSSESSOR_OF_THING_RE.fullmatch(text, subj[0], subj[1])) \
+            and not text.startswith("The ", po.start(1)) and po.group(2).lower() not in _PERSON_ROLE_NOUNS and po.group(2).lower() not in _PERSON_NOUNS and \
+            po.group(2).lower() not in _roles().get("roles", ()):
+        return po.start(1), po.end(1), "name"
+    return subj
 
 
 _POSSESSOR_OF_THING_RE = re.compile(r"(?!(?:It|That|There|What|Here|He|She|Who|Let|This)['’])"
