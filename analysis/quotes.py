@@ -2429,8 +2429,10 @@ def _may_be_person(st: _State, sp: _Speaker, gender: str) -> bool:
 def _person_like(st: _State, sp: _Speaker) -> bool:
     """May "he" or "she" name ``sp``: a person, not a thing or group that the person flag let
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
+    if _plural_group(st, sp.name):
+        return False  # (nor as a bare surname: "Prisoners", audit 14)
     if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())) and \
-            not _group_name(sp.name) and not _plural_group(st, sp.name):
+            not _group_name(sp.name):
         return True
     return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
 
@@ -2438,8 +2440,8 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
 def _plural_group(st: _State, name: str | None) -> bool:
     """Is the speaker ``name`` a collective or plural group that the person flag let through,
     whom "he" or "she" never names: a body ("Mountain View police"), a share ("Two-thirds of
-    Americans"), a capitalised plural never given as a surname ("Prisoners", "Modern
-    Americans"; not "Chris Evans", nor "Sanders" where "Bernie Sanders" is named)? (audit 13)"""
+    Americans"), a capitalised plural never given as a surname ("Prisoners", "Americans"; not
+    "Sanders" where "Bernie Sanders" or "Mr. Sanders" is named)? (audit 13)"""
     if not name:
         return False
     words = name.split()
@@ -2447,8 +2449,10 @@ def _plural_group(st: _State, name: str | None) -> bool:
     lh = head.lower().strip(",.")
     if lh in _COLLECTIVE_HEADS or lh in _OF_HEADS or _FRACTION_RE.fullmatch(lh):
         return True
-    return head[:1].isupper() and len(words) <= 2 and _PLURAL_NOUN_END_RE.search(lh) is not None and \
-        not (len(words) == 2 and _first_names().get(words[0]) is not None) and not _named_in_full(st.text, head)
+    return head[:1].isupper() and len(words) == 1 and _PLURAL_NOUN_END_RE.search(lh) is not None and \
+        not _full_mentions(st, head.strip(",."))[1] \
+        and not re.search(rf"\b(?:{'|'.join(map(re.escape, _COURTESY_TITLES))})\s+{re.escape(head.strip(',.'))}\b", st.text)
+        # ("Bernie Sanders", "Mr. Sanders": a surname; but "New Jersey Prisoners" names no one)
 
 
 _FRACTION_RE = re.compile(r"(?:one|two|three|four)-(?:half|halves|thirds?|quarters?|fourths?|fifths?)|half|\d+%?")
@@ -5355,15 +5359,19 @@ _PHONED_RE = re.compile(
     r"(?:the\s+)?(?:police|911|cops|an\s+ambulance)\b|"
     r"(?:a|an|the|his|her|their|my|our|your)\s+(?:[\w-]+\s+){0,2}?(?:friend|relative|neighbou?r|doctor|lawyer|"
     r"mother|father|wife|husband|son|daughter|brother|sister|boss|hotline|colleague)s?\b[^.,;:\"“”]{0,60}?\bto\s+\w|"
-    # a person called, then only when, how often or what for: "Trump said he even called Powell
-    # on Monday", "he calls her every Sunday", "called him Thursday morning to discuss", "his wife
-    # called around 5:30 p.m." (not "called him a liar", "called Trump a 'fucking moron'")
-    r"(?:(?:him|her|them|me|us)\s*(?:[.;]|,\s+(?:and|but)\b|$)|"
+    # a person or place called, then nothing, or only when, from where, how often or what for:
+    # "Trump said he even called Powell on Monday", "he calls her every Sunday", "called him
+    # Thursday morning to discuss", "called her from federal prison", "called the hospital",
+    # "his wife called around 5:30 p.m." (not "called him a liar", "called Trump a 'fucking moron'")
     r"(?:him|her|them|me|us|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"\s+(?:on(?!\s+(?:it|this|that)\b)|last|this|every|each|around|at|early|late|later|back|again|"
+    r"(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+|"
+    r"(?:the|his|her|their|a)\s+(?:hospital|clinic|office|embassy|station|hotline|number|lawyer|attorney|doctor|"
+    r"family|wife|husband|mother|father|son|daughter|parents)(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?:\s*(?:[.;]|,\s+(?:and|but)\b|$)|\s+and\s+(?:[a-z]+ed|got|told|said|left|spoke|was|were)\b|"
+    r"\s+(?:on(?!\s+(?:it|this|that)\b)|from|last|this|every|each|around|at|early|late|later|back|again|"
     r"twice|repeatedly|shortly|immediately|personally|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"today|yesterday|tonight|to\s+(?:discuss|talk|tell|offer|thank|inform|invite|express|share|let|say)\b))|"
+    r"today|yesterday|tonight|to\s+(?:discuss|talk|tell|offer|thank|inform|invite|express|share|let|say))\b)|"
     r"(?:around|at)\s+\d|"
     r"[^.,;:\"“”]{0,40}?\binto\s+question\b)")  # ("calls her credibility into question": an idiom)
 # a verb right after: "the 10-year Treasury note remained", "the notes show": the noun
