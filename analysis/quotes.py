@@ -1566,7 +1566,7 @@ _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
     "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often regardless "
-    "well yes".split())
+    "well yes together".split())
 # sentence adverbs that keep the speaker ("Perhaps, he said, ..."); not "Meanwhile, Biden said"
 _EPISTEMIC_ADVERBS = frozenset("perhaps maybe indeed still yes no well so now then".split())
 _PLACE_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}")
@@ -1660,6 +1660,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
         return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
+                                  w.group(0)[:1].isdigit() and not w.group(0)[-1:].isalpha() and text[b - 1:b] != "%" or
+                                  # (a bare number: "2012 suggested", "364,000 confirmed"; "52%" stays)
                                   w.group(0) in ("What's", "What’s") or w.group(0).lower() in _FUNCTION_MENTIONS or
                                   w.group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and
                                   not _named_in_full(text, w.group(0)) or
@@ -1707,7 +1709,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         # (not "At least half of voters"; "For all the problems confronting Democrats" is no speaker,
         # but "Among the other executive actions Obama is vowing" and "As for Mr. Trump, he" name one)
         return True
-    if last == "ago" and w.lower() in _COUNT_WORDS or len(ws) == 2 and w.lower() in _TIME_DEICTICS and last in _TIME_UNITS:
+    if last == "ago" and (w.lower() in _COUNT_WORDS or _NUMBER_WORD_RE.fullmatch(w.lower())) or \
+            len(ws) == 2 and w.lower() in _TIME_DEICTICS and last in _TIME_UNITS:
         return True  # a time phrase: "Two months ago, McConnell, whom ...", "And last week, two former officials"
     # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
     # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
@@ -1764,7 +1767,7 @@ _SENTENCE_ADVERBS = frozenset("Today Yesterday Tonight Monday Tuesday Wednesday 
                               "Still Also Now Then Meanwhile Instead Ironically Notably Interestingly "
                               "Predictably Unsurprisingly Similarly Likewise Dishonestly Thus Hence Yet Later Earlier Finally Again "
                               "Further Furthermore Moreover Additionally Besides Nonetheless Nevertheless Therefore "
-                              "Regardless Whatever Ahead Aside Alongside Amid Above Well Yes And Late Nor".split())
+                              "Regardless Whatever Ahead Aside Alongside Amid Above Well Yes And Late Nor Together".split())
 # months, no speakers ("That June, former FBI director James B. Comey, told"), unless named in full ("Theresa May")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # last words that leave a speaker phrase cut: "one of", "He admits there", "the first"
@@ -1779,6 +1782,8 @@ _DANGLING_ENDS = frozenset("of that when there than as which if whether first th
 _CLAUSE_OPENING_MENTIONS = frozenset("though although despite whether if while because unless".split())
 _FUNCTION_MENTIONS = _CLAUSE_OPENING_MENTIONS | frozenset("the a an for to with by including it’s it's let’s let's oh once".split())  # (not "his": "his claim")
 _NAMING_PREPS = frozenset("for among amongst".split())
+_NUMBER_WORD_RE = re.compile(r"\d[\d,.]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|"
+                             r"[a-z]+teen|hundred|dozens?|hundreds|thousands)(?:-[a-z]+)?")
 _COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten few several some many".split())
 _TIME_DEICTICS = frozenset("last next this that earlier later".split())
 _TIME_UNITS = frozenset("week weekend month year spring summer fall autumn winter night morning".split())
@@ -1838,6 +1843,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     k = text.find(_BLANK_RUN, a, b)
     if k > a:
         b = k  # "Sen. Rand Paul [blanked pop-up] (R-Ky.)": the mention ends at the name
+    elif text[b:b + 1] == "%" and text[b - 1:b].isdigit():
+        b += 1  # "52% said": the share, not the number
     elif text[b:b + 1] == ")" and text.count("(", a, b) > text.count(")", a, b):
         b += 1  # "Sen. Chuck Grassley (R-Iowa)": close the parenthesis the word pattern left out
     surface = text[a:b]
