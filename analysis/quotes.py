@@ -1643,7 +1643,11 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
-    if len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
+    k = next((k for k in range(1, len(ws) - 1) if ws[k].group(0) in _STATEMENT_VERBS and
+              _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0))), None)
+    if k is not None:
+        b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
+    elif len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
         b = ws[-2].end()
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing")):
@@ -1686,6 +1690,9 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True
     if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
             any(ws[k].group(0) in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
+            any(ws[k].group(0).endswith("ed") and ws[k].group(0).islower() and k + 1 < len(ws) and
+                _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0)) and ws[k + 1].group(0).islower() and
+                ws[k + 1].group(0) not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
             any(ws[k].group(0) in _IRREGULAR_VERBS and ws[k - 1].group(0)[:1].isupper() and ws[k + 1].group(0).islower()
                 and _clause_subject(ws, k) for k in range(1, len(ws) - 1)):
         # "Berg led a workshop", "The president began", "One email appears to show", "came out
@@ -1749,6 +1756,11 @@ def _clause_subject(ws: list[re.Match], k: int) -> bool:
     return True
 
 
+# verbs of putting out words, whose subject speaks through what it put out
+_STATEMENT_VERBS = frozenset("released issued published posted sent tweeted penned delivered unveiled".split())
+# a capitalised name word (not "Trump’s" or "U.S."), before a past tense in a mention:
+# "Senate Republican Leader Mitch McConnell joined conservatives [threatening ...]"
+_NAME_WORD_END_RE = re.compile(r"(?![A-Z][a-z]*ly$)[A-Z][A-Za-z-]*[a-z]")  # (not "Recently released data")
 _CONTACT_SUBJECTS = frozenset("I we you he she they the a an his her their its our my".split())
 # verb forms that are finite, never a participle or a noun: inside a mention they make it a clause
 _FINITE_VERBS = frozenset("began became came went took wrote spoke knew saw broke drew fell flew grew rose threw chose "
