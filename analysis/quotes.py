@@ -1650,7 +1650,9 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     elif len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
         b = ws[-2].end()
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
-            ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing")):
+            ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing") or
+            ws[0].group(0).lower() in ("and", "but", "so", "then", "yet")):
+        # ("and in a fourth message he said")
         a = ws[-1].start()  # "at the mention of email she laughed and admitted": she
     return a, b
 
@@ -1802,6 +1804,7 @@ _TIME_UNITS = frozenset("week weekend month year spring summer fall autumn winte
 _OF_HEADS = frozenset("percent majority minority half third quarter most poll polls survey".split())
 _DO_SAY_FORMS = frozenset("do does did doing done say says said saying".split())
 _MENTION_PREPS = frozenset("in on at after before during since with without by from of into through amid amidst for among amongst "
+                           "near behind beneath under within throughout "
                            "despite unlike upon toward towards across between against shortly barely".split())
 _ING_ADJECTIVES = frozenset("incoming outgoing ranking leading governing ruling sitting visiting acting founding "
                             "remaining competing opposing presiding reigning retiring serving voting working "
