@@ -5223,6 +5223,8 @@ _PP_CLAUSE_RE = re.compile(
 # A clause that opens with a negative subject: "said no one knew", "said no decision had been
 # made", "says no matter what ..., ...", "said nothing would change" (not "said no", "said
 # nothing about it")
+# a speaker that is no one: "No one can reasonably argue that", "No group immediately claimed"
+_NO_ONE_RE = re.compile(r"(?:[Nn]o\s+(?!doubt\b|matter\b)[a-z]\w*|[Nn]obody|[Nn]one|[Nn]either)\b")
 _NEG_SUBJECT_RE = re.compile(
     r"\s*(?:no\s+(?:one|matter|longer)\b|nobody\b|no\s+(?:[a-z]+\s+){1,2}?(?:had|has|have|was|were|is|are|"
     r"would|will|could|can|should|did)\b|nothing\s+(?:had|has|was|is|would|will|could|can|should)\b)")
@@ -6655,7 +6657,8 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
-        speech=_spoken(text, r.entry, r.cue.start()) and not _adjectival(text, r.cue))
+        speech=_spoken(text, r.entry, r.cue.start()) and not _adjectival(text, r.cue) and
+        not (r.speaker is not None and _NO_ONE_RE.match(text, r.speaker.start, r.speaker.end)))
 
 
 # cues that an event or a thing can "do" in the writer's reading, and the heads of such subjects
