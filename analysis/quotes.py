@@ -1862,6 +1862,14 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         b += 1  # "52% said": the share, not the number
     elif text[b:b + 1] == ")" and text.count("(", a, b) > text.count(")", a, b):
         b += 1  # "Sen. Chuck Grassley (R-Iowa)": close the parenthesis the word pattern left out
+    if shape == "role" and b - a < 40 and (fa := _AUTHOR_AFTER_RE.match(text, b)) is not None and \
+            text[a:b].split()[-1].lower() in _AUTHORED_NOUNS:
+        # "A letter from House Speaker Nancy Pelosi urged", '"...," read a statement from the
+        # family': the author speaks through the document
+        author = _speaker(st, fa.start(1), fa.end(1), _np_shape(fa.group(1).split()) or "role")
+        if author.name:
+            return _Speaker(a, fa.end(1), author.name, author.actor, author.anonymous, author.person, author.head,
+                            gender=author.gender)
     surface = text[a:b]
     words = surface.split()
     low = surface.lower()
@@ -6005,6 +6013,15 @@ _PERSON_NOUNS = frozenset(
     "immigrant immigrants refugee refugees citizen veteran businessman businesswoman pastor priest "
     "activist mayor sheriff republican democrat conservative liberal moderate independent".split())
 # role nouns that name no person ("a lawsuit from English, who claims": English speaks)
+# documents whose author is named after "from": "a letter from Nancy Pelosi", "a statement from the family"
+_AUTHORED_NOUNS = frozenset("statement letter memo email e-mail message note tweet post release".split())
+_AUTHOR_AFTER_RE = re.compile(
+    r"\s+from\s+((?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+    r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*\w)(?!['’\w])(?!\s+[A-Z])"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bLt)|"
+    r"(?:the|his|her|their)\s+(?:family|families|campaign|company))(?=[\s,;:]|\.\s|\.$)")
+# (a name cut before a possessive or another capitalised word is no author: "from Sen. Orin Hatch's account")
 _DOCUMENT_NOUNS = frozenset(
     "statement report study poll polls survey surveys memo letter document documents article website "
     "newspaper paper magazine network outlet blog ad ads video release filing lawsuit complaint data "
