@@ -70,7 +70,7 @@ from itertools import islice
 
 from .actors import ActorDictionary, default_actors
 from .actors import _TITLE_GENDER, either_names as _either_names, given_names as _first_names  # (shared with the actor layer)
-from .text import Doc
+from .text import Doc, _matches_at, _offsets
 from .text import _strip as _strip_space  # (a span without white space at its ends)
 
 __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
@@ -546,6 +546,7 @@ _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
 # that lets the regex engine skip ahead, 2-7 times faster on news text. _DOUBLE_RE is
 # ''|``|["“”«»„].)
 _DOUBLE_RE = re.compile(r"[\"“”«»„'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„]))")
+_DOUBLE_STARTS = ('"', "“", "”", "«", "»", "„", "''", "``")  # (what its matches start with)
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–:\"“«-][‘']))(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
 # (The next one opens with a lookahead on the characters its alternatives can start with: most
@@ -694,12 +695,13 @@ def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
 def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
     out: list[_Span] = []
     pending: _Span | None = None  # a quote continuing from the previous paragraph
+    marks = _offsets(text, _DOUBLE_STARTS)  # (where a match of _DOUBLE_RE can start)
     for k, p in enumerate(paras):
         lo, hi = p.start, p.end
         open_at: int | None = None
         open_end = 0
         first = True
-        for m in _DOUBLE_RE.finditer(text, lo, hi):
+        for m in _matches_at(_DOUBLE_RE, text, marks, lo, hi):
             i, j = m.span()
             if j < hi and text[j] == "'" and text[i] == "'" and i > lo and not text[i - 1].isspace():
                 i, j = i + 1, j + 1  # "'old-school,'''": a nested single quote closes first
