@@ -173,6 +173,9 @@ def _previous_word(text: str, lo: int, pos: int) -> str:
     # (after the last plain space, then after the last other break in what is left, if any: two
     # calls instead of a test of each character)
     i = max(lo, text.rfind(" ", lo, pos) + 1)
+    word = text[i:pos]
+    if word.isalnum():
+        return word  # (letters and digits only, most words: no other break to look for)
     for m in _WORD_BREAK_RE.finditer(text, i, pos):
         i = m.end()
     return text[i:pos]
