@@ -201,15 +201,15 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     bare = word.lstrip("([").rstrip(".")
     if "-" in bare and bare.rsplit("-", 1)[-1].lower() in titles:
         bare = bare.rsplit("-", 1)[-1]  # a title: "then-Sen. Barack Obama", "ex-Gov." (not a party tag: "D-Va.")
-    next_word = _next_word(text, m.end(2) - 1, hi)
     if bare.lower() in never or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
         # Titles and initials ('Sen. Warren', 'J. Smith') never end a sentence ...
         # ... unless the next word could only start a sentence ('... in Washington, D.C. The').
-        return bool(opener) or next_word in starters and len(bare) > 1 and bare.lower() not in titles
+        return bool(opener) or _next_word(text, m.end(2) - 1, hi) in starters and len(bare) > 1 and \
+            bare.lower() not in titles
     if "." in bare:  # dotted acronym: U.S., U.K., a.m.
         # 'U.S. President Donald Trump' is one sentence; '... in the U.S. The next day' is two.
-        return bool(opener) or next_word in starters
-    return True
+        return bool(opener) or _next_word(text, m.end(2) - 1, hi) in starters
+    return True  # (the next word is only looked up where it decides)
 
 
 def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> bool:
