@@ -4626,12 +4626,16 @@ def _title_like(content: str, max_words: int = 8) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised, at most
     ``max_words`` words."""
     n = 0
-    for m in _TITLE_WORD_RE.finditer(content):  # (stops at the first word that rules it out)
+    # (word by word, as finditer would give them: most quotes are ruled out by their first few,
+    # and a search each costs less than making a scanner)
+    m = _TITLE_WORD_RE.search(content)
+    while m is not None:
         w = m.group(0)
         n += 1
         if n > max_words or n == 1 and not w[0].isupper() or \
                 len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
             return False
+        m = _TITLE_WORD_RE.search(content, m.end())
     return n > 0
 
 
@@ -6279,6 +6283,8 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``);
     not before the main clause after a fronted one ('if it rains, the party will survive')."""
     fronted = None
+    if text.find(",", a, b) < 0:
+        return b  # (every match opens with a comma, and most contents have none: no scan for one)
     for m in _TAIL_RE.finditer(text, a, b):
         if fronted is None:
             w = _WORD_RE.search(text, a, b)
