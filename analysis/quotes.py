@@ -6266,6 +6266,10 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
 
 
 _MIN_REPORTED_WORDS = 3
+# that many words of _WORD_RE in a row, each whole (a possessive run: none splits at its inner
+# "." or "-"), then what comes before the next, which no word holds: one search instead of a
+# scanner and a count
+_MIN_WORDS_RE = re.compile(r"[\w][\w.'’&-]*+(?:\W+[\w][\w.'’&-]*+){%d}" % (_MIN_REPORTED_WORDS - 1))
 # one-word answers that are what someone said ("Exactly, Bennett says.", "No, he said.")
 _ANSWER_WORDS = frozenset("exactly absolutely yes no sure right never definitely nope yep correct".split())
 
@@ -6340,8 +6344,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
             return None
         a, b = s0, _clean_end(text, s0, c)
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
-    if not frags and r.entry.frame != "np" and \
-            sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), _MIN_REPORTED_WORDS)) < _MIN_REPORTED_WORDS:
+    if not frags and r.entry.frame != "np" and _MIN_WORDS_RE.search(text, a, b) is None:
         if not _answer_word(text, a, b):
             return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
     kind = "mixed" if frags else "indirect"
