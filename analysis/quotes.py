@@ -1129,8 +1129,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         for m in rx.finditer(text, f, b):
             seg_start = m.end()
     prev_start, last = seg_start, None
-    for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
+    # (the matches one search at a time, as finditer gives them: most windows have none, and a
+    # search costs less than a scanner)
+    m = _CLAUSE_WORD_RE.search(text, seg_start, b)
+    while m is not None:
         prev_start, seg_start, last = seg_start, m.end(), m
+        m = _CLAUSE_WORD_RE.search(text, seg_start, b)
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
