@@ -241,6 +241,8 @@ def _offsets(text: str, needles, start: int = 0, end: int | None = None) -> list
     start, end = max(start, 0), len(text) if end is None else max(end, 0)
     out = []
     for c in needles:
+        if len(c) > 1 and text.find(c[0], start, end) < 0:
+            continue  # (one fast scan for a single character rules out a longer needle it opens)
         i = text.find(c, start, end)
         while i >= 0:
             out.append(i)
