@@ -100,6 +100,8 @@ class ActorDictionary:
         # _matches rather than with a lookbehind: a lookbehind at every position of the text
         # made find() 1.5 times slower.
         self._re = re.compile(rf"(?:{body})(?=(?:['’]s?)?(?!\w))")
+        # resolve_span's answers: the same speaker phrases come back in article after article
+        self._spans: dict[str, tuple[Actor, int, int] | None] = {}
 
     def __repr__(self) -> str:
         return f"ActorDictionary({self.source!r}, groups={list(self.groups)}, actors={len(self.actors)})"
@@ -130,6 +132,14 @@ class ActorDictionary:
 
     def resolve_span(self, phrase: str) -> tuple[Actor, int, int] | None:
         """Like :meth:`resolve`, with the offsets of the alias in ``phrase``."""
+        hit = self._spans.get(phrase, _UNSEEN)
+        if hit is _UNSEEN:
+            if len(self._spans) >= _MAX_SPANS:
+                self._spans.clear()  # (a bound on the memory of a long corpus)
+            hit = self._spans[phrase] = self._resolve_span(phrase)
+        return hit
+
+    def _resolve_span(self, phrase: str) -> tuple[Actor, int, int] | None:
         best = None
         for m in self._matches(phrase, 0, len(phrase)):
             if _HYPHEN_WORD.match(phrase, m.end()):
@@ -195,6 +205,8 @@ def _in_other_name(text: str, m: re.Match) -> bool:
     b = _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
     return b is not None and b.group(0).strip() not in _NOT_GIVEN
 _HYPHEN_WORD = re.compile(r"-\w")
+_MAX_SPANS = 50_000  # (phrases whose resolve_span answer an ActorDictionary keeps)
+_UNSEEN = object()
 # a generational suffix after a person's alias: "Donald Trump Jr." is someone else
 _SUFFIX_AFTER = re.compile(r",? (?:Jr|Sr|III|II)\b")
 _TITLE_GENDER = {"Mrs.": "f", "Ms.": "f", "Mrs": "f", "Ms": "f", "Miss": "f", "Mr.": "m", "Mr": "m"}

@@ -70,7 +70,7 @@ from itertools import islice
 
 from .actors import ActorDictionary, default_actors
 from .actors import _TITLE_GENDER, either_names as _either_names, given_names as _first_names  # (shared with the actor layer)
-from .text import Doc
+from .text import Doc, _matches_at, _offsets
 from .text import _strip as _strip_space  # (a span without white space at its ends)
 
 __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
@@ -542,10 +542,22 @@ _HEARER_RE = re.compile(
 _WORD_RE = re.compile(r"[\w][\w.'’&-]*")
 
 
+def _words_in_a_row(n: int) -> re.Pattern:
+    """A pattern that finds ``n`` words of _WORD_RE in a row, each whole (a possessive run:
+    none splits at its inner "." or "-"), then what comes before the next, which no word holds:
+    its search finds something exactly when _WORD_RE finds ``n`` words in the same span, in
+    one call instead of a list of them all."""
+    return re.compile(r"[\w][\w.'’&-]*+(?:\W+[\w][\w.'’&-]*+){%d}" % (n - 1))
+
+
+_TWO_WORDS_RE = _words_in_a_row(2)
+
+
 # (Each pattern below opens with a literal set of marks and checks the context in look-behinds:
 # that lets the regex engine skip ahead, 2-7 times faster on news text. _DOUBLE_RE is
 # ''|``|["“”«»„].)
 _DOUBLE_RE = re.compile(r"[\"“”«»„'`](?:(?<=')'|(?<=`)`|(?<=[\"“”«»„]))")
+_DOUBLE_STARTS = ('"', "“", "”", "«", "»", "„", "''", "``")  # (what its matches start with)
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?:(?<=^[‘'])|(?<=[\s(\[—–:\"“«-][‘']))(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[\w.,!?…][’'])(?![\w])")
 # (The next one opens with a lookahead on the characters its alternatives can start with: most
@@ -696,12 +708,13 @@ def _mark_role(text: str, i: int, j: int, lo: int, hi: int) -> str | None:
 def _pair_double(text: str, paras, warnings: list[str]) -> list[_Span]:
     out: list[_Span] = []
     pending: _Span | None = None  # a quote continuing from the previous paragraph
+    marks = _offsets(text, _DOUBLE_STARTS)  # (where a match of _DOUBLE_RE can start)
     for k, p in enumerate(paras):
         lo, hi = p.start, p.end
         open_at: int | None = None
         open_end = 0
         first = True
-        for m in _DOUBLE_RE.finditer(text, lo, hi):
+        for m in _matches_at(_DOUBLE_RE, text, marks, lo, hi):
             i, j = m.span()
             if j < hi and text[j] == "'" and text[i] == "'" and i > lo and not text[i - 1].isspace():
                 i, j = i + 1, j + 1  # "'old-school,'''": a nested single quote closes first
@@ -1118,8 +1131,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         for m in rx.finditer(text, f, b):
             seg_start = m.end()
     prev_start, last = seg_start, None
-    for m in _CLAUSE_WORD_RE.finditer(text, seg_start, b):
+    # (the matches one search at a time, as finditer gives them: most windows have none, and a
+    # search costs less than a scanner)
+    m = _CLAUSE_WORD_RE.search(text, seg_start, b)
+    while m is not None:
         prev_start, seg_start, last = seg_start, m.end(), m
+        m = _CLAUSE_WORD_RE.search(text, seg_start, b)
     a, b2 = _trim_np(text, seg_start, b)
     if a >= b2:
         return None
@@ -1503,7 +1520,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
     moved = prep = False
     for _ in range(5):
-        ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 40)), 2))  # (the first two serve)
+        # (the first two serve: two searches, as finditer would find them, cost less than its scanner)
+        w1 = _WORD_RE.search(text, a, min(hi, a + 40))
+        w2 = _WORD_RE.search(text, w1.end(), min(hi, a + 40)) if w1 is not None else None
+        ws = [w for w in (w1, w2) if w is not None]
         if not ws:
             return a
         c = text.find(",", a, min(hi, a + 120))
@@ -3649,7 +3669,7 @@ def _cue_has_object(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
             pos = h.end()
     rest = text[pos:end]
     # (a long rest is a clause: see _END_ADVERBIAL_RE)
-    return len(rest.split()) >= 3 and (len(rest) >= 160 or not _end_adverbial(rest))
+    return len(rest.split(None, 2)) >= 3 and (len(rest) >= 160 or not _end_adverbial(rest))
 
 
 def _clause_after_cue(text: str, m: re.Match, entry: _Cue, hi: int) -> bool:
@@ -4003,7 +4023,7 @@ def _utterance_end(text: str, span: _Span) -> bool:
     if not _opens_sentence(text, span):
         return False
     content = text[span.cs:span.ce]
-    return len(content.split()) >= 4 and not _title_like(content) and \
+    return len(content.split(None, 3)) >= 4 and not _title_like(content) and \
         _TAG_AFTER_RE.match(text, span.me) is not None
 
 
@@ -4124,7 +4144,7 @@ def _new_report_after(text: str, span: _Span, m: re.Match, hi: int) -> bool:
     rest = text[m.end():stop.start() if stop else hi]
     if _AS_IF_RE.match(rest):
         return False  # '"...?" Trump went on, as if he didn't hear her': an adverbial, no clause
-    return (len(rest) >= 160 or _end_adverbial(rest) is None) and len(rest.split()) >= 3
+    return (len(rest) >= 160 or _end_adverbial(rest) is None) and len(rest.split(None, 2)) >= 3
 
 
 def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_speaker, carried=()):
@@ -4199,7 +4219,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 # ('Guns are "X" and "Y," Dean said') is a fragment of it
                 lo = o.me
         pre = text[lo:sp.ms]
-        if len(_WORD_RE.findall(pre)) >= 2 and not pre.rstrip().endswith((":", "—", "–")):
+        if _TWO_WORDS_RE.search(pre) is not None and not pre.rstrip().endswith((":", "—", "–")):
             r = _said_before(st, sp, lo, cues, verbs, sents, all_spans, p.index)
             if r is not None:
                 # 'Tyler said that Cruz has "guiding principles," he said.': the clause's own
@@ -4365,7 +4385,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.kind is not None or sp.owner is not None:
             continue
         content = text[sp.cs:sp.ce]
-        n_words = len(content.split())
+        n_words = len(content.split(None, 9))  # (at most 10: only 4 and 9 words are asked about)
         speechy = n_words >= 9 or n_words >= 4 and bool(_SPEECHY_RE.search(content)) or \
             sp.double and _own_sentence(text, sp) and _nearest_direct(all_spans, sp) is not None
         # ('"I can't vote for Trump," said Whit Symms. "He's an embarrassment."': a short
@@ -4889,12 +4909,16 @@ def _title_like(content: str, max_words: int = 8) -> bool:
     """``Cake Boss``, ``The Art of the Deal``: every longer word capitalised, at most
     ``max_words`` words."""
     n = 0
-    for m in _TITLE_WORD_RE.finditer(content):  # (stops at the first word that rules it out)
+    # (word by word, as finditer would give them: most quotes are ruled out by their first few,
+    # and a search each costs less than making a scanner)
+    m = _TITLE_WORD_RE.search(content)
+    while m is not None:
         w = m.group(0)
         n += 1
         if n > max_words or n == 1 and not w[0].isupper() or \
                 len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
             return False
+        m = _TITLE_WORD_RE.search(content, m.end())
     return n > 0
 
 
@@ -4909,7 +4933,7 @@ def _mid_sentence(text: str, sp: _Span, sents) -> bool:
     if s is None:
         return False
     pre = text[s.start:sp.ms].rstrip()
-    return len(_WORD_RE.findall(pre)) >= 2 and not pre.endswith((":", "—", "–", "-", ","))
+    return _TWO_WORDS_RE.search(pre) is not None and not pre.endswith((":", "—", "–", "-", ","))
 
 
 _NESTED_RE = re.compile(
@@ -5775,7 +5799,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     # ('who says it's "disastrous."': a quoted fragment makes a short clause a report; two words
     # or three only matter for a clause of fewer than three, so only then is the mark looked for)
     c0 = pos if start is None else start  # ("The new plan, he said, is dead": both sides count)
-    if (cend - c0 < 6 or (n_words := len(text[c0:cend].split())) < 3 and (
+    # (only fewer than three words or two matter: split at most twice)
+    if (cend - c0 < 6 or (n_words := len(text[c0:cend].split(None, 2))) < 3 and (
             n_words < 2 or entry.frame != "object" and not _QUOTE_MARK_RE.search(text, pos, cend))) \
             and not _answer_word(text, c0, cend):
         return None
@@ -6584,6 +6609,7 @@ def _make_quote(st: _State, sp: _Span, para: int) -> Quote | None:
 
 
 _MIN_REPORTED_WORDS = 3
+_MIN_WORDS_RE = _words_in_a_row(_MIN_REPORTED_WORDS)
 # one-word answers that are what someone said ("Exactly, Bennett says.", "No, he said.")
 _ANSWER_WORDS = frozenset("exactly absolutely yes no sure right never definitely nope yep correct".split())
 
@@ -6601,6 +6627,8 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``);
     not before the main clause after a fronted one ('if it rains, the party will survive')."""
     fronted = None
+    if text.find(",", a, b) < 0:
+        return b  # (every match opens with a comma, and most contents have none: no scan for one)
     for m in _TAIL_RE.finditer(text, a, b):
         if fronted is None:
             w = _WORD_RE.search(text, a, b)
@@ -6656,8 +6684,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
             return None
         a, b = s0, _clean_end(text, s0, c)
     frags = tuple(sorted((max(x, a), min(y, b)) for x, y in r.fragments if min(y, b) > max(x, a)))
-    if not frags and r.entry.frame != "np" and \
-            sum(1 for _ in islice(_WORD_RE.finditer(text, a, b), _MIN_REPORTED_WORDS)) < _MIN_REPORTED_WORDS:
+    if not frags and r.entry.frame != "np" and _MIN_WORDS_RE.search(text, a, b) is None:
         if not _answer_word(text, a, b):
             return None  # 'On Tuesday' is not what anyone said: a reported clause has a verb and more
     kind = "mixed" if frags else "indirect"

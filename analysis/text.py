@@ -14,6 +14,7 @@ not end sentences with ``. ! ?`` (CJK full stops ``。！？`` are handled; Thai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -172,6 +173,9 @@ def _previous_word(text: str, lo: int, pos: int) -> str:
     # (after the last plain space, then after the last other break in what is left, if any: two
     # calls instead of a test of each character)
     i = max(lo, text.rfind(" ", lo, pos) + 1)
+    word = text[i:pos]
+    if word.isalnum():
+        return word  # (letters and digits only, most words: no other break to look for)
     for m in _WORD_BREAK_RE.finditer(text, i, pos):
         i = m.end()
     return text[i:pos]
@@ -197,15 +201,15 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     bare = word.lstrip("([").rstrip(".")
     if "-" in bare and bare.rsplit("-", 1)[-1].lower() in titles:
         bare = bare.rsplit("-", 1)[-1]  # a title: "then-Sen. Barack Obama", "ex-Gov." (not a party tag: "D-Va.")
-    next_word = _next_word(text, m.end(2) - 1, hi)
     if bare.lower() in never or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
         # Titles and initials ('Sen. Warren', 'J. Smith') never end a sentence ...
         # ... unless the next word could only start a sentence ('... in Washington, D.C. The').
-        return bool(opener) or next_word in starters and len(bare) > 1 and bare.lower() not in titles
+        return bool(opener) or _next_word(text, m.end(2) - 1, hi) in starters and len(bare) > 1 and \
+            bare.lower() not in titles
     if "." in bare:  # dotted acronym: U.S., U.K., a.m.
         # 'U.S. President Donald Trump' is one sentence; '... in the U.S. The next day' is two.
-        return bool(opener) or next_word in starters
-    return True
+        return bool(opener) or _next_word(text, m.end(2) - 1, hi) in starters
+    return True  # (the next word is only looked up where it decides)
 
 
 def _glued_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) -> bool:
@@ -230,6 +234,38 @@ def _next_word(text: str, pos: int, hi: int) -> str:
     return m.group(0) if m else ""
 
 
+def _offsets(text: str, needles, start: int = 0, end: int | None = None) -> list[int]:
+    """Sorted offsets of every occurrence of each of ``needles`` in ``text[start:end]``
+    (overlapping ones too): ``str.find`` reaches them with a fast byte scan."""
+    # (bounds as the engine reads them: a negative one is 0)
+    start, end = max(start, 0), len(text) if end is None else max(end, 0)
+    out = []
+    for c in needles:
+        if len(c) > 1 and text.find(c[0], start, end) < 0:
+            continue  # (one fast scan for a single character rules out a longer needle it opens)
+        i = text.find(c, start, end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1, end)
+    out.sort()
+    return out
+
+
+def _matches_at(rx: re.Pattern, text: str, offsets: list[int], start: int, end: int):
+    """``rx.finditer(text, start, end)`` for a pattern whose matches are never empty and can
+    only start at ``offsets`` (sorted, e.g. from :func:`_offsets`): a match tried at each of
+    them instead of the engine's scan, which tests every character of the span against the
+    pattern's first set (3-20 times the instructions on news text, where the marks are few)."""
+    pos = start
+    for i in offsets[bisect_left(offsets, start):bisect_left(offsets, end)]:
+        if i >= pos and (m := rx.match(text, i, end)) is not None:
+            yield m
+            pos = m.end()
+
+
+_TERMINAL_MARKS = ".!?…。！？"  # (every match of _BOUNDARY_RE starts with one)
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split one paragraph ``text[start:end]`` into sentences.
 
@@ -247,9 +283,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         Spans into ``text``, trimmed of surrounding whitespace, covering the paragraph.
     """
     end = len(text) if end is None else end
+    return _split_sentences(text, start, end, _offsets(text, _TERMINAL_MARKS, start, end))
+
+
+def _split_sentences(text: str, start: int, end: int, marks: list[int]) -> list[tuple[int, int]]:
+    """:func:`split_sentences` given the offsets of the terminal marks in ``text`` (see
+    :func:`_offsets`): one search of the whole text serves every paragraph of :func:`segment`."""
     out = []
     s = start
-    for m in _BOUNDARY_RE.finditer(text, start, end):
+    for m in _matches_at(_BOUNDARY_RE, text, marks, start, end):
         cjk = text[m.start()] in "。！？"
         glued = not cjk and not text[m.end()].isspace()  # (only the glued pattern ends before a non-space)
         if glued and _glued_boundary(text, start, end, m.start(), m.end()) or \
@@ -307,10 +349,11 @@ def segment(text: str, paragraphs: list[tuple[int, int, str]] | None = None) -> 
         paragraphs = [(s, e, "body") for s, e in split_paragraphs(text)]
     paras = []
     sents = []
+    marks = _offsets(text, _TERMINAL_MARKS)
     for i, (ps, pe, kind) in enumerate(paragraphs):
         paras.append(Paragraph(i, ps, pe, kind))
         if kind == "body":
-            spans = split_sentences(text, ps, pe)
+            spans = _split_sentences(text, ps, pe, marks)
         elif kind == "heading":
             spans = [(ps, pe)]
         else:
