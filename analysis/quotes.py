@@ -4477,7 +4477,7 @@ _HEADLINE_STOP = frozenset(
     "warning opinion analysis q a image credit subscribe sign listen click breaking exclusive live "
     "follow contact tags topics share also transcript caption getty by posted updated published "
     "advertisement reporting ap reuters latest contributing revealed bombshell wow daily "
-    "developing".split())
+    "developing reality fact verdict bottom".split())  # (CNN's "Reality Check: Trump on taxes" headings)
 
 
 def _headline(st: _State, p, spans) -> _Reported | None:
