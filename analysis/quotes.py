@@ -2021,7 +2021,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         person = False  # joint speakers ("Lee and Park") are "they", not "he" or "she"
     if shape == "name" and not anonymous and person:
         full = name.split()
-        if len(full) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in full):
+        if len(full) >= 2 and ":" not in name and all(w[:1].isupper() or w in _NAME_PARTICLES for w in full):
             # (not "A spokesperson for Cassidy": no name of Cassidy's; "Donald Trump Jr." is
             # "Trump Jr.", not "Jr.")
             st.names[" ".join(full[-2:]) if full[-1] in _NAME_SUFFIXES else full[-1]] = name
