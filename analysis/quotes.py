@@ -2501,7 +2501,7 @@ def _plural_group(st: _State, name: str | None) -> bool:
         return True
     return head[:1].isupper() and len(words) == 1 and _PLURAL_NOUN_END_RE.search(lh) is not None and \
         not _full_mentions(st, head.strip(",."))[1] \
-        and not re.search(rf"\b(?:{'|'.join(map(re.escape, _COURTESY_TITLES))})\s+{re.escape(head.strip(',.'))}\b", st.text)
+        and not re.search(rf"\b(?:{_COURTESY_TITLE_ALT})\s+{re.escape(head.strip(',.'))}\b", st.text)
         # ("Bernie Sanders", "Mr. Sanders": a surname; but "New Jersey Prisoners" names no one)
 
 
@@ -2883,6 +2883,7 @@ def _organization_kind_before(surface: str, name: str) -> bool:
 
 _COURTESY_TITLES = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Gov. Sen. Rep. Gen. President Senator Governor "
                              "Chairman Sen Rep Gov".split())
+_COURTESY_TITLE_ALT = "|".join(map(re.escape, sorted(_COURTESY_TITLES, key=lambda t: (-len(t), t))))  # (for _plural_group)
 _GIVEN_NAME_LIKE_RE = re.compile(r"[A-Z][a-z]+")  # ("Denzel", not "U.S." or "Trump’s")
 _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
