@@ -3033,7 +3033,8 @@ def _remember(st: _State, sp: _Speaker | None) -> None:
 
 
 _NAME_PARTICLES = frozenset("de van von der del da bin al la le".split())
-_SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# (also "DeSantis", "LaHood", "DiNapoli", "VanDyke": a particle run into the name)
+_SURNAME_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Lo|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _bare_surname(st: _State, sp: _Speaker) -> bool:
