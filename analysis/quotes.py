@@ -2302,14 +2302,25 @@ def _quote_opening(st: _State, pos: int) -> int:
     text = st.text
     s0 = st.sents[max(0, bisect_right(st.sent_starts, pos) - 1)][0]
     close = max(text.rfind("”", s0, pos), text.rfind('"', s0, pos))
-    if close < 0:
-        return pos
+    after = close < 0
+    if after:
+        # ('"... And they totally forgot about me." And he continued': a tag sentence of its own
+        # right after a quote of whole sentences)
+        close = len(text[:s0].rstrip()) - 1
+        if s0 == 0 or text[close] not in "”\"" or not _TAG_LEAD_RE.fullmatch(text, s0, pos):
+            return pos
     opening = text.rfind("“" if text[close] == "”" else '"', 0, close)
     if opening < 0 or opening >= s0 or text.rfind("\n", opening, pos) >= 0:
         return pos
+    j = bisect_right(st.sent_starts, opening) - 1
+    if text[st.sents[j][0]:opening].strip():
+        # ('Dr. Kent Brantly testified ...: "...." He added': the quote opens inside its
+        # sentence, which is then the sentence before the tag's)
+        return st.sents[j + 1][0]
     return opening
 
 
+_TAG_LEAD_RE = re.compile(r"(?:(?:And|But|Then|So)\s+)?")
 _COORD_EMPTY_RE = re.compile(r",\s+(?:but|and|yet|so)\s+(it)\s+(?:was|is|were|are|had|has|will|would|seemed|seems)\b")
 
 
