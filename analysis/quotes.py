@@ -1518,7 +1518,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
     ``Hours later, Trump ...``. None when a fronted phrase has no comma after it."""
-    moved = prep = False
+    moved = prep = phrase = False
     for _ in range(5):
         # (the first two serve: two searches, as finditer would find them, cost less than its scanner)
         w1 = _WORD_RE.search(text, a, min(hi, a + 40))
@@ -1550,6 +1550,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             if c < 0:
                 return None if not moved else a
             a, moved, prep = c + 1, True, lw in _LEAD_PREP or lw in _TIME_SPANS
+            phrase = lw not in _CONJUNCTIONS
             continue
         if prep and c > 0 and _PLACE_RE.fullmatch(text, a, c):
             # "in Salem, New Hampshire, Trump ...": a place name continuing the fronted phrase
@@ -1567,10 +1568,18 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
                 # Obama ...": the place's apposition ends the fronted phrase too
                 a = c3 + 1
                 continue
+        if prep and phrase and (pt := _PAREN_TAG_LEAD_RE.match(text, a, hi)) is not None:
+            # "With each passing day, aides said, Mr. Obama has taken note": a parenthetical
+            # attribution after a fronted phrase, then the subject (but "But, Kirby said, they
+            # ...": after a conjunction the attribution is the sentence's own)
+            a = pt.end()
+            continue
         break
     return a
 
 
+_PAREN_TAG_LEAD_RE = re.compile(
+    r"\s*(?:[\w'’.-]+\s+){0,2}[\w'’-]+\s+(?:said|says|added|adds|noted|notes|argued|argues|explained)\s*,(?=\s*\w)")
 _TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
 # "Hours after 14 people were killed ..., a familiar voice ...": a time phrase up to the comma
 _TIME_SPANS = frozenset("moments minutes hours days weeks months years shortly soon just only".split())
