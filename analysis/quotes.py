@@ -2353,20 +2353,25 @@ def _object_antecedent(st: _State, lo: int, hi: int, subj, gender: str) -> _Spea
     for mw in _CAP_WORD_RE.finditer(text, lo, hi):
         # a surname the article has named in full ("too late for McConnell to untether
         # himself" after "Mitch McConnell")
-        w = mw.group(0)
-        if mw.start() == lo or not _SURNAME_RE.fullmatch(w) or _NEXT_CAP_RE.match(text, mw.end()) or \
+        w, end = mw.group(0), mw.end()
+        owner = w.endswith(("'s", "’s"))
+        if owner:
+            w, end = w[:-2], end - 2  # ("a sign of Huckabee's appeal": the possessor)
+        if mw.start() == lo or not _SURNAME_RE.fullmatch(w) or _NEXT_CAP_RE.match(text, end) or \
                 _QUOTE_CHAR_RE.search(text, lo, mw.start()) or text[mw.start() - 1:mw.start()] in ("-", ".") or \
-                text[mw.end():mw.end() + 1] == "-" or text[max(lo, mw.start() - 4):mw.start()].lower() == "the ":
+                text[end:end + 1] == "-" or text[max(lo, mw.start() - 4):mw.start()].lower() == "the ":
             continue  # (not "the Trump team's", "Trump-Russia": modifiers)
         g, given = _full_mentions(st, w)
         if g is None or g not in ("", gender):
             continue  # (no full mention, or one of the other gender)
         if g == "" or len(given) != 1:
+            if owner:
+                continue  # ("Mrs. Clinton’s dad" after Bill and Hillary Clinton: only a possessor)
             return None  # (someone the pronoun may name, but who is unclear)
         full = f"{next(iter(given))} {w}"
         if found is not None and found[0] != full:
             return None
-        found = found or (full, mw.start(), mw.end())
+        found = found or (full, mw.start(), end)
     if found is None:
         return None
     sp = _speaker(st, found[1], found[2], "name")
