@@ -2206,6 +2206,14 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         oa = _object_antecedent(st, cc.start(1), hi, (cc.start(1), cc.end(1), "pronoun"), gender)
         if oa is not None:
             return oa
+    cb = None
+    for cb in _COORD_NAMED_RE.finditer(text, lo, hi):
+        pass
+    if cb is not None and not _QUOTE_CHAR_RE.search(text, lo, hi) and \
+            (sp := _named_subject(st, text, cb.end(), hi, gender)) is not None and _speaker_gender(st, sp) == gender:
+        # 'Holder won't comment directly on the matter, but Weingarten spoke out on his behalf.
+        # "...," he said': the subject of the clause after "but", the nearer person
+        return sp
     subj = _main_subject(text, lo, hi)
     subj, apposed = _apposed_name(text, subj, hi)
     if ref is None or not lo <= ref.start < hi:
