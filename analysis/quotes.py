@@ -474,7 +474,8 @@ _ADVERBIAL_RE = re.compile(
     rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
     rf"for\s+(?:weeks|months|years|days|decades|(?:some|a\s+long)\s+time|the\s+first\s+time)|"
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
-    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\b|(?<=[”\"])|(?<='')))+",  # (\b: not "time" of "times")
+    # (\b: not "time" of "times"; nor a possessive: 'said Tuesday’s results will be studied')
+    rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\b(?![’']s\b)|(?<=[”\"])|(?<='')))+",
 )
 # (It backtracks exponentially on long chains of phrases, "in the city of New York to the
 # editors of ...": callers match it on short strings only, under 160 characters, and through
@@ -525,7 +526,8 @@ _PREP_TAIL_RE = re.compile(r"\s*,?\s*(?:on|in|at|during|over|to|with|for|from|la
 _FINITE_IN_TAIL_RE = re.compile(
     r"(?<!\bthat )(?<!\bwho )(?<!\bwhich )(?<!\bwhen )(?<!\bwhere )\b(?:is|was|were|are|had|has|have|would|"
     r"will|could|can|should|might|must|did|does)\b")
-_THAT_RE = re.compile(r"\s*,?\s*that\b\s*")
+# (not the pronoun of "that’s": 'Tate says that's rarely true')
+_THAT_RE = re.compile(r"\s*,?\s*that\b(?![’'](?:s|ll|d)\b)\s*")
 _CONJ_AFTER_RE = re.compile(r"[\s,]*(?:and|but|or)\s")
 _OBJECT_RELATIVE_BEFORE_RE = re.compile(r"\b(?:that|which)\s+$")
 # A hearer after "told": "told reporters", "told The Associated Press", "told him".
@@ -5246,7 +5248,7 @@ _AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inve
 _AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
     r"\s*(?:to|on|with|by|at|in|for|from|about|upon|into|of|over|up|out|off|so|nothing|"
-    r"this(?!\s+(?:is|was|would|will|could|has|had|should|might|may|must|can|isn|wasn|won)\b)|"
+    r"this(?!\s+(?:is|was|would|will|could|has|had|should|might|may|must|can|isn|wasn|won)\b|\s+\w+[’']s\b)|"
     r"something|anything|yes|no|as|is|was|and|or|but|if|what|how|when|why|whether|during|"
     r"after|before|through|via|under|against|goodbye|hello|thanks|sorry)\b", re.IGNORECASE)
 # Subjects whose "show"/"find" reports a finding even without "that".
@@ -5266,7 +5268,7 @@ _PAREN_AFTER_RE = re.compile(r"\s*,\s*(?!(?:and|but|adding|saying|noting|accordi
 _TELL_GAP_RE = re.compile(r"[.;:!?\"“”()]|\b(?:who|which|said|says|but)\b|,\s*and\b")
 _COMMA_CONJ_BEFORE_RE = re.compile(r"[,;]\s*(?:and|but)\s+$")
 _COORD_END_RE = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|as)|;|,)\s*$")
-_THAT_AHEAD_RE = re.compile(_whole_words("that") + r"\b")
+_THAT_AHEAD_RE = re.compile(_whole_words("that") + r"\b(?![’'](?:s|ll|d)\b)")
 def _report_that(text: str, t: re.Match | None, hi: int) -> tuple[re.Match | None, bool]:
     """The "that" which opens a report after a cue's phrase, given the first one, ``t``, and
     whether ``t`` opened a relative clause on a document instead ("said in a statement that
