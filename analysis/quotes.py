@@ -1147,6 +1147,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         # "Voters who backed Obama said", "Groups that elected him said": the chunk is the
         # relative clause's verb phrase; the subject is the noun phrase the clause hangs on
         la, lb = _trim_np(text, prev_start, last.start())
+        if la >= lb and "," in between and text[lo:last.start()].rstrip().endswith(","):
+            # 'Chris Smith, who earlier had attacked Boehner, now says': the phrase before the
+            # comma that opens the clause (without the adverb a comma before the cue ends the
+            # search above, and the caller finds it)
+            return _subject_before(text, lo, text.rindex(",", lo, last.start()))
         rel_shape = _np_shape(_WORD_RE.findall(text, la, lb)) if la < lb else None
         if rel_shape in ("name", "role"):
             return la, lb, rel_shape
