@@ -467,7 +467,8 @@ _ADVERBIAL_RE = re.compile(
     rf"(?:\s*,?\s*(?:(?:on|last|this|late|early|earlier|in|at|during|over)\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:(?!(?:the|a|an)\b)\w+\s+){{0,2}}?(?:{_DAYS}|statement|interview|speech|release|rally|conference|"
     rf"briefing|email|e-mail|letter|post|tweet|op-ed|call|appearance|debate|hearing|event|"
-    rf"Twitter|Facebook|CNN|Fox|MSNBC|NBC|ABC|CBS|radio|television|TV|program|show)"
+    rf"Twitter|Facebook|(?:CNN|Fox|MSNBC|NBC|ABC|CBS)(?:\s+News)?(?:\s+(?:interview|appearance|broadcast|town\s*hall))?|"
+    rf"radio|television|TV|program|show)"
     # a programme's title: 'on the MSNBC show ''Morning Joe'' that ...'
     rf"(?:(?:[’']s)?(?:\s+(?:show|program|programme))?\s+(?:''|[“\"])[A-Z][^“”\"\n]{{0,40}}?(?:''|[”\"]))?"
     rf"(?:\s+(?:with|to|on|for)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)?|"
