@@ -475,6 +475,11 @@ _ADVERBIAL_RE = re.compile(
     rf"(?:{_DAYS})|to\s+reporters|to\s+journalists|in\s+an?\s+\w+|then|later|too|also|again|"
     rf"for\s+(?:weeks|months|years|days|decades|(?:some|a\s+long)\s+time|the\s+first\s+time)|"
     rf"publicly|privately|repeatedly|recently|previously|yesterday|today|earlier|"
+    # (sentence adverbs before "that": 'insisted in a telephone interview, however, that',
+    # 'claiming instead that', 'would confirm only that', 'said May 4 that')
+    rf"(?:however|instead|flatly|openly|bluntly|for\s+instance|for\s+example|only|online|though)(?=\s*,?\s*that\b)|"
+    rf"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}}|"
+    rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}}|"
     # (\b: not "time" of "times"; nor a possessive: 'said Tuesday’s results will be studied')
     rf"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\b(?![’']s\b)|(?<=[”\"])|(?<='')))+",
 )
