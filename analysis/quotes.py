@@ -1674,6 +1674,22 @@ _ABBR_END_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Govs?|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
 
 
+_TIME_ONLY_RE = re.compile(
+    r"(?:(?i:a|an|the|this|that|last|next|same|past|prior|coming|following|few|several|some|many|every|half|"
+    r"split|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+){0,3}"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|millennia)(?:\s+(?:later|ago|earlier))?")
+_AGO_TAIL_RE = re.compile(
+    r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some|\d+)\s+"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+|(?:seconds|minutes|hours|days|weeks|"
+    r"months|years|decades)\s+)?(?:later|ago|earlier)$")
+_AGO_LEAD_RE = re.compile(
+    r"(?:[\w-]+\s+){1,2}(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|ago|earlier)\s+(?=[A-Z])",
+    re.IGNORECASE)
+# adverbs between a subject and its cue that the subject's words may have taken in
+_TRAILING_ADVERBS = frozenset(
+    "sometimes always usually frequently repeatedly recently publicly privately soon also still never".split())
+
+
 def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     """A speaker mention without a sentence adverb before it ("Maybe Republicans") or the
     main clause's verb after it ("McConnell went further, criticizing ...": McConnell)."""
@@ -1685,12 +1701,21 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
+    if (tl := _AGO_LEAD_RE.match(text, a, b)) is not None and tl.end() < b:
+        a = tl.end()  # ("Nine minutes later Trump [tweeted]": a time phrase with no comma)
+        ws = _words(text, a, b)
+    if text.endswith(("later", "ago", "earlier"), a, b) and (tt := _AGO_TAIL_RE.search(text, a, b)) is not None and \
+            tt.start() > a and not _TIME_ONLY_RE.fullmatch(text, a, b):
+        b = tt.start()  # ("Trump himself months ago", "The White House earlier": the subject)
+        ws = _words(text, a, b)
     k = next((k for k in range(1, len(ws) - 1) if ws[k].group(0) in _STATEMENT_VERBS and
               _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0))), None)
     if k is not None:
         b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
     elif len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
         b = ws[-2].end()
+    elif len(ws) > 1 and ws[-1].group(0) in _TRAILING_ADVERBS and ws[-2].group(0).lower() not in _PRONOUNS | _DETS:
+        b = ws[-2].end()  # ("Conspiracy theorists sometimes [suggest]", "Several Republican lawmakers publicly")
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing") or
             ws[0].group(0).lower() in ("and", "but", "so", "then", "yet")):
@@ -1723,6 +1748,8 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     last = ws[-1].group(0).lower()
     if w.lower() in _CLAUSE_OPENING_MENTIONS:
         return True  # ("Despite the ...", "Whether he ...": a clause; but "including Sen. Ted Cruz" names one)
+    if _TIME_ONLY_RE.fullmatch(text, a, b):
+        return True  # ("Nine minutes later", "A split second later", "This past week": a time, not a speaker)
     before = ws[-2].group(0).lower() if len(ws) > 1 else ""
     if before and last in _DANGLING_ENDS and ws[-1].group(0).islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
                                                         before[:1].isdigit())) and \
