@@ -1833,10 +1833,14 @@ _STATEMENT_VERBS = frozenset("released issued published posted sent tweeted penn
 # "Senate Republican Leader Mitch McConnell joined conservatives [threatening ...]"
 _NAME_WORD_END_RE = re.compile(r"(?![A-Z][a-z]*ly$)[A-Z][A-Za-z-]*[a-z]")  # (not "Recently released data")
 _CONTACT_SUBJECTS = frozenset("I we you he she they the a an his her their its our my".split())
+# present tenses that are never nouns: a mention holding one is a clause ("Rosenstein avoids any
+# suggestion that Comey", "Prominent millionaires respond to these proposals by threatening to leave")
+_PRESENT_VERBS = frozenset("appear continue continues respond responds goes makes puts gets takes gives avoids "
+                           "believes cancels examines flashes".split())
 # verb forms that are finite, never a participle or a noun: inside a mention they make it a clause
 _FINITE_VERBS = frozenset("began became came went took wrote spoke knew saw broke drew fell flew grew rose threw chose "
                           "drove stole wore shook forgot ate gave did ran withdrew overcame underwent oversaw overtook "
-                          "foresaw appears seems begins acknowledges becomes".split())
+                          "foresaw appears seems begins acknowledges becomes".split()) | _PRESENT_VERBS
 _RELATIVES = frozenset("who whom whose which that".split())
 _LY_ADVERB_RE = re.compile(r"[A-Z][a-z]{2,}(?:ally|ously|edly|ively|ently|antly|ately|ctly|ingly|ibly)")  # (not 'Beverly', 'Nathaly', 'Openly Secular')
 # -ing words that open a noun phrase, not a clause ("swing voters", "polling and responses")
