@@ -400,7 +400,8 @@ _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
 
 # an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
 # proposed ban on Muslims" as his proposal)
-_ATTRIBUTIVE_BEFORE_RE = re.compile(_whole_words("an a An A the The", before=r"[\w'’]") + r"\s+$")
+# (nor "well" or "poorly": "always well reasoned", "is well supported"; but "They carefully noted")
+_ATTRIBUTIVE_BEFORE_RE = re.compile(_whole_words("an a An A the The well poorly", before=r"[\w'’]") + r"\s+$")
 
 
 def _attributive(text: str, lo: int, m: re.Match) -> bool:
