@@ -1977,6 +1977,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             if ref is None:
                 ref = _named_before(st, a, _GENDER[low])
             ref = _role_before(st, a, _GENDER[low], ref)
+            if ref is None and surface.lower() == low:
+                ref = _recent_person(st, a, _GENDER[low])  # (not for "his office": two people fit it too often)
 
         elif low == "it":
             ref = next((s for s in reversed(st.speakers) if not s.person), None)
@@ -2692,6 +2694,38 @@ def _one_person_head(text: str, sp: _Speaker) -> bool:
         # already named
         one = head in _PERSON_ROLE_NOUNS and first in ("a", "an", "one", "another")
     return one and not _NAME_COMMA_BEFORE_RE.search(text, max(0, sp.start - 60), sp.start)
+
+
+_COORD_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
+_PLACE_HEADS = frozenset("City County Street Avenue Road Island Beach Park River Lake Valley Bay Square Hall Center "
+                         "College University Airport Station Bridge Church School Hospital Heights Springs".split())
+
+
+def _recent_person(st: _State, pos: int, gender: str) -> _Speaker | None:
+    """The last full name of gender ``gender`` (a known given name) before ``pos`` in its
+    paragraph or the one before, outside quotes: what a "he" or "she" that nothing else
+    resolves most often names ('Ian Power, from the town of St John's began queuing ...
+    "...," he said')."""
+    text = st.text
+    k = bisect_right(st.sent_starts, pos) - 1
+    if k < 0:
+        return None
+    p0 = text.rfind("\n", 0, st.sents[k][0])
+    lo = text.rfind("\n", 0, max(0, p0 - 1)) + 1 if p0 > 0 else 0
+    names = _first_names()
+    found = None
+    for mm in _FULL_NAME_RE.finditer(text, lo, pos):
+        if names.get(mm.group(1)) != gender or text.count("“", lo, mm.start(1)) != text.count("”", lo, mm.start(1)) or \
+                text.count('"', lo, mm.start(1)) % 2 or text.startswith(("'s", "’s"), mm.end(2)) or \
+                _COORD_BEFORE_RE.search(text, max(lo, mm.start(1) - 5), mm.start(1)) or mm.group(2) in _PLACE_HEADS:
+            continue  # (not a possessor, "Donald Trump’s nativist agenda", nor "Clinton or Barack Obama", nor "Elizabeth City")
+        found = mm
+    if found is None:
+        return None
+    saved = dict(st.names)
+    sp = _speaker(st, found.start(1), found.end(2), "name")
+    st.names = saved
+    return sp if sp.name and not sp.anonymous else None
 
 
 def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
