@@ -1691,9 +1691,14 @@ _TRAILING_ADVERBS = frozenset(
     "sometimes always usually frequently repeatedly recently publicly privately soon also still never".split())
 
 
+_LEAD_CLOSING_RE = re.compile(r"[’'”\"]+\s+")
+
+
 def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     """A speaker mention without a sentence adverb before it ("Maybe Republicans") or the
     main clause's verb after it ("McConnell went further, criticizing ...": McConnell)."""
+    if text[a] in "’'”\"" and (m0 := _LEAD_CLOSING_RE.match(text, a, b)) is not None:
+        a = m0.end()  # ('... military members,’’ he said': closing marks the pairing did not read as one)
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
