@@ -1969,7 +1969,7 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                                 gender=owner.gender)
             low = _POSSESSIVE_PRONOUNS[low]
         if low in _PERSONAL:
-            ref = _person_antecedent(st, "f" if low == "she" else "m")
+            ref = _person_antecedent(st, "f" if low == "she" else "m", a)
             subj = _subject_antecedent(st, a, "f" if low == "she" else "m", ref)
             if subj is not None and (ref is None or subj.start > ref.start or _embedded_pronoun(st, subj.start, ref)):
                 # 'Lopez spoke for an hour. And she vowed ...': the subject just before, also over a
@@ -2651,10 +2651,13 @@ _POSSESSOR_CANDIDATE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b|\b(?:[A-Z][\w.'’-]
 _GENDER = {"he": "m", "she": "f"}
 
 
-def _person_antecedent(st: _State, gender: str) -> _Speaker | None:
+def _person_antecedent(st: _State, gender: str, before: int | None = None) -> _Speaker | None:
     """The last person (or bare surname, see _bare_surname) who spoke and whose known gender,
-    if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names."""
-    return next((sp for sp in reversed(st.speakers) if _antecedent_gender(st, sp) in ("", gender)), None)
+    if any, is ``gender``: what "he"/"his" ("m") or "she"/"her" ("f") names. With ``before``,
+    only a speaker named before that offset: a paragraph's direct quotes are attributed before
+    its reported clauses, so a later quote's speaker may already be on the list."""
+    return next((sp for sp in reversed(st.speakers) if (before is None or sp.start < before) and
+                 _antecedent_gender(st, sp) in ("", gender)), None)
 
 
 def _antecedent_gender(st: _State, sp: _Speaker) -> str:
