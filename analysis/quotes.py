@@ -5479,7 +5479,16 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         k, shape = _role_head(words, k)
     if shape is None:
         return None
+    if shape == "role" and text.startswith(",", ws[k - 1].end()) and \
+            (fa := _FRONTED_APPOSITION_RE.match(text, ws[k - 1].end() + 1, hi)) is not None and \
+            _np_shape(fa[1].split()) == "name":
+        # "A favorite of Tea Party activists, Mr. Rubio embraced ...": the role is a fronted
+        # apposition of the name after it, which the verb follows
+        return fa.start(1), fa.end(1), "name"
     return ws[0].start(), ws[k - 1].end(), shape
+
+
+_FRONTED_APPOSITION_RE = re.compile(r"\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?=[a-z]{3,}(?:ed|s)\b)")
 
 
 def _speaker_noun(text: str, np: tuple[int, int, str]) -> bool:
