@@ -3079,6 +3079,12 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             # "Kavanaugh said": the article's only full name with it, "Brett Kavanaugh" (not
             # when it names two people so: "Bill Clinton" and "Hillary Clinton")
             return f"{next(iter(given))} {run[0]}"
+    if len(run) == 1 and run[0] in _first_names() and \
+            len(full := {v for v in st.names.values() if v.startswith(run[0] + " ")}) == 1 and \
+            _full_mentions(st, run[0])[0] is None:
+        # ("Bernie's plan" after "Bernie Sanders" spoke: the one person so named; not "Scott" where
+        # the article names "Ferrell Scott", a surname that is a given name too)
+        return next(iter(full))
     if len(run) == 1 and len(words) == 1:
         return run[0]
     if len(run) >= 3 and len(words) > len(run) and words[-len(run) - 1] == "of":
