@@ -427,7 +427,8 @@ def _attributive(text: str, lo: int, m: re.Match) -> bool:
 
 # a determiner or modifier before a participle used as an adjective (see _attributive)
 _MODIFIER_BEFORE_RE = re.compile("(" + _any_case_words(
-    "a an the other another apparent common these those such has have had emotionally politically racially highly",
+    "a an the other another apparent common these those such has have had emotionally politically racially highly "
+    "ideologically recent",
     before=r"[\w'’]") + r")\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
 _NOT_NOUN_NEXT = frozenset("that to on about for of with by in at from as if whether what how why when who he she they "
