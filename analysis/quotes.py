@@ -1053,7 +1053,7 @@ def _role_apposition(text: str, a: int, b: int) -> bool:
 # Institute of Allergy and Infectious Diseases' (its "and" is inside the body's name)
 _ROLE_OF_ORG_APPOSITION_RE = re.compile(
     r"\b[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+,\s+((?:[a-z][\w'’-]*\s+){1,3})(?:of|at|for|with)\s+(?:the\s+)?"
-    r"[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|and|of|for|the|on))*$")
+    r"(?:[a-z][\w-]*\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|and|of|for|the|on))*$")  # (also "of the conservative Media Research Center")
 _PARTY_TAG_RE = re.compile(r"[DRI]-[A-Z][\w.'’-]*(?:\s+[A-Z][a-z]+)?")  # 'R-Calif.', 'D-N.Y.', 'R-Michigan', 'D-New York'
 _BLANK_RUN = " " * 8  # no prose has this many spaces in a row; blanked furniture does
 _BLANK_RUN_RE = re.compile(f" {{{len(_BLANK_RUN)},}}")
