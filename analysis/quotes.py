@@ -180,11 +180,12 @@ _UNREALISED_BEFORE_RE = re.compile(
 
 def _unrealised(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` a future or hypothetical act ("will say", "could argue")?"""
-    low = text[max(0, cue_start - 24):cue_start].lower()
+    w0 = cue_start - 24 if cue_start > 24 else 0  # (a comparison, not max(): see _window_start)
+    low = text[w0:cue_start].lower()
     if "ill " not in low and "uld " not in low and "ght " not in low and "may " not in low and \
             "ust " not in low and "all " not in low and "can " not in low and " to " not in low and "help" not in low:
         return False  # (most cues: none of the pattern's words ends right before them)
-    m = _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start)
+    m = _UNREALISED_BEFORE_RE.search(text, w0, cue_start)
     if m is None:
         return False
     # a modal takes no past tense without "have": "Will responded" is a name (Will Rogers)
@@ -201,7 +202,8 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
-    before = text[max(0, cue_start - 30):cue_start]
+    w0 = cue_start - 30 if cue_start > 30 else 0  # (a comparison, not max(): see _window_start)
+    before = text[w0:cue_start]
     if before.isascii() or not any(c in before for c in _FOLDS_TO_ASCII):
         # (most cues are not negated: rule out a window holding none of the pattern's words,
         # "no" standing for "not", "cannot" and "no longer"; only where lower() finds what the
@@ -211,7 +213,7 @@ def _negated(text: str, cue_start: int) -> bool:
         if "no" not in low and "n'" not in low and "n’" not in low and "never" not in low and "avoid" not in low \
                 and "without" not in low and "refus" not in low and "declin" not in low:
             return False
-    return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
+    return _NEGATED_BEFORE_RE.search(text, w0, cue_start) is not None and \
         not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
 
 
@@ -361,7 +363,7 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
     # without the engine's test of every character; 1.6x faster on ABP paragraphs)
     first, as_str = _cue_first_bytes()
     # (bounds as the engine reads them: a negative one is 0)
-    found = first.intersection(text[max(lo, 0):max(hi, 0)].encode("ascii", "replace")
+    found = first.intersection(text[lo if lo > 0 else 0:hi if hi > 0 else 0].encode("ascii", "replace")
                                .translate(_LETTERS_ONLY).split())
     if not found:
         return []
@@ -411,12 +413,13 @@ def _attributive(text: str, lo: int, m: re.Match) -> bool:
     form = m.group(0)
     if " " in form:
         return False
+    cs = m.start()  # (the look-backs: comparisons, not max(): see _window_start)
     if form.endswith("ed") or form in ("written", "spoken"):
-        if _ATTRIBUTIVE_BEFORE_RE.search(text, max(lo, m.start() - 24), m.start()) is not None:
+        if _ATTRIBUTIVE_BEFORE_RE.search(text, cs - 24 if cs - 24 > lo else lo, cs) is not None:
             return True
     elif not form.endswith("ing"):
         return False
-    mod = _MODIFIER_BEFORE_RE.search(text, max(lo, m.start() - 16), m.start())
+    mod = _MODIFIER_BEFORE_RE.search(text, cs - 16 if cs - 16 > lo else lo, cs)
     if mod is None or not form.endswith("ing") and mod.group(1).lower() in ("has", "have", "had", "a", "an", "the"):
         return False  # ("has warned", "has written": a perfect)
     nw = _NEXT_WORD_RE.match(text, m.end())
@@ -938,7 +941,10 @@ def _in_name(words: list[str], i: int) -> bool:
 def _window_start(text: str, lo: int, pos: int, n: int) -> int:
     """Where a look-back window of about ``n`` characters before ``pos`` starts: not before
     ``lo``, and never inside a word."""
-    a = max(lo, pos - n)
+    # (here and in the look-backs of the hot paths a comparison, not max() or min(): in
+    # Python 3.11 these parse their keyword arguments on every call, which made them
+    # five times the cost of a conditional expression)
+    a = pos - n if pos - n > lo else lo
     if lo < a < pos and text[a - 1].isalnum():
         a = _ALNUM_RUN_RE.match(text, a, pos).end()  # (the rest of the word, in one call)
     return a
@@ -961,7 +967,7 @@ def _trim_np(text: str, a: int, b: int, *, time_end: bool = True) -> tuple[int, 
         b -= 1
     # (the pattern only matches after one of its first words: the token before the first space
     # tells, and no word of them is longer than 10 letters)
-    first = text[a:min(b, a + 12)].split(None, 1)
+    first = text[a:a + 12 if a + 12 < b else b].split(None, 1)
     m = _LEADING_ADV_RE.match(text, a, b) if first and first[0].rstrip(",") in _LEADING_ADV_FIRST else None
     if m and m.end() < b:
         a = m.end()
@@ -982,7 +988,7 @@ def _ends_with_time_word(text: str, a: int, b: int) -> bool:
         b -= 1
     if b > a and text[b - 1] == ".":
         b -= 1
-    tail = text[max(a, b - 10):b].split()
+    tail = text[b - 10 if b - 10 > a else a:b].split()  # (not max(): see _window_start)
     return bool(tail) and tail[-1] in _TIME_WORDS  # (not on white space alone: "said Monday ." ends in " ")
 
 
@@ -1070,7 +1076,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     po = _party_tag(text, lo, cue_start)
     if po is not None:
         cue_start = po  # "Rep. Carlos Curbelo (R) of Florida has told": the name before the tag
-    pre = text[max(lo, cue_start - 40):cue_start].rstrip()
+    pre = text[cue_start - 40 if cue_start - 40 > lo else lo:cue_start].rstrip()  # (not max(): see _window_start)
     dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start) \
         if pre[-1:] in ("-", "—", "–") else None
     if dash is not None and dash.start() > lo:
@@ -1082,7 +1088,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    w12 = text[max(lo, cue_start - 12):cue_start]  # (a contraction needs its apostrophe: most have none)
+    w12 = text[cue_start - 12 if cue_start - 12 > lo else lo:cue_start]  # (a contraction needs its apostrophe: most have none)
     if ("'" in w12 or "’" in w12) and \
             (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
         return mc.start(1), mc.end(1), "pronoun"  # '"...," she'd said Saturday': the pronoun
@@ -1122,7 +1128,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     # none, most, has no boundary, and one search for them is cheaper than the pattern's; a
     # match holds nothing but those characters and white space, so none starts before the white
     # space right before the first of them, where the pattern's scan can begin)
-    w0 = max(lo, b - 200)
+    w0 = b - 200 if b - 200 > lo else lo
     if (bc := _BOUNDARY_CHAR_RE.search(text, w0, b)) is not None:
         f = bc.start()
         while f > w0 and text[f - 1].isspace():
@@ -1286,9 +1292,10 @@ _PARTY_OF_RE = re.compile(r"\s*\((?:R|D|I)(?:-[A-Z][\w.]*)?\)\s+of\s+[A-Z][a-z]+
 
 def _party_tag(text: str, lo: int, end: int) -> int | None:
     """Where a party tag with a state that ends ``text[lo:end]`` starts (see ``_PARTY_OF_RE``)."""
-    if text.find(") of ", max(lo, end - 60), end) < 0:
+    w0 = end - 60 if end - 60 > lo else lo  # (not max(): see _window_start)
+    if text.find(") of ", w0, end) < 0:
         return None
-    po = _PARTY_OF_RE.search(text, max(lo, end - 60), end)
+    po = _PARTY_OF_RE.search(text, w0, end)
     return po.start() if po is not None and po.start() > lo else None
 # a parenthetical between dashes right before the cue: " - who once said ... - "
 _DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
@@ -1521,12 +1528,13 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     moved = prep = False
     for _ in range(5):
         # (the first two serve: two searches, as finditer would find them, cost less than its scanner)
-        w1 = _WORD_RE.search(text, a, min(hi, a + 40))
-        w2 = _WORD_RE.search(text, w1.end(), min(hi, a + 40)) if w1 is not None else None
+        e40 = a + 40 if a + 40 < hi else hi  # (not min(): see _window_start)
+        w1 = _WORD_RE.search(text, a, e40)
+        w2 = _WORD_RE.search(text, w1.end(), e40) if w1 is not None else None
         ws = [w for w in (w1, w2) if w is not None]
         if not ws:
             return a
-        c = text.find(",", a, min(hi, a + 120))
+        c = text.find(",", a, a + 120 if a + 120 < hi else hi)
         lw = ws[0].group(0).lower()
         nxt = ws[1].group(0) if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
@@ -2133,8 +2141,10 @@ def _gender(surface: str, name: str) -> str | None:
 
 def _after_possessor(words: list[str]) -> list[str]:
     """The words after the last possessive one ("Clinton's"), or all of them."""
-    k = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s", "s'", "s’"))), default=0)
-    return words[k:]
+    for k in range(len(words) - 1, -1, -1):  # (from the end: the last possessive one)
+        if words[k].endswith(("'s", "’s", "s'", "s’")):
+            return words[k + 1:]
+    return words[0:]
 
 
 def _embedded_pronoun(st: _State, a: int, ref: _Speaker) -> bool:
@@ -3090,7 +3100,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                 # (the pattern ends at i with a word and at most an initial after it: a match
                 # starts within the window's last two white-space separated tokens, so the
                 # engine need not try the positions before them)
-                a = max(0, i - 40)
+                a = i - 40 if i > 40 else 0  # (not max(): see _window_start)
                 head = text[a:i].rsplit(None, 2)
                 m = _FULL_NAME_BEFORE_RE.search(text, a + len(head[0]) if len(head) == 3 else a, i)
                 if m is not None and not (place and m.group(1) not in _first_names() and m.group(1) not in _either_names()
@@ -3375,7 +3385,7 @@ def _drop_cue_twins(quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         if q.kind != "scare" and q.cue_start is not None:
-            for j in range(len(out) - 1, max(-1, len(out) - 7), -1):  # (twins are neighbours)
+            for j in range(len(out) - 1, len(out) - 7 if len(out) > 6 else -1, -1):  # (twins are neighbours)
                 o = out[j]
                 if o.kind != "scare" and o.cue_start is not None and o.start < q.end and q.start < o.end and \
                         _norm_words(o.text) == _norm_words(q.text):
@@ -3886,7 +3896,7 @@ def _transcript_labels(text: str, paras) -> dict[str, str]:
     ('AMY GOODMAN', not 'TARGET:'); initials stand for the label whose initials they are."""
     counts: dict[str, int] = {}
     for p in paras:
-        if text.find(":", p.start, min(p.end, p.start + 40)) < 0:
+        if text.find(":", p.start, p.start + 40 if p.end - p.start > 40 else p.end) < 0:  # (not min(): see _window_start)
             continue
         hm = _HEADLINE_RE.match(text, p.start, p.end)
         if hm is not None:
@@ -5078,7 +5088,7 @@ def _tweet_embeds(text: str, paras) -> dict[int, tuple[int, re.Match]]:
     an embedded tweet."""
     out: dict[int, tuple[int, re.Match]] = {}
     for k, p in enumerate(paras):
-        i = text.find("(@", max(p.start, p.end - 60), p.end)
+        i = text.find("(@", p.end - 60 if p.end - p.start > 60 else p.start, p.end)  # (not max(): see _window_start)
         m = _TWEET_SIGNATURE_RE.search(text, max(p.start, i - 200), p.end) if i >= 0 else None
         if m is None:
             continue
@@ -5327,7 +5337,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return None
     a, _ = _trim_np(text, a, hi, time_end=False)  # (the rest of the sentence: only its start serves)
     # (at most 7 words after a quantity of at most 4 are read: the first 12 serve)
-    ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 200)), 12))
+    ws = list(islice(_WORD_RE.finditer(text, a, a + 200 if a + 200 < hi else hi), 12))
     q = _QUANTITY_RE.match(text, a, hi)
     # ("About 200 protesters gathered, chanting ...": the quantity is part of the subject)
     k0 = k = sum(1 for w in ws if w.start() < q.end()) if q else 0
@@ -5482,7 +5492,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "A new group called Black Votes Matter": a name, not a report
     if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
         return _asked(st, m, entry, hi, para)
-    passive = _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())  # ("was asked", "is said")
+    cs = m.start()
+    passive = _PASSIVE_BEFORE_RE.search(text, cs - 12 if cs - 12 > lo else lo, cs)  # ("was asked", "is said")
     if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
             passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
         return _raising(st, m, entry, lo, hi, spans, para)
@@ -5569,11 +5580,13 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
     subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
     # (every match of _RELATIVE_BEFORE_RE holds "wh": most windows have none)
-    rel = subj is None and (text.find("wh", max(lo, m.start() - 60), m.start()) >= 0 and
-                            _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
-                            (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
-                             text.find("h,", max(lo, m.start() - 160), m.start()) >= 0) and
-                            _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
+    rel = False
+    if subj is None:
+        w60 = cs - 60 if cs - 60 > lo else lo  # (comparisons, not max(): see _window_start)
+        w160 = cs - 160 if cs - 160 > lo else lo
+        rel = (text.find("wh", w60, cs) >= 0 and _RELATIVE_BEFORE_RE.search(text, w60, cs) or
+               (text.find("o,", w160, cs) >= 0 or text.find("h,", w160, cs) >= 0) and
+               _RELATIVE_PAREN_BEFORE_RE.search(text, w160, cs))
     if rel:
         # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
         subj = _antecedent(text, lo, rel.start())
@@ -5644,7 +5657,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
             subj = _possessor(text, lo, m.start())
-    if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, max(lo, m.start() - 80), m.start()) and \
+    if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, cs - 80 if cs - 80 > lo else lo, cs) and \
             (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
         # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
         # the mention is the noun phrase up to its head ("people", "a source")

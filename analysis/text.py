@@ -172,7 +172,9 @@ def _previous_word(text: str, lo: int, pos: int) -> str:
     """The token ending at ``pos`` (which holds the first terminal mark), e.g. ``U.S`` or ``Sen``."""
     # (after the last plain space, then after the last other break in what is left, if any: two
     # calls instead of a test of each character)
-    i = max(lo, text.rfind(" ", lo, pos) + 1)
+    i = text.rfind(" ", lo, pos) + 1
+    if i < lo:
+        i = lo  # (not max(): in Python 3.11 it parses keyword arguments on every call)
     word = text[i:pos]
     if word.isalnum():
         return word  # (letters and digits only, most words: no other break to look for)
