@@ -1021,7 +1021,7 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
         a = _window_start(text, lo, pos, n)
         words = _words(text, a, pos)
         end_i = len(words)
-        while end_i and _is_aux(words[end_i - 1].group(0)):
+        while end_i and _is_aux(words[end_i - 1][0]):
             end_i -= 1
         if end_i >= enough or a == lo:
             break
@@ -1096,7 +1096,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if end_i == 0:
         return None
     gap_before = text[words[end_i - 2].end():words[end_i - 1].start()] if end_i > 1 else ""
-    if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
+    if words[end_i - 1][0] in ("and", "but") and end_i > 1 and \
             not gap_before.strip(" \u00a0\"”’'!?—–-,"):
         # 'She declared "What a night!" and said that ...': the subject of the first verb
         conj = words[end_i - 1].start()
@@ -1237,7 +1237,7 @@ _DOC_PREPOSITIONS = frozenset("with of in on from by to for at as like".split())
 def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | None:
     """'Sanders issued a statement saying ...': for a participle cue after a document noun, the
     subject of the clause that issued the document, or None."""
-    if not m.group(0).endswith("ing"):
+    if not m[0].endswith("ing"):
         return None
     d = _DOCUMENT_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
     if d is None or d.start() <= lo:
@@ -1258,7 +1258,7 @@ def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | N
 def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
     """'a Democratic staffer in the room': the head before a post-modifier, if it is a noun
     phrase."""
-    k = next((i for i, w in enumerate(ws) if i and w.group(0) in ("in", "at", "from")), None)
+    k = next((i for i, w in enumerate(ws) if i and w[0] in ("in", "at", "from")), None)
     if k is None:
         return None
     head = [w.group(0) for w in ws[:k]]
@@ -1310,7 +1310,7 @@ def _name_suffix(text: str, ws: list[re.Match]) -> tuple[int, int, str] | None:
     convention Sen. Elizabeth Warren`` -> ``Sen. Elizabeth Warren``. Not after a preposition
     (``the report released by Paul Ryan``)."""
     k = len(ws)
-    while k > 0 and ws[k - 1].group(0)[:1].isupper() and len(ws) - k < 5:
+    while k > 0 and ws[k - 1][0][:1].isupper() and len(ws) - k < 5:
         k -= 1
     if k == 0 or k == len(ws) or len(ws) - k < 2 and not ws[-1].group(0)[:1].isupper():
         return None
@@ -1535,8 +1535,8 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         if not ws:
             return a
         c = text.find(",", a, a + 120 if a + 120 < hi else hi)
-        lw = ws[0].group(0).lower()
-        nxt = ws[1].group(0) if len(ws) > 1 else ""
+        lw = ws[0][0].lower()
+        nxt = ws[1][0] if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
@@ -1666,16 +1666,16 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
-    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or
-                        ws[0].group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
+    if len(ws) > 1 and (ws[0][0] in _SENTENCE_ADVERBS or
+                        ws[0][0][-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0][0]) and
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
-    k = next((k for k in range(1, len(ws) - 1) if ws[k].group(0) in _STATEMENT_VERBS and
+    k = next((k for k in range(1, len(ws) - 1) if ws[k][0] in _STATEMENT_VERBS and
               _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0))), None)
     if k is not None:
         b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
-    elif len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
+    elif len(ws) > 1 and ws[-1][0] in _MAIN_VERBS:
         b = ws[-2].end()
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing") or
@@ -1693,23 +1693,23 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True  # a dateline: "(CNN) Just days after insisting ...", "WASHINGTON (AP) —"
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
-        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  w.group(0)[:1].isdigit() and not w.group(0)[-1:].isalpha() and text[b - 1:b] != "%" or
+        return w is not None and (w[0] in _SENTENCE_ADVERBS or w[0] in _MENTION_PREPS or
+                                  w[0][:1].isdigit() and not w[0][-1:].isalpha() and text[b - 1:b] != "%" or
                                   # (a bare number: "2012 suggested", "364,000 confirmed"; "52%" stays)
-                                  w.group(0) in ("What's", "What’s") or w.group(0).lower() in _FUNCTION_MENTIONS or
-                                  w.group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and
+                                  w[0] in ("What's", "What’s") or w[0].lower() in _FUNCTION_MENTIONS or
+                                  w[0][-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w[0]) is not None and
                                   not _named_in_full(text, w.group(0)) or
-                                  w.group(0) in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
+                                  w[0] in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
                                   and not _given_name_before(text, w.group(0))) or \
             text[a + 1:a + 2] == "-" and _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
     ws = _words(text, a, b)
     if not ws:
         return False
-    w = ws[0].group(0)
-    last = ws[-1].group(0).lower()
+    w = ws[0][0]
+    last = ws[-1][0].lower()
     if w.lower() in _CLAUSE_OPENING_MENTIONS:
         return True  # ("Despite the ...", "Whether he ...": a clause; but "including Sen. Ted Cruz" names one)
-    before = ws[-2].group(0).lower() if len(ws) > 1 else ""
+    before = ws[-2][0].lower() if len(ws) > 1 else ""
     if before and last in _DANGLING_ENDS and ws[-1].group(0).islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
                                                         before[:1].isdigit())) and \
             not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)) and \
@@ -1719,11 +1719,11 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         # before its object; "officials who were there", "the people doing that")
         return True
     if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
-            any(ws[k].group(0) in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
-            any(ws[k].group(0).endswith("ed") and ws[k].group(0).islower() and k + 1 < len(ws) and
+            any(ws[k][0] in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
+            any(ws[k][0].endswith("ed") and ws[k][0].islower() and k + 1 < len(ws) and
                 _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0)) and ws[k + 1].group(0).islower() and
                 ws[k + 1].group(0) not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
-            any(ws[k].group(0) in _IRREGULAR_VERBS and ws[k - 1].group(0)[:1].isupper() and ws[k + 1].group(0).islower()
+            any(ws[k][0] in _IRREGULAR_VERBS and ws[k - 1][0][:1].isupper() and ws[k + 1][0].islower()
                 and _clause_subject(ws, k) for k in range(1, len(ws) - 1)):
         # "Berg led a workshop", "The president began", "One email appears to show", "came out
         # against the measure", "That's another reason why": a clause
@@ -2608,7 +2608,7 @@ def _one_person_head(text: str, sp: _Speaker) -> bool:
     # (most speakers are names: a first word that is no determiner rules the role out before
     # the words are scanned and the window before searched)
     w = _WORD_RE.search(text, sp.start, sp.end)
-    if w is None or w.group(0).lower() not in _ONE_PERSON_DETS:
+    if w is None or w[0].lower() not in _ONE_PERSON_DETS:
         return False
     head = first = None
     for w in _WORD_RE.finditer(text, sp.start, sp.end):
@@ -4295,11 +4295,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 continue  # 'Rather, he said, continued struggles ...': the first word of a content
             if text.startswith(",", m.end()) and _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
                 continue  # 'Cost estimates, he added, were ...': the parenthetical is the attribution
-            r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
+            r = _reported(st, s, m, verbs[_norm(m[0])], all_spans, p.index)
             if r is None:
                 continue
             used_cues.add(m.start())
-            if m.group(0).endswith("ing"):
+            if m[0].endswith("ing"):
                 # the subject of the sentence may be inside a quote or a fronted clause; the
                 # participle shares the subject of the cue it follows
                 spk = _participle_speaker(text, s.start, m.start(), said_by, all_spans,
@@ -4924,7 +4924,7 @@ def _title_like(content: str, max_words: int = 8) -> bool:
     # and a search each costs less than making a scanner)
     m = _TITLE_WORD_RE.search(content)
     while m is not None:
-        w = m.group(0)
+        w = m[0]
         n += 1
         if n > max_words or n == 1 and not w[0].isupper() or \
                 len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
@@ -5342,7 +5342,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     # ("About 200 protesters gathered, chanting ...": the quantity is part of the subject)
     k0 = k = sum(1 for w in ws if w.start() < q.end()) if q else 0
     while k < len(ws) and k < k0 + 7:
-        w = ws[k].group(0)
+        w = ws[k][0]
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
                 lw.endswith("ed") or k > k0 and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
@@ -5355,7 +5355,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         k += 1
     if k == k0:
         return None
-    words = [w.group(0) for w in ws[k0:k]]
+    words = [w[0] for w in ws[k0:k]]
     shape = _np_shape(words)
     if k0:
         return (ws[0].start(), ws[k - 1].end(), shape) if shape is not None else None
@@ -5482,7 +5482,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             hi = sp.me
         if sp.ms < lo < sp.me and sp.me <= m.start():
             lo = sp.me  # the sentence starts inside a quote that ends before the cue
-    form = m.group(0)
+    form = m[0]
     if form[0].isupper() and form[0] != entry.form[0] and not _capital_cue_ok(text, lo, hi, m, entry):
         return None
     if entry.frame == "according":
@@ -6243,9 +6243,9 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         # sentence's subject
         return _main_subject(text, lo, chunk[0].start())
     if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
-            w.group(0).lower() in _SAY_WORDS for w in chunk[:8]):
+            w[0].lower() in _SAY_WORDS for w in chunk[:8]):
         return None
-    words = [w.group(0) for w in chunk]
+    words = [w[0] for w in chunk]
     # (a last word in -ed is a participle after the head: "those surveyed say")
     k = next((i for i, w in enumerate(words[:12]) if i and (w in ("who", "which", "whose", "where") or _loose_verb(w) and (
         i + 1 < len(words) or w in _LOOSE_VERBS))), None)
@@ -6711,7 +6711,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         return None  # ("his trip suggests", "History suggests", "that headline suggested to viewers": the writer's inference)
     return Quote(
         kind=kind, start=a, end=b, text=text[a:b],
-        cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
+        cue=r.cue[0], cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
@@ -6769,7 +6769,7 @@ _NOT_NOUN_AFTER_RE = re.compile(
 def _adjectival(text: str, cue: re.Match) -> bool:
     """Is the one-word -ed cue a modifier of the noun after it ("the administration's proposed
     budget"), not a verb with a subject?"""
-    form = cue.group(0)
+    form = cue[0]
     return form.endswith("ed") and " " not in form and \
         _MODIFIER_OWNER_RE.search(text, max(0, cue.start() - 30), cue.start()) is not None and \
         _NOT_NOUN_AFTER_RE.match(text, cue.end()) is None

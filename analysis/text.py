@@ -191,7 +191,7 @@ def _is_boundary(text: str, lo: int, hi: int, mark_start: int, mark_end: int) ->
     m = _STARTER_RE.match(text, mark_end, hi)
     if m is None:
         return False  # nothing follows in this paragraph
-    opener, first = m.group(1), m.group(2)
+    opener, first = m.group(1, 2)
     if first.islower():
         return False  # '"Go?" he asked', 'approx. five'
     if text[mark_start] != ".":
