@@ -5476,109 +5476,110 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     """Reported speech around cue ``m`` in sentence ``s``, or None."""
     text = st.text
     lo, hi = s.start, s.end
+    cs, ce = m.span()  # (read once: the tests below look around the cue again and again)
     # the sentence may end inside a quote that runs on: extend to the quote's end
     for sp in spans:
         if sp.ms < hi <= sp.me and sp.ms >= lo:
             hi = sp.me
-        if sp.ms < lo < sp.me and sp.me <= m.start():
+        if sp.ms < lo < sp.me and sp.me <= cs:
             lo = sp.me  # the sentence starts inside a quote that ends before the cue
     form = m[0]
+    ing_form = form.endswith("ing")
     if form[0].isupper() and form[0] != entry.form[0] and not _capital_cue_ok(text, lo, hi, m, entry):
         return None
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
-    if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) and \
-            _NAME_AFTER_RE.match(text, m.end(), hi) and not _CALLED_X_A_RE.match(text, m.end(), hi):
+    if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, cs - 60), cs) and \
+            _NAME_AFTER_RE.match(text, ce, hi) and not _CALLED_X_A_RE.match(text, ce, hi):
         return None  # "A new group called Black Votes Matter": a name, not a report
-    if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
+    if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, cs):
         return _asked(st, m, entry, hi, para)
-    cs = m.start()
     passive = _PASSIVE_BEFORE_RE.search(text, cs - 12 if cs - 12 > lo else lo, cs)  # ("was asked", "is said")
-    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
-            passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
+    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, ce, hi) or \
+            passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, ce, hi):
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
-    if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or
-                          _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())):
+    if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, cs - 12), cs) or
+                          _SAY_NOUN_BEFORE_RE.search(text, max(lo, cs - 12), cs)):
         return None  # "a larger say than they do", "the final say": the noun
-    if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, m.start() - 4), m.start()):
+    if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, cs - 4), cs):
         return None  # "as opposed to attacking his rivals"
-    if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, m.end(), hi):
+    if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, ce, hi):
         return None  # "Multiple media reports have confirmed ...": a plural noun, the subject
-    if form == "say" and text[m.start() - 2:m.start()] == ", " and text[m.end():m.end() + 1] == ",":
+    if form == "say" and text[cs - 2:cs] == ", " and text[ce:ce + 1] == ",":
         return None  # "unlike, say, Ted Cruz": a discourse marker
-    if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, m.end(), hi):
+    if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, ce, hi):
         return None  # "went on a tirade": an action, not "went on to say"
-    if form.startswith("referred") and _ALSO_REFERRED_RE.search(text, max(lo, m.start() - 12), m.start()) and \
-            _AS_AFTER_RE.match(text, m.end() if form.endswith("to") else m.end() + 3, hi):
+    if form.startswith("referred") and _ALSO_REFERRED_RE.search(text, max(lo, cs - 12), cs) and \
+            _AS_AFTER_RE.match(text, ce if form.endswith("to") else ce + 3, hi):
         return None  # "the law, also referred to as “Obamacare”": a name, nobody's words
-    if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()) \
-            and not _THAT_RE.match(text, m.end(), hi):
+    if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, cs - 30), cs) \
+            and not _THAT_RE.match(text, ce, hi):
         return None  # "He was denied a gun permit", "The applicants were denied": refused, not a denial
-    if entry.lemma == "continue" and _CONTINUE_NOT_TAG_RE.match(text, m.end(), hi):
+    if entry.lemma == "continue" and _CONTINUE_NOT_TAG_RE.match(text, ce, hi):
         return None  # "while the shutdown continues, which suggests ...": the clause goes on
-    if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
-            (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
+    if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, ce, hi) and not (
+            (tv := _CONTINUE_TO_RE.match(text, ce, hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
-    if form in _NOUN_LIKE_BASES and (pn := _POSSESSIVE_NP_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start())) \
-            and not pn.group(1).endswith("s") and not _REPORT_COMPLEMENT_RE.match(text, m.end(), hi):
+    if form in _NOUN_LIKE_BASES and (pn := _POSSESSIVE_NP_BEFORE_RE.search(text, max(lo, cs - 40), cs)) \
+            and not pn.group(1).endswith("s") and not _REPORT_COMPLEMENT_RE.match(text, ce, hi):
         # "after his North Korea tweet, Trump announced", "My big worry is": a noun after a
         # possessive (not "his lawyers claim", or "his vow to end ...", a report of its own)
         return None
-    if entry.lemma == "call" and _PHONED_RE.match(text, m.end(), hi):
+    if entry.lemma == "call" and _PHONED_RE.match(text, ce, hi):
         return None  # "called a family friend to investigate", "called to ask about": phoned
-    if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
-            text, max(lo, m.start() - 30), m.start()) or _VERB_NEXT_RE.match(text, m.end(), hi)):
+    if form in ("note", "notes") and (text[ce:ce + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
+            text, max(lo, cs - 30), cs) or _VERB_NEXT_RE.match(text, ce, hi)):
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
-    if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
+    if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, ce, hi):
         return None  # "a public policy think tank"
-    if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
+    if ing_form and _MATCH_AFTER_RE.match(text, ce, hi):
         return None  # "shouting matches", "a yelling match", "the right calling card": a noun
-    if (d := _DASH_AFTER_RE.match(text, m.end(), hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
+    if (d := _DASH_AFTER_RE.match(text, ce, hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
         # "disheveled and shouting — only to be ...": the writer goes on (but 'said — on
         # Twitter, as it happens — that ...' is a parenthetical)
         return None
-    if entry.frame == "object" and text[m.end():m.end() + 1] in (",", ".", ";", ":", ")") and \
-            form.endswith("ing"):
+    if entry.frame == "object" and text[ce:ce + 1] in (",", ".", ";", ":", ")") and \
+            ing_form:
         return None  # "if we wound up with GMO labeling, it ...": a noun, no object
     if entry.lemma in _EXPECT_LEMMAS and \
-            _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
+            _COMPARATIVE_BEFORE_RE.search(text, max(lo, cs - 40), cs):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
-    if passive and _BY_AFTER_RE.match(text, m.end(), hi):
+    if passive and _BY_AFTER_RE.match(text, ce, hi):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
         return _passive_agent(st, m, entry, lo, hi, para)
-    if form.split()[0].endswith("ed") and _BY_AFTER_RE.match(text, m.end(), hi):
-        if _AS_BY_BEFORE_RE.fullmatch(text, lo, m.start()):
+    if form.split()[0].endswith("ed") and _BY_AFTER_RE.match(text, ce, hi):
+        if _AS_BY_BEFORE_RE.fullmatch(text, lo, cs):
             return _as_by(st, m, entry, hi, para)
-        if (tr := _AS_BY_TRAIL_RE.search(text, max(lo, m.start() - 30), m.start())) is not None:
+        if (tr := _AS_BY_TRAIL_RE.search(text, max(lo, cs - 30), cs)) is not None:
             return _as_by_after(st, m, entry, lo, tr.start(), hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
-    if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and passive and \
-            _SUBORD_OPEN_RE.search(text, max(lo, m.start() - 80), m.start()):
+    if text[ce:ce + 1] == "," and not ing_form and passive and \
+            _SUBORD_OPEN_RE.search(text, max(lo, cs - 80), cs):
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
         return None
-    if form.endswith("ing") and _FRONT_PREP_LEAD_RE.fullmatch(text, lo, m.start()):
+    if ing_form and _FRONT_PREP_LEAD_RE.fullmatch(text, lo, cs):
         # "(CNN) Just days after insisting that ..., President Trump backed off", "A day after
         # announcing ..., Sen. Rand Paul urged": the subject is the main clause's, after the comma
-        k = _SUBORD_END_RE.search(text, m.end(), hi)
+        k = _SUBORD_END_RE.search(text, ce, hi)
         ms = _main_subject(text, k.end(), hi) if k is not None else None
-        if k is None and (c := text.find(", ", m.end(), hi)) > 0 and not _inside(spans, c):
+        if k is None and (c := text.find(", ", ce, hi)) > 0 and not _inside(spans, c):
             # ("After saying he would run, Smith withdrew": a verb the pattern does not list)
             k = _COMMA_WORD_RE.match(text, c)
             ms = _main_subject(text, c + 1, hi)
             ms = ms if ms is not None and ms[2] in ("name", "pronoun") else None
         if ms is None or ms[2] not in ("name", "role", "pronoun"):
             return None
-        t0 = _THAT_RE.match(text, m.end(), hi)
-        c0 = t0.end() if t0 else m.end()
+        t0 = _THAT_RE.match(text, ce, hi)
+        c0 = t0.end() if t0 else ce
         cend = _clean_end(text, c0, k.start() if k is not None else c)  # (no word after that comma)
         if len(text[c0:cend].split()) < 2:
             return None
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
-    subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
+    subj = _document_owner(text, lo, m) or _subject_before(text, lo, cs)
     # (every match of _RELATIVE_BEFORE_RE holds "wh": most windows have none)
     rel = False
     if subj is None:
@@ -5593,19 +5594,19 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         if subj is None:
             return None
     inverted = None
-    before = text[lo:m.start()].rstrip()
+    before = text[lo:cs].rstrip()
     comma = lo + len(before) - 1
-    if subj is None and form.endswith("ing") and (dm := _DOC_FROM_NAME_RE.search(text, max(lo, m.start() - 120), m.start())) \
+    if subj is None and ing_form and (dm := _DOC_FROM_NAME_RE.search(text, max(lo, cs - 120), cs)) \
             and any(w in _first_names() or w in _either_names() or w in _PERSON_TITLES for w in dm.group(1).split()):
         # 'a letter from House Speaker Nancy Pelosi urging him to reschedule', 'an op-ed from
         # Paul Krugman suggesting': the document's author, if a person by name (a company's
         # letter makes no antecedent of "she": 'a letter from Blue Cross saying')
         subj = (dm.start(1), dm.end(1), "name")
-    if subj is None and form.endswith("ing") and before.endswith(("”", '"')) \
+    if subj is None and ing_form and before.endswith(("”", '"')) \
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
-    if form.endswith("ing") and before.endswith((" and", " by", " after", " before", " while", " without", " despite")) \
+    if ing_form and before.endswith((" and", " by", " after", " before", " while", " without", " despite")) \
             and len(before) > 4 and \
             (subj is None or before.endswith(" by")):
         # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
@@ -5616,16 +5617,16 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if not _inside(spans, c.start()):
                 co = c  # (not inside a quote: 'the plan was "dead, and Trump knows it" and ...')
         subj = _main_subject(text, co.end(), lo + before.rfind(" ")) if co is not None else None
-        wi = _with_participle_subject(text, lo, m.start()) if before.endswith(" and") and co is None else None
+        wi = _with_participle_subject(text, lo, cs) if before.endswith(" and") and co is None else None
         if wi is not None:
             subj = wi
         elif subj is None or subj[2] not in ("name", "pronoun"):
             subj = _main_subject(text, lo, lo + before.rfind(" "))
-    if subj is None and not before.endswith(",") and (tc := _title_comma(text, lo, m.start())) is not None:
+    if subj is None and not before.endswith(",") and (tc := _title_comma(text, lo, cs)) is not None:
         comma = tc[1]  # "Gary Gerstle, a professor ... and author of “Liberty and Coercion,” noted"
         before = text[lo:comma + 1]
     if subj is None and before.endswith(","):
-        if form.endswith("ing"):
+        if ing_form:
             # "..., arguing (that) ...": the subject of the main clause
             subj = _participle_subject(text, lo, comma)
         else:
@@ -5633,10 +5634,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if subj is None and entry.frame in ("say", "tell"):
                 subj = _apposed_subject_after_clause(text, lo, comma)
             if subj is None and entry.frame == "say":
-                inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
+                inverted = _np_after(text, ce, hi)  # ("CLAUSE, told X" is not English)
     loose = False
-    if subj is None and inverted is None and form.endswith("ing") and entry.frame in ("say", "tell", "sayt") \
-            and _FRONT_LEAD_RE.fullmatch(text, lo, m.start()) and (t0 := _THAT_RE.match(text, m.end(), hi)):
+    if subj is None and inverted is None and ing_form and entry.frame in ("say", "tell", "sayt") \
+            and _FRONT_LEAD_RE.fullmatch(text, lo, cs) and (t0 := _THAT_RE.match(text, ce, hi)):
         # "Noting that the economy was strong, Smith said ...", "Conceding that a deal was likely
         # “down the line” he warned": a fronted participle; its subject is the main clause's
         k = _SUBORD_END_RE.search(text, t0.end(), hi) or _FRONT_END_RE.search(text, t0.end(), hi)
@@ -5645,20 +5646,20 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             cend = _clean_end(text, t0.end(), k.start())
             if len(text[t0.end():cend].split()) >= 3:
                 return _Reported(m, entry, t0.end(), cend, _speaker(st, *ms), para)
-    if subj is None and inverted is None and form.endswith("ing"):
+    if subj is None and inverted is None and ing_form:
         # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
         # that ...", "Trump's saying that ...": the possessor of the gerund
-        w = _WITH_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
+        w = _WITH_BEFORE_RE.search(text, max(lo, cs - 80), cs)
         if w is not None:
-            subj = _subject_before(text, w.end(), m.start())
+            subj = _subject_before(text, w.end(), cs)
             if subj is None:
                 # "with many marchers and spectators chanting": a subject the checker refuses
-                subj = _loose_subject(text, w.end(), m.start())
+                subj = _loose_subject(text, w.end(), cs)
                 loose = subj is not None
-        elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
-            subj = _possessor(text, lo, m.start())
+        elif _GERUND_OWNER_RE.search(text, max(lo, cs - 4), cs):
+            subj = _possessor(text, lo, cs)
     if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, cs - 80 if cs - 80 > lo else lo, cs) and \
-            (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
+            (src := _SOURCE_NP_RE.search(text, max(lo, cs - 120), cs)):
         # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
         # the mention is the noun phrase up to its head ("people", "a source")
         subj = (src.start(1), src.end(2), "role")
@@ -5667,9 +5668,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
         # first noun phrase of the clause as a tentative speaker
         if not _loose_cue_ok(form, entry) and not (
-                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, m.start() - 60), m.start())):
+                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, cs - 60), cs)):
             return None
-        subj = _loose_subject(text, lo, m.start())
+        subj = _loose_subject(text, lo, cs)
         if subj is None:
             return None
         loose = True
@@ -5682,7 +5683,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         sp = _speaker(st, a, b, shape)
         return _Reported(m, entry, cstart, cend, sp, para)
     a, b, shape = subj
-    after = text[m.end():hi]
+    after = text[ce:hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _end_adverbial(after) if len(after) < 160 else None
     if tail is None and entry.frame == "tell" and len(after) < 160:
@@ -5711,7 +5712,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
         return None
     # "X said (that) CLAUSE"
-    pos = m.end()
+    pos = ce
     if _BY_ING_RE.match(text, pos, hi):
         return None  # "responded by explaining that ...": the participle reports it
     if entry.lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, hi):
@@ -5732,7 +5733,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
         return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
     t = _THAT_RE.match(text, pos, hi)
-    if t and pos != m.end():
+    if t and pos != ce:
         t, relative = _report_that(text, t, hi)
         if relative and (t is None or re.search(r"[.;:!?\"“”]", text[pos:t.start()])):
             return None
@@ -5760,14 +5761,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             else:
                 return None
     start = None
-    if pos in (m.end(), after_adv) and pre.endswith(",") and entry.frame in ("say", "tell") and \
+    if pos in (ce, after_adv) and pre.endswith(",") and entry.frame in ("say", "tell") and \
             _COMMA_PARTICIPLE_RE.match(text, pos, hi):
         # "The deal is dead, CNN reported, citing two officials": the clause before is the
         # report; the participle goes on about the reporting
         cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
         if cend - cstart >= 10:
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
-    if pos in (m.end(), after_adv) and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
+    if pos in (ce, after_adv) and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
             len(_WORD_RE.findall(text, lo, a)) >= 2:
         # "If it's just a few delegates, the campaign said, it may not bother ...": the report
         # runs on both sides of the attribution
@@ -5782,7 +5783,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
-    if form.endswith("ing") and text[b:m.start()].strip() == ",":
+    if ing_form and text[b:cs].strip() == ",":
         # "Durbin, noting the size of Sanders's following, said ...": a participle in an
         # apposition ends at the comma before the subject's own cue
         for k in _COMMA_WORD_RE.finditer(text, pos, cend):
@@ -5804,8 +5805,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             cend = _clean_end(text, pos, k.start())
     # (a parenthetical tag has no object: 'By the time they are, he adds, West Virginia ...';
     # not 'By Friday, Trump conceded, announcing ...' or 'works as promised, ...')
-    paren = start is not None and not text[b:m.start()].strip() and text[m.end():m.end() + 1] == "," and \
-        not _ING_NEXT_RE.match(text, m.end() + 1, hi)
+    paren = start is not None and not text[b:cs].strip() and text[ce:ce + 1] == "," and \
+        not _ING_NEXT_RE.match(text, ce + 1, hi)
     if not t and not paren and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
             and not any(pos <= x.ms < cend for x in spans) \
             and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
@@ -5822,7 +5823,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if loose:
         sp.loose = True
     if form.split()[0].endswith(("ed", "told")) and form.split()[0] not in ("quoted", "overheard", "recorded") \
-            and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
+            and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, cs - 30), cs):
         # "He was also accused of groping women", "Trump was asked whether ...", "DuBois was
         # referred to Health Assist", "Mustafa is mentioned in a single paragraph": the subject
         # is the target or the hearer; who spoke is not said (the subject may still be what
@@ -5830,7 +5831,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         _remember(st, sp)
         sp = None
     elif sp is not None and text[a:b].lower() == "it" and form.endswith(("ed", "said")) and \
-            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+            _PASSIVE_BEFORE_RE.search(text, max(lo, cs - 12), cs):
         sp = None  # "When it was announced that ...", "it was revealed that": no one is said to speak
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
