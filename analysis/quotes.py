@@ -1381,7 +1381,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             pass  # "But Sen. Richard J. Durbin (D-Ill.), noting ..., said": a conjunction, then the subject
         elif first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
                 not (first_word.group(0) in ("As", "as") and _np_shape(
-                    [w.group(0) for w in _words(text, first_word.end(), bounds[i + 1])]) == "name"):
+                    _WORD_RE.findall(text, first_word.end(), bounds[i + 1])) == "name"):
             # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
             # Amar, a law professor, put it": the name after "As" is the subject
             continue
@@ -1418,7 +1418,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         a, b = _trim_np(text, a, b)
         if a >= b:
             continue
-        ws = [w.group(0) for w in _words(text, a, b)]
+        ws = _WORD_RE.findall(text, a, b)
         shape = _np_shape(ws)
         # "Amy Pope, deputy homeland security advisor, said": after a personal name any
         # lower-case phrase is an apposition
@@ -1443,8 +1443,8 @@ def _apposed_subject_after_clause(text: str, lo: int, comma: int) -> tuple[int, 
     ya, yb = _trim_np(text, cuts[-1] + 1, comma)
     if xa >= xb or ya >= yb or len(_WORD_RE.findall(text, lo, cuts[-2])) < 3:
         return None
-    xs = _np_shape([w.group(0) for w in _words(text, xa, xb)])
-    ys = _np_shape([w.group(0) for w in _words(text, ya, yb)])
+    xs = _np_shape(_WORD_RE.findall(text, xa, xb))
+    ys = _np_shape(_WORD_RE.findall(text, ya, yb))
     if xs == "name" and _has_personal_name(text[xa:xb].split()) and (
             ys == "role" or text[ya:ya + 1].isdigit() or ys == "name" and text[ya:ya + 1].islower()):
         return xa, xb, "name"  # "Tad Devine, his top aide," / "Tad Devine, 62,"
@@ -1703,15 +1703,15 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
                                   w[0] in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
                                   and not _given_name_before(text, w.group(0))) or \
             text[a + 1:a + 2] == "-" and _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
-    ws = _words(text, a, b)
+    ws = _WORD_RE.findall(text, a, b)  # (the words only: no offsets are read)
     if not ws:
         return False
-    w = ws[0][0]
-    last = ws[-1][0].lower()
+    w = ws[0]
+    last = ws[-1].lower()
     if w.lower() in _CLAUSE_OPENING_MENTIONS:
         return True  # ("Despite the ...", "Whether he ...": a clause; but "including Sen. Ted Cruz" names one)
-    before = ws[-2][0].lower() if len(ws) > 1 else ""
-    if before and last in _DANGLING_ENDS and ws[-1].group(0).islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
+    before = ws[-2].lower() if len(ws) > 1 else ""
+    if before and last in _DANGLING_ENDS and ws[-1].islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
                                                         before[:1].isdigit())) and \
             not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)) and \
             not (last == "the" and before == "on"):  # ("Some on the [left]": a referent cut at a word read as a verb)
@@ -1720,11 +1720,11 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         # before its object; "officials who were there", "the people doing that")
         return True
     if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
-            any(ws[k][0] in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
-            any(ws[k][0].endswith("ed") and ws[k][0].islower() and k + 1 < len(ws) and
-                _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0)) and ws[k + 1].group(0).islower() and
-                ws[k + 1].group(0) not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
-            any(ws[k][0] in _IRREGULAR_VERBS and ws[k - 1][0][:1].isupper() and ws[k + 1][0].islower()
+            any(ws[k] in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
+            any(ws[k].endswith("ed") and ws[k].islower() and k + 1 < len(ws) and
+                _NAME_WORD_END_RE.fullmatch(ws[k - 1]) and ws[k + 1].islower() and
+                ws[k + 1] not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
+            any(ws[k] in _IRREGULAR_VERBS and ws[k - 1][:1].isupper() and ws[k + 1].islower()
                 and _clause_subject(ws, k) for k in range(1, len(ws) - 1)):
         # "Berg led a workshop", "The president began", "One email appears to show", "came out
         # against the measure", "That's another reason why": a clause
@@ -1732,7 +1732,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if (w.lower() in ("asked", "it’s", "it's", "there’s", "there's") or
             w.islower() and w.endswith("ing") and len(w) > 4 and "-" not in w and w not in _ING_ADJECTIVES
             and w not in _ING_NOUN_HEADS) \
-            and not any(x.group(0)[:1].isupper() for x in ws[1:]):
+            and not any(x[:1].isupper() for x in ws[1:]):
         # "Asked by a reporter if he ...", "it's worth noting that he's", "leaving untold
         # numbers": a clause, no speaker (but "including Sen. Ted Cruz" names one)
         return True
@@ -1740,10 +1740,10 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
     if w.lower() in ("let", "let’s", "let's") or w in ("Oh", "Once"):
         return True  # the writer's or a speaker's own "Let me say", "Let's just say"; "Oh God"; "Once again"
-    if w.lower() in _TIME_SPANS and ws[1].group(0) in ("after", "before"):
+    if w.lower() in _TIME_SPANS and ws[1] in ("after", "before"):
         return True  # a fronted clause: "Soon after White House counselor Kellyanne Conway [congratulated ...]"
-    if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most") and not (
-            w.lower() in _NAMING_PREPS and any(x.group(0)[:1].isupper() for x in ws[1:])) or w == "Like":
+    if w.lower() in _MENTION_PREPS and ws[1].lower() not in ("least", "most") and not (
+            w.lower() in _NAMING_PREPS and any(x[:1].isupper() for x in ws[1:])) or w == "Like":
         # (not "At least half of voters"; "For all the problems confronting Democrats" is no speaker,
         # but "Among the other executive actions Obama is vowing" and "As for Mr. Trump, he" name one)
         return True
@@ -1753,7 +1753,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
     # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
     return w[:1].isupper() and w.endswith("ing") and len(w) > 4 and w.lower() not in _ING_ADJECTIVES and (
-        ws[1].group(0).lower() in _CLAUSE_OPENERS or w.lower() in _VERB_ONLY_ING)  # (not "Struggling countries")
+        ws[1].lower() in _CLAUSE_OPENERS or w.lower() in _VERB_ONLY_ING)  # (not "Struggling countries")
 
 
 _SPACE_RE = re.compile(r"\s")
@@ -1775,14 +1775,14 @@ def _given_name_before(text: str, word: str) -> bool:
     return False
 
 
-def _clause_subject(ws: list[re.Match], k: int) -> bool:
+def _clause_subject(ws: list[str], k: int) -> bool:
     """Are the words before the verb ``ws[k]`` of a mention one noun phrase, its subject
     ("The president began", "President Obama won"), not a noun with a relative clause of its
     own ("the officials who came", "the experts I spoke to", "testimony the former FBI
     director gave", "a letter Charles Koch sent")?"""
     for j in range(1, k):
-        x = ws[j].group(0)
-        if x.lower() in _RELATIVES or x in _CONTACT_SUBJECTS or x[:1].isupper() and ws[j - 1].group(0).islower() and j > 1:
+        x = ws[j]
+        if x.lower() in _RELATIVES or x in _CONTACT_SUBJECTS or x[:1].isupper() and ws[j - 1].islower() and j > 1:
             return False
     return True
 
@@ -3552,7 +3552,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     if _utterance_end(text, span):
         mm = _ANY_VERB_AFTER_RE.match(text, span.me, hi)
         if mm:
-            ws = [w.group(0) for w in _words(text, mm.start(1), mm.end(1))]
+            ws = _WORD_RE.findall(text, mm.start(1), mm.end(1))
             shape = _np_shape(ws)
             if shape in ("name", "pronoun") and (shape == "name" or ws[0].lower() in _PERSONAL) or \
                     shape == "role" and ws[-1] in _roles().get("roles", ()) and ws[-1] not in _NON_PERSON_ROLES:
@@ -3751,7 +3751,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     if inv is not None and _norm(inv.group(1).lower()) in speech_verbs():
         # 'Continued Stone: "..."' / 'Said Mr. Reid: "..."'
         a, b = _trim_np(text, inv.start(2), inv.end(2))
-        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
+        shape = _np_shape(_WORD_RE.findall(text, a, b))
         if shape in ("name", "role"):
             verb = _WORD_RE.match(text, inv.start(1))
             entry = speech_verbs()[_norm(inv.group(1).lower())]
@@ -3774,7 +3774,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         # "Smith’s response:", "Smith had a message for voters:": the owner of the words
         a, b = _trim_np(text, pn.start(1), pn.end(1))
         shape = "pronoun" if text[a:b].lower() in _POSSESSIVE_PRONOUNS else \
-            _np_shape([w.group(0) for w in _words(text, a, b)])
+            _np_shape(_WORD_RE.findall(text, a, b))
         if shape in ("name", "role", "pronoun"):
             noun = _WORD_RE.match(text, pn.start(2) if pn.group(2) else pn.start(3))
             return noun, _Cue(noun.group(0), noun.group(0), None, "say"), (a, b, shape)
@@ -3828,7 +3828,7 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
     if sig is None:
         return None
     a, b = _trim_np(text, sig.start(2), sig.end(2))
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     if _np_shape(ws) != "name" or any(w.lower() in _HEADLINE_STOP for w in ws):
         return None  # ("- Reuters." is a credit line)
     dash = _DASH_RE.match(text, sig.start(1))
@@ -3868,7 +3868,7 @@ def _dash_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
         return None
     if fm is not None:
         a, b = _trim_np(text, fm.end(), colon)
-        ws = [w.group(0) for w in _words(text, a, b)]
+        ws = _WORD_RE.findall(text, a, b)
         return (a, b, _np_shape(ws)) if len(ws) <= 8 and _np_shape(ws) in ("name", "role") else None
     return _colon_label(text, k, colon)
 
@@ -3883,7 +3883,7 @@ def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
     tail = _LABEL_TAIL_RE.search(text, a, b)
     if tail:
         b = tail.start()
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     return (a, b, "name") if len(ws) <= 8 and _name_label(ws) else None
 
 
@@ -4503,7 +4503,7 @@ def _headline(st: _State, p, spans) -> _Reported | None:
         return None
     label = hm.group(1)
     if label not in st.transcript and (len(text[p.start:p.end].split()) > 30 or
-                                       not _name_label([w.group(0) for w in _words(text, *hm.span(1))])):
+                                       not _name_label(_WORD_RE.findall(text, *hm.span(1)))):
         return None  # (in a transcript an answer may be long, and a label all capitals: 'AMY GOODMAN:')
     a, b = hm.span(1)
     cs = hm.end()
@@ -6106,7 +6106,7 @@ def _asked(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | N
     if by:
         a, b = _trim_np(text, by.start(1), by.end(1))
         if a < b:
-            sp = _speaker(st, a, b, _np_shape([w.group(0) for w in _words(text, a, b)]) or "role")
+            sp = _speaker(st, a, b, _np_shape(_WORD_RE.findall(text, a, b)) or "role")
         pos = by.end()
     wh = _ASKED_WH_RE.search(text, pos, min(hi, pos + 60))
     if wh is None or _ASKED_END_RE.search(text, pos, wh.start()):
@@ -6443,7 +6443,7 @@ def _passive_agent(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para)
             e.group(0).strip() == "of" and entry.lemma not in ("accuse", "suspect", "charge", "convict"):
         return None  # ("critics of all political stripes": 'of' ends the agent only after 'accused')
     agent = _trim_np(text, a, e.start())
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    shape = _np_shape(_WORD_RE.findall(text, *agent))
     if shape is None:
         return None
     cstart = e.start() + 1
@@ -6465,7 +6465,7 @@ def _as_by(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | N
     if c < 0:
         return None
     agent = _trim_np(text, a, c)
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    shape = _np_shape(_WORD_RE.findall(text, *agent))
     if shape is None:
         return None
     cstart = c + 1
@@ -6492,7 +6492,7 @@ def _as_by_after(st: _State, m: re.Match, entry: _Cue, lo: int, comma: int, hi: 
             not _RELATIVE_AFTER_RE.match(text, e.end(), hi):
         return None  # ('The reality on the ground, as reported by Vox, is that ...': a parenthetical)
     agent = _trim_np(text, a, e.start() if e is not None else _clean_end(text, a, hi))
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)]) if agent[0] < agent[1] else None
+    shape = _np_shape(_WORD_RE.findall(text, *agent)) if agent[0] < agent[1] else None
     cstart = lo
     while cstart < comma and text[cstart] in " \t\n\u00a0":
         cstart += 1
@@ -6533,7 +6533,7 @@ def _according(st, s, m, entry, lo, hi, para):
         # "act according to any timetable", "go according to plan": a manner after a verb, no
         # source ("According to the plan, Israel would ...", ", according to state rules," are)
         return None
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     shape = _np_shape(ws) or "role"
     before = text[lo:m.start()].rstrip()
     if not before.strip() or _ACC_LEAD_RE.search(before):
