@@ -70,7 +70,7 @@ from itertools import islice
 
 from .actors import ActorDictionary, default_actors
 from .actors import _TITLE_GENDER, either_names as _either_names, given_names as _first_names  # (shared with the actor layer)
-from .text import Doc, _matches_at, _offsets
+from .text import Doc, _fast_frozen_init, _matches_at, _offsets
 from .text import _strip as _strip_space  # (a span without white space at its ends)
 
 __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summary"]
@@ -78,6 +78,7 @@ __all__ = ["Quote", "QuoteResult", "extract_quotes", "speech_verbs", "voice_summ
 MAX_WARNINGS = 50
 
 
+@_fast_frozen_init  # (a quote is built faster: see there)
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quote: its content span, cue, speaker and actor group.
@@ -180,11 +181,12 @@ _UNREALISED_BEFORE_RE = re.compile(
 
 def _unrealised(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` a future or hypothetical act ("will say", "could argue")?"""
-    low = text[max(0, cue_start - 24):cue_start].lower()
+    w0 = cue_start - 24 if cue_start > 24 else 0  # (a comparison, not max(): see _window_start)
+    low = text[w0:cue_start].lower()
     if "ill " not in low and "uld " not in low and "ght " not in low and "may " not in low and \
             "ust " not in low and "all " not in low and "can " not in low and " to " not in low and "help" not in low:
         return False  # (most cues: none of the pattern's words ends right before them)
-    m = _UNREALISED_BEFORE_RE.search(text, max(0, cue_start - 24), cue_start)
+    m = _UNREALISED_BEFORE_RE.search(text, w0, cue_start)
     if m is None:
         return False
     # a modal takes no past tense without "have": "Will responded" is a name (Will Rogers)
@@ -201,7 +203,8 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ and the Kelvin sign
 def _negated(text: str, cue_start: int) -> bool:
     """Is the cue at ``cue_start`` negated ("did not say", "won't confirm")? Not in "hasn't
     said anything beyond that it was working to fix the problem", which says something."""
-    before = text[max(0, cue_start - 30):cue_start]
+    w0 = cue_start - 30 if cue_start > 30 else 0  # (a comparison, not max(): see _window_start)
+    before = text[w0:cue_start]
     if before.isascii() or not any(c in before for c in _FOLDS_TO_ASCII):
         # (most cues are not negated: rule out a window holding none of the pattern's words,
         # "no" standing for "not", "cannot" and "no longer"; only where lower() finds what the
@@ -211,7 +214,7 @@ def _negated(text: str, cue_start: int) -> bool:
         if "no" not in low and "n'" not in low and "n’" not in low and "never" not in low and "avoid" not in low \
                 and "without" not in low and "refus" not in low and "declin" not in low:
             return False
-    return _NEGATED_BEFORE_RE.search(text, max(0, cue_start - 30), cue_start) is not None and \
+    return _NEGATED_BEFORE_RE.search(text, w0, cue_start) is not None and \
         not _NOT_ONLY_AFTER_RE.match(text, _WORD_RE.match(text, cue_start).end())
 
 
@@ -361,7 +364,7 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
     # without the engine's test of every character; 1.6x faster on ABP paragraphs)
     first, as_str = _cue_first_bytes()
     # (bounds as the engine reads them: a negative one is 0)
-    found = first.intersection(text[max(lo, 0):max(hi, 0)].encode("ascii", "replace")
+    found = first.intersection(text[lo if lo > 0 else 0:hi if hi > 0 else 0].encode("ascii", "replace")
                                .translate(_LETTERS_ONLY).split())
     if not found:
         return []
@@ -412,12 +415,13 @@ def _attributive(text: str, lo: int, m: re.Match) -> bool:
     form = m.group(0)
     if " " in form:
         return False
+    cs = m.start()  # (the look-backs: comparisons, not max(): see _window_start)
     if form.endswith("ed") or form in ("written", "spoken"):
-        if _ATTRIBUTIVE_BEFORE_RE.search(text, max(lo, m.start() - 24), m.start()) is not None:
+        if _ATTRIBUTIVE_BEFORE_RE.search(text, cs - 24 if cs - 24 > lo else lo, cs) is not None:
             return True
     elif not form.endswith("ing"):
         return False
-    mod = _MODIFIER_BEFORE_RE.search(text, max(lo, m.start() - 16), m.start())
+    mod = _MODIFIER_BEFORE_RE.search(text, cs - 16 if cs - 16 > lo else lo, cs)
     if mod is None or not form.endswith("ing") and mod.group(1).lower() in ("has", "have", "had", "a", "an", "the"):
         return False  # ("has warned", "has written": a perfect)
     nw = _NEXT_WORD_RE.match(text, m.end())
@@ -948,7 +952,10 @@ def _in_name(words: list[str], i: int) -> bool:
 def _window_start(text: str, lo: int, pos: int, n: int) -> int:
     """Where a look-back window of about ``n`` characters before ``pos`` starts: not before
     ``lo``, and never inside a word."""
-    a = max(lo, pos - n)
+    # (here and in the look-backs of the hot paths a comparison, not max() or min(): in
+    # Python 3.11 these parse their keyword arguments on every call, which made them
+    # five times the cost of a conditional expression)
+    a = pos - n if pos - n > lo else lo
     if lo < a < pos and text[a - 1].isalnum():
         a = _ALNUM_RUN_RE.match(text, a, pos).end()  # (the rest of the word, in one call)
     return a
@@ -971,7 +978,7 @@ def _trim_np(text: str, a: int, b: int, *, time_end: bool = True) -> tuple[int, 
         b -= 1
     # (the pattern only matches after one of its first words: the token before the first space
     # tells, and no word of them is longer than 10 letters)
-    first = text[a:min(b, a + 12)].split(None, 1)
+    first = text[a:a + 12 if a + 12 < b else b].split(None, 1)
     m = _LEADING_ADV_RE.match(text, a, b) if first and first[0].rstrip(",") in _LEADING_ADV_FIRST else None
     if m and m.end() < b:
         a = m.end()
@@ -992,7 +999,7 @@ def _ends_with_time_word(text: str, a: int, b: int) -> bool:
         b -= 1
     if b > a and text[b - 1] == ".":
         b -= 1
-    tail = text[max(a, b - 10):b].split()
+    tail = text[b - 10 if b - 10 > a else a:b].split()  # (not max(): see _window_start)
     return bool(tail) and tail[-1] in _TIME_WORDS  # (not on white space alone: "said Monday ." ends in " ")
 
 
@@ -1025,7 +1032,7 @@ def _tail_words(text: str, lo: int, pos: int) -> tuple[list[re.Match], int]:
         a = _window_start(text, lo, pos, n)
         words = _words(text, a, pos)
         end_i = len(words)
-        while end_i and _is_aux(words[end_i - 1].group(0)):
+        while end_i and _is_aux(words[end_i - 1][0]):
             end_i -= 1
         if end_i >= enough or a == lo:
             break
@@ -1080,7 +1087,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     po = _party_tag(text, lo, cue_start)
     if po is not None:
         cue_start = po  # "Rep. Carlos Curbelo (R) of Florida has told": the name before the tag
-    pre = text[max(lo, cue_start - 40):cue_start].rstrip()
+    pre = text[cue_start - 40 if cue_start - 40 > lo else lo:cue_start].rstrip()  # (not max(): see _window_start)
     dash = _DASH_PAREN_RE.search(text, max(lo, cue_start - 300), cue_start) \
         if pre[-1:] in ("-", "—", "–") else None
     if dash is not None and dash.start() > lo:
@@ -1092,7 +1099,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if k > 0:
             # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
             cue_start = max(lo, cue_start - 40) + k
-    w12 = text[max(lo, cue_start - 12):cue_start]  # (a contraction needs its apostrophe: most have none)
+    w12 = text[cue_start - 12 if cue_start - 12 > lo else lo:cue_start]  # (a contraction needs its apostrophe: most have none)
     if ("'" in w12 or "’" in w12) and \
             (mc := _CONTRACTED_SUBJECT_RE.search(text, max(lo, cue_start - 12), cue_start)) is not None:
         return mc.start(1), mc.end(1), "pronoun"  # '"...," she'd said Saturday': the pronoun
@@ -1100,7 +1107,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if end_i == 0:
         return None
     gap_before = text[words[end_i - 2].end():words[end_i - 1].start()] if end_i > 1 else ""
-    if words[end_i - 1].group(0) in ("and", "but") and end_i > 1 and \
+    if words[end_i - 1][0] in ("and", "but") and end_i > 1 and \
             not gap_before.strip(" \u00a0\"”’'!?—–-,"):
         # 'She declared "What a night!" and said that ...': the subject of the first verb
         conj = words[end_i - 1].start()
@@ -1132,7 +1139,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     # none, most, has no boundary, and one search for them is cheaper than the pattern's; a
     # match holds nothing but those characters and white space, so none starts before the white
     # space right before the first of them, where the pattern's scan can begin)
-    w0 = max(lo, b - 200)
+    w0 = b - 200 if b - 200 > lo else lo
     if (bc := _BOUNDARY_CHAR_RE.search(text, w0, b)) is not None:
         f = bc.start()
         while f > w0 and text[f - 1].isspace():
@@ -1246,7 +1253,7 @@ _DOC_PREPOSITIONS = frozenset("with of in on from by to for at as like".split())
 def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | None:
     """'Sanders issued a statement saying ...': for a participle cue after a document noun, the
     subject of the clause that issued the document, or None."""
-    if not m.group(0).endswith("ing"):
+    if not m[0].endswith("ing"):
         return None
     d = _DOCUMENT_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
     if d is None or d.start() <= lo:
@@ -1267,7 +1274,7 @@ def _document_owner(text: str, lo: int, m: re.Match) -> tuple[int, int, str] | N
 def _head_before_modifier(ws: list[re.Match]) -> tuple[int, int, str] | None:
     """'a Democratic staffer in the room': the head before a post-modifier, if it is a noun
     phrase."""
-    k = next((i for i, w in enumerate(ws) if i and w.group(0) in ("in", "at", "from")), None)
+    k = next((i for i, w in enumerate(ws) if i and w[0] in ("in", "at", "from")), None)
     if k is None:
         return None
     head = [w.group(0) for w in ws[:k]]
@@ -1301,9 +1308,10 @@ _PARTY_OF_RE = re.compile(r"\s*\((?:R|D|I)(?:-[A-Z][\w.]*)?\)\s+of\s+[A-Z][a-z]+
 
 def _party_tag(text: str, lo: int, end: int) -> int | None:
     """Where a party tag with a state that ends ``text[lo:end]`` starts (see ``_PARTY_OF_RE``)."""
-    if text.find(") of ", max(lo, end - 60), end) < 0:
+    w0 = end - 60 if end - 60 > lo else lo  # (not max(): see _window_start)
+    if text.find(") of ", w0, end) < 0:
         return None
-    po = _PARTY_OF_RE.search(text, max(lo, end - 60), end)
+    po = _PARTY_OF_RE.search(text, w0, end)
     return po.start() if po is not None and po.start() > lo else None
 # a parenthetical between dashes right before the cue: " - who once said ... - "
 _DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
@@ -1318,7 +1326,7 @@ def _name_suffix(text: str, ws: list[re.Match]) -> tuple[int, int, str] | None:
     convention Sen. Elizabeth Warren`` -> ``Sen. Elizabeth Warren``. Not after a preposition
     (``the report released by Paul Ryan``)."""
     k = len(ws)
-    while k > 0 and ws[k - 1].group(0)[:1].isupper() and len(ws) - k < 5:
+    while k > 0 and ws[k - 1][0][:1].isupper() and len(ws) - k < 5:
         k -= 1
     if k == 0 or k == len(ws) or len(ws) - k < 2 and not ws[-1].group(0)[:1].isupper():
         return None
@@ -1388,7 +1396,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
             pass  # "But Sen. Richard J. Durbin (D-Ill.), noting ..., said": a conjunction, then the subject
         elif first_word is not None and first_word.group(0).lower() in _LEAD_PREP and \
                 not (first_word.group(0) in ("As", "as") and _np_shape(
-                    [w.group(0) for w in _words(text, first_word.end(), bounds[i + 1])]) == "name"):
+                    _WORD_RE.findall(text, first_word.end(), bounds[i + 1])) == "name"):
             # "In a statement to the Observer, her adviser, Jake Sullivan, said"; but "As Akhil
             # Amar, a law professor, put it": the name after "As" is the subject
             continue
@@ -1425,7 +1433,7 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         a, b = _trim_np(text, a, b)
         if a >= b:
             continue
-        ws = [w.group(0) for w in _words(text, a, b)]
+        ws = _WORD_RE.findall(text, a, b)
         shape = _np_shape(ws)
         # "Amy Pope, deputy homeland security advisor, said": after a personal name any
         # lower-case phrase is an apposition
@@ -1450,8 +1458,8 @@ def _apposed_subject_after_clause(text: str, lo: int, comma: int) -> tuple[int, 
     ya, yb = _trim_np(text, cuts[-1] + 1, comma)
     if xa >= xb or ya >= yb or len(_WORD_RE.findall(text, lo, cuts[-2])) < 3:
         return None
-    xs = _np_shape([w.group(0) for w in _words(text, xa, xb)])
-    ys = _np_shape([w.group(0) for w in _words(text, ya, yb)])
+    xs = _np_shape(_WORD_RE.findall(text, xa, xb))
+    ys = _np_shape(_WORD_RE.findall(text, ya, yb))
     if xs == "name" and _has_personal_name(text[xa:xb].split()) and (
             ys == "role" or text[ya:ya + 1].isdigit() or ys == "name" and text[ya:ya + 1].islower()):
         return xa, xb, "name"  # "Tad Devine, his top aide," / "Tad Devine, 62,"
@@ -1536,14 +1544,15 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     moved = prep = phrase = False
     for _ in range(5):
         # (the first two serve: two searches, as finditer would find them, cost less than its scanner)
-        w1 = _WORD_RE.search(text, a, min(hi, a + 40))
-        w2 = _WORD_RE.search(text, w1.end(), min(hi, a + 40)) if w1 is not None else None
+        e40 = a + 40 if a + 40 < hi else hi  # (not min(): see _window_start)
+        w1 = _WORD_RE.search(text, a, e40)
+        w2 = _WORD_RE.search(text, w1.end(), e40) if w1 is not None else None
         ws = [w for w in (w1, w2) if w is not None]
         if not ws:
             return a
-        c = text.find(",", a, min(hi, a + 120))
-        lw = ws[0].group(0).lower()
-        nxt = ws[1].group(0) if len(ws) > 1 else ""
+        c = text.find(",", a, a + 120 if a + 120 < hi else hi)
+        lw = ws[0][0].lower()
+        nxt = ws[1][0] if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
@@ -1703,8 +1712,8 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     if _SPACE_RE.search(text, a, b) is None:
         return a, b  # (one word, most mentions: nothing to cut)
     ws = _words(text, a, b)
-    if len(ws) > 1 and (ws[0].group(0) in _SENTENCE_ADVERBS or
-                        ws[0].group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0].group(0)) and
+    if len(ws) > 1 and (ws[0][0] in _SENTENCE_ADVERBS or
+                        ws[0][0][-2:] == "ly" and _LY_ADVERB_RE.fullmatch(ws[0][0]) and
                         ws[0].group(0).lower() not in _LY_NOUNS and ws[1].group(0)[:1].isupper()):
         a = ws[1].start()  # ("Initially Sanger": an adverb, then the name)
         ws = ws[1:]
@@ -1715,11 +1724,11 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
             tt.start() > a and not _TIME_ONLY_RE.fullmatch(text, a, b):
         b = tt.start()  # ("Trump himself months ago", "The White House earlier": the subject)
         ws = _words(text, a, b)
-    k = next((k for k in range(1, len(ws) - 1) if ws[k].group(0) in _STATEMENT_VERBS and
+    k = next((k for k in range(1, len(ws) - 1) if ws[k][0] in _STATEMENT_VERBS and
               _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0))), None)
     if k is not None:
         b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
-    elif len(ws) > 1 and ws[-1].group(0) in _MAIN_VERBS:
+    elif len(ws) > 1 and ws[-1][0] in _MAIN_VERBS:
         b = ws[-2].end()
     elif len(ws) > 1 and ws[-1].group(0) in _TRAILING_ADVERBS and ws[-2].group(0).lower() not in _PRONOUNS | _DETS:
         b = ws[-2].end()  # ("Conspiracy theorists sometimes [suggest]", "Several Republican lawmakers publicly")
@@ -1739,26 +1748,26 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return True  # a dateline: "(CNN) Just days after insisting ...", "WASHINGTON (AP) —"
     if _SPACE_RE.search(text, a, b) is None:
         w = _WORD_RE.search(text, a, b)  # (one word, most mentions)
-        return w is not None and (w.group(0) in _SENTENCE_ADVERBS or w.group(0) in _MENTION_PREPS or
-                                  w.group(0)[:1].isdigit() and not w.group(0)[-1:].isalpha() and text[b - 1:b] != "%" or
+        return w is not None and (w[0] in _SENTENCE_ADVERBS or w[0] in _MENTION_PREPS or
+                                  w[0][:1].isdigit() and not w[0][-1:].isalpha() and text[b - 1:b] != "%" or
                                   # (a bare number: "2012 suggested", "364,000 confirmed"; "52%" stays)
-                                  w.group(0) in ("What's", "What’s") or w.group(0).lower() in _FUNCTION_MENTIONS or
-                                  w.group(0)[-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w.group(0)) is not None and
+                                  w[0] in ("What's", "What’s") or w[0].lower() in _FUNCTION_MENTIONS or
+                                  w[0][-2:] == "ly" and _LY_ADVERB_RE.fullmatch(w[0]) is not None and
                                   not _named_in_full(text, w.group(0)) or
-                                  w.group(0) in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
+                                  w[0] in _MONTH_WORDS and _MONTH_BEFORE_RE.search(text, max(0, a - 8), a) is not None
                                   and not _given_name_before(text, w.group(0))) or \
             text[a + 1:a + 2] == "-" and _PARTY_TAG_RE.fullmatch(text, a, b) is not None  # (a party tag alone: "R-Ky.")
-    ws = _words(text, a, b)
+    ws = _WORD_RE.findall(text, a, b)  # (the words only: no offsets are read)
     if not ws:
         return False
-    w = ws[0].group(0)
-    last = ws[-1].group(0).lower()
+    w = ws[0]
+    last = ws[-1].lower()
     if w.lower() in _CLAUSE_OPENING_MENTIONS:
         return True  # ("Despite the ...", "Whether he ...": a clause; but "including Sen. Ted Cruz" names one)
     if _TIME_ONLY_RE.fullmatch(text, a, b):
         return True  # ("Nine minutes later", "A split second later", "This past week": a time, not a speaker)
-    before = ws[-2].group(0).lower() if len(ws) > 1 else ""
-    if before and last in _DANGLING_ENDS and ws[-1].group(0).islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
+    before = ws[-2].lower() if len(ws) > 1 else ""
+    if before and last in _DANGLING_ENDS and ws[-1].islower() and not (last == "of" and (before in _OF_HEADS or before in _DOCUMENT_NOUNS or
                                                         before[:1].isdigit())) and \
             not (last in ("there", "that") and (before in _BE_FORMS or before in _DO_SAY_FORMS)) and \
             not (last == "the" and before == "on"):  # ("Some on the [left]": a referent cut at a word read as a verb)
@@ -1767,11 +1776,11 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         # before its object; "officials who were there", "the people doing that")
         return True
     if w in _FINITE_VERBS or w.islower() and w in _IRREGULAR_VERBS or w.lower() in ("that’s", "that's") or \
-            any(ws[k].group(0) in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
-            any(ws[k].group(0).endswith("ed") and ws[k].group(0).islower() and k + 1 < len(ws) and
-                _NAME_WORD_END_RE.fullmatch(ws[k - 1].group(0)) and ws[k + 1].group(0).islower() and
-                ws[k + 1].group(0) not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
-            any(ws[k].group(0) in _IRREGULAR_VERBS and ws[k - 1].group(0)[:1].isupper() and ws[k + 1].group(0).islower()
+            any(ws[k] in _FINITE_VERBS and _clause_subject(ws, k) for k in range(1, len(ws))) or \
+            any(ws[k].endswith("ed") and ws[k].islower() and k + 1 < len(ws) and
+                _NAME_WORD_END_RE.fullmatch(ws[k - 1]) and ws[k + 1].islower() and
+                ws[k + 1] not in _STOP and _clause_subject(ws, k) for k in range(2, len(ws) - 1)) or \
+            any(ws[k] in _IRREGULAR_VERBS and ws[k - 1][:1].isupper() and ws[k + 1].islower()
                 and _clause_subject(ws, k) for k in range(1, len(ws) - 1)):
         # "Berg led a workshop", "The president began", "One email appears to show", "came out
         # against the measure", "That's another reason why": a clause
@@ -1779,7 +1788,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     if (w.lower() in ("asked", "it’s", "it's", "there’s", "there's") or
             w.islower() and w.endswith("ing") and len(w) > 4 and "-" not in w and w not in _ING_ADJECTIVES
             and w not in _ING_NOUN_HEADS) \
-            and not any(x.group(0)[:1].isupper() for x in ws[1:]):
+            and not any(x[:1].isupper() for x in ws[1:]):
         # "Asked by a reporter if he ...", "it's worth noting that he's", "leaving untold
         # numbers": a clause, no speaker (but "including Sen. Ted Cruz" names one)
         return True
@@ -1787,10 +1796,10 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
         return w in _SENTENCE_ADVERBS  # (a lone capitalised preposition is a surname: "From said")
     if w.lower() in ("let", "let’s", "let's") or w in ("Oh", "Once"):
         return True  # the writer's or a speaker's own "Let me say", "Let's just say"; "Oh God"; "Once again"
-    if w.lower() in _TIME_SPANS and ws[1].group(0) in ("after", "before"):
+    if w.lower() in _TIME_SPANS and ws[1] in ("after", "before"):
         return True  # a fronted clause: "Soon after White House counselor Kellyanne Conway [congratulated ...]"
-    if w.lower() in _MENTION_PREPS and ws[1].group(0).lower() not in ("least", "most") and not (
-            w.lower() in _NAMING_PREPS and any(x.group(0)[:1].isupper() for x in ws[1:])) or w == "Like":
+    if w.lower() in _MENTION_PREPS and ws[1].lower() not in ("least", "most") and not (
+            w.lower() in _NAMING_PREPS and any(x[:1].isupper() for x in ws[1:])) or w == "Like":
         # (not "At least half of voters"; "For all the problems confronting Democrats" is no speaker,
         # but "Among the other executive actions Obama is vowing" and "As for Mr. Trump, he" name one)
         return True
@@ -1800,7 +1809,7 @@ def _bad_mention(text: str, a: int, b: int) -> bool:
     # a participle clause: "Emphasizing the bipartisan support", "Walking to the next address"
     # (not "Wyoming GOP chairman Matt Micheli", "Channing D. Phillips")
     return w[:1].isupper() and w.endswith("ing") and len(w) > 4 and w.lower() not in _ING_ADJECTIVES and (
-        ws[1].group(0).lower() in _CLAUSE_OPENERS or w.lower() in _VERB_ONLY_ING)  # (not "Struggling countries")
+        ws[1].lower() in _CLAUSE_OPENERS or w.lower() in _VERB_ONLY_ING)  # (not "Struggling countries")
 
 
 _SPACE_RE = re.compile(r"\s")
@@ -1822,14 +1831,14 @@ def _given_name_before(text: str, word: str) -> bool:
     return False
 
 
-def _clause_subject(ws: list[re.Match], k: int) -> bool:
+def _clause_subject(ws: list[str], k: int) -> bool:
     """Are the words before the verb ``ws[k]`` of a mention one noun phrase, its subject
     ("The president began", "President Obama won"), not a noun with a relative clause of its
     own ("the officials who came", "the experts I spoke to", "testimony the former FBI
     director gave", "a letter Charles Koch sent")?"""
     for j in range(1, k):
-        x = ws[j].group(0)
-        if x.lower() in _RELATIVES or x in _CONTACT_SUBJECTS or x[:1].isupper() and ws[j - 1].group(0).islower() and j > 1:
+        x = ws[j]
+        if x.lower() in _RELATIVES or x in _CONTACT_SUBJECTS or x[:1].isupper() and ws[j - 1].islower() and j > 1:
             return False
     return True
 
@@ -2195,8 +2204,10 @@ def _gender(surface: str, name: str) -> str | None:
 
 def _after_possessor(words: list[str]) -> list[str]:
     """The words after the last possessive one ("Clinton's"), or all of them."""
-    k = max((i + 1 for i, w in enumerate(words) if w.endswith(("'s", "’s", "s'", "s’"))), default=0)
-    return words[k:]
+    for k in range(len(words) - 1, -1, -1):  # (from the end: the last possessive one)
+        if words[k].endswith(("'s", "’s", "s'", "s’")):
+            return words[k + 1:]
+    return words[0:]
 
 
 def _embedded_pronoun(st: _State, a: int, ref: _Speaker) -> bool:
@@ -2687,7 +2698,7 @@ def _one_person_head(text: str, sp: _Speaker) -> bool:
     # (most speakers are names: a first word that is no determiner rules the role out before
     # the words are scanned and the window before searched)
     w = _WORD_RE.search(text, sp.start, sp.end)
-    if w is None or w.group(0).lower() not in _ONE_PERSON_DETS:
+    if w is None or w[0].lower() not in _ONE_PERSON_DETS:
         return False
     head = first = None
     for w in _WORD_RE.finditer(text, sp.start, sp.end):
@@ -3218,7 +3229,7 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
                 # (the pattern ends at i with a word and at most an initial after it: a match
                 # starts within the window's last two white-space separated tokens, so the
                 # engine need not try the positions before them)
-                a = max(0, i - 40)
+                a = i - 40 if i > 40 else 0  # (not max(): see _window_start)
                 head = text[a:i].rsplit(None, 2)
                 m = _FULL_NAME_BEFORE_RE.search(text, a + len(head[0]) if len(head) == 3 else a, i)
                 if m is not None and not (place and m.group(1) not in _first_names() and m.group(1) not in _either_names()
@@ -3503,7 +3514,7 @@ def _drop_cue_twins(quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         if q.kind != "scare" and q.cue_start is not None:
-            for j in range(len(out) - 1, max(-1, len(out) - 7), -1):  # (twins are neighbours)
+            for j in range(len(out) - 1, len(out) - 7 if len(out) > 6 else -1, -1):  # (twins are neighbours)
                 o = out[j]
                 if o.kind != "scare" and o.cue_start is not None and o.start < q.end and q.start < o.end and \
                         _norm_words(o.text) == _norm_words(q.text):
@@ -3669,7 +3680,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     if _utterance_end(text, span):
         mm = _ANY_VERB_AFTER_RE.match(text, span.me, hi)
         if mm:
-            ws = [w.group(0) for w in _words(text, mm.start(1), mm.end(1))]
+            ws = _WORD_RE.findall(text, mm.start(1), mm.end(1))
             shape = _np_shape(ws)
             if shape in ("name", "pronoun") and (shape == "name" or ws[0].lower() in _PERSONAL) or \
                     shape == "role" and ws[-1] in _roles().get("roles", ()) and ws[-1] not in _NON_PERSON_ROLES:
@@ -3868,7 +3879,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     if inv is not None and _norm(inv.group(1).lower()) in speech_verbs():
         # 'Continued Stone: "..."' / 'Said Mr. Reid: "..."'
         a, b = _trim_np(text, inv.start(2), inv.end(2))
-        shape = _np_shape([w.group(0) for w in _words(text, a, b)])
+        shape = _np_shape(_WORD_RE.findall(text, a, b))
         if shape in ("name", "role"):
             verb = _WORD_RE.match(text, inv.start(1))
             entry = speech_verbs()[_norm(inv.group(1).lower())]
@@ -3891,7 +3902,7 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         # "Smith’s response:", "Smith had a message for voters:": the owner of the words
         a, b = _trim_np(text, pn.start(1), pn.end(1))
         shape = "pronoun" if text[a:b].lower() in _POSSESSIVE_PRONOUNS else \
-            _np_shape([w.group(0) for w in _words(text, a, b)])
+            _np_shape(_WORD_RE.findall(text, a, b))
         if shape in ("name", "role", "pronoun"):
             noun = _WORD_RE.match(text, pn.start(2) if pn.group(2) else pn.start(3))
             return noun, _Cue(noun.group(0), noun.group(0), None, "say"), (a, b, shape)
@@ -3945,7 +3956,7 @@ def _dash_signature(text: str, span: _Span, p) -> tuple | None:
     if sig is None:
         return None
     a, b = _trim_np(text, sig.start(2), sig.end(2))
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     if _np_shape(ws) != "name" or any(w.lower() in _HEADLINE_STOP for w in ws):
         return None  # ("- Reuters." is a credit line)
     dash = _DASH_RE.match(text, sig.start(1))
@@ -3985,7 +3996,7 @@ def _dash_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
         return None
     if fm is not None:
         a, b = _trim_np(text, fm.end(), colon)
-        ws = [w.group(0) for w in _words(text, a, b)]
+        ws = _WORD_RE.findall(text, a, b)
         return (a, b, _np_shape(ws)) if len(ws) <= 8 and _np_shape(ws) in ("name", "role") else None
     return _colon_label(text, k, colon)
 
@@ -4000,7 +4011,7 @@ def _colon_label(text: str, lo: int, colon: int) -> tuple[int, int, str] | None:
     tail = _LABEL_TAIL_RE.search(text, a, b)
     if tail:
         b = tail.start()
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     return (a, b, "name") if len(ws) <= 8 and _name_label(ws) else None
 
 
@@ -4014,7 +4025,7 @@ def _transcript_labels(text: str, paras) -> dict[str, str]:
     ('AMY GOODMAN', not 'TARGET:'); initials stand for the label whose initials they are."""
     counts: dict[str, int] = {}
     for p in paras:
-        if text.find(":", p.start, min(p.end, p.start + 40)) < 0:
+        if text.find(":", p.start, p.start + 40 if p.end - p.start > 40 else p.end) < 0:  # (not min(): see _window_start)
             continue
         hm = _HEADLINE_RE.match(text, p.start, p.end)
         if hm is not None:
@@ -4413,11 +4424,11 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 continue  # 'Rather, he said, continued struggles ...': the first word of a content
             if text.startswith(",", m.end()) and _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
                 continue  # 'Cost estimates, he added, were ...': the parenthetical is the attribution
-            r = _reported(st, s, m, verbs[_norm(m.group(0))], all_spans, p.index)
+            r = _reported(st, s, m, verbs[_norm(m[0])], all_spans, p.index)
             if r is None:
                 continue
             used_cues.add(m.start())
-            if m.group(0).endswith("ing"):
+            if m[0].endswith("ing"):
                 # the subject of the sentence may be inside a quote or a fronted clause; the
                 # participle shares the subject of the cue it follows
                 spk = _participle_speaker(text, s.start, m.start(), said_by, all_spans,
@@ -4620,7 +4631,7 @@ def _headline(st: _State, p, spans) -> _Reported | None:
         return None
     label = hm.group(1)
     if label not in st.transcript and (len(text[p.start:p.end].split()) > 30 or
-                                       not _name_label([w.group(0) for w in _words(text, *hm.span(1))])):
+                                       not _name_label(_WORD_RE.findall(text, *hm.span(1)))):
         return None  # (in a transcript an answer may be long, and a label all capitals: 'AMY GOODMAN:')
     a, b = hm.span(1)
     cs = hm.end()
@@ -5042,7 +5053,7 @@ def _title_like(content: str, max_words: int = 8) -> bool:
     # and a search each costs less than making a scanner)
     m = _TITLE_WORD_RE.search(content)
     while m is not None:
-        w = m.group(0)
+        w = m[0]
         n += 1
         if n > max_words or n == 1 and not w[0].isupper() or \
                 len(w) > 3 and w not in _TITLE_MINOR and not w[0].isupper():
@@ -5206,7 +5217,7 @@ def _tweet_embeds(text: str, paras) -> dict[int, tuple[int, re.Match]]:
     an embedded tweet."""
     out: dict[int, tuple[int, re.Match]] = {}
     for k, p in enumerate(paras):
-        i = text.find("(@", max(p.start, p.end - 60), p.end)
+        i = text.find("(@", p.end - 60 if p.end - p.start > 60 else p.start, p.end)  # (not max(): see _window_start)
         m = _TWEET_SIGNATURE_RE.search(text, max(p.start, i - 200), p.end) if i >= 0 else None
         if m is None:
             continue
@@ -5455,12 +5466,12 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return None
     a, _ = _trim_np(text, a, hi, time_end=False)  # (the rest of the sentence: only its start serves)
     # (at most 7 words after a quantity of at most 4 are read: the first 12 serve)
-    ws = list(islice(_WORD_RE.finditer(text, a, min(hi, a + 200)), 12))
+    ws = list(islice(_WORD_RE.finditer(text, a, a + 200 if a + 200 < hi else hi), 12))
     q = _QUANTITY_RE.match(text, a, hi)
     # ("About 200 protesters gathered, chanting ...": the quantity is part of the subject)
     k0 = k = sum(1 for w in ws if w.start() < q.end()) if q else 0
     while k < len(ws) and k < k0 + 7:
-        w = ws[k].group(0)
+        w = ws[k][0]
         lw = w.lower()
         if lw in _STOP or lw in _AUX or lw == "at" or (w.islower() and (
                 lw.endswith("ed") or k > k0 and (lw.endswith("s") and not lw.endswith(("'s", "’s"))
@@ -5473,7 +5484,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         k += 1
     if k == k0:
         return None
-    words = [w.group(0) for w in ws[k0:k]]
+    words = [w[0] for w in ws[k0:k]]
     shape = _np_shape(words)
     if k0:
         return (ws[0].start(), ws[k - 1].end(), shape) if shape is not None else None
@@ -5603,133 +5614,137 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     """Reported speech around cue ``m`` in sentence ``s``, or None."""
     text = st.text
     lo, hi = s.start, s.end
+    cs, ce = m.span()  # (read once: the tests below look around the cue again and again)
     # the sentence may end inside a quote that runs on: extend to the quote's end
     for sp in spans:
         if sp.ms < hi <= sp.me and sp.ms >= lo:
             hi = sp.me
-        if sp.ms < lo < sp.me and sp.me <= m.start():
+        if sp.ms < lo < sp.me and sp.me <= cs:
             lo = sp.me  # the sentence starts inside a quote that ends before the cue
-    form = m.group(0)
+    form = m[0]
+    ing_form = form.endswith("ing")
     if form[0].isupper() and form[0] != entry.form[0] and not _capital_cue_ok(text, lo, hi, m, entry):
         return None
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
-    if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) and \
-            _NAME_AFTER_RE.match(text, m.end(), hi) and not _CALLED_X_A_RE.match(text, m.end(), hi):
+    if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, cs - 60), cs) and \
+            _NAME_AFTER_RE.match(text, ce, hi) and not _CALLED_X_A_RE.match(text, ce, hi):
         return None  # "A new group called Black Votes Matter": a name, not a report
-    if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, m.start()):
+    if entry.lemma == "ask" and _ASKED_LEAD_RE.fullmatch(text, lo, cs):
         return _asked(st, m, entry, hi, para)
-    passive = _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())  # ("was asked", "is said")
-    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, m.end(), hi) or \
-            passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, m.end(), hi):
+    passive = _PASSIVE_BEFORE_RE.search(text, cs - 12 if cs - 12 > lo else lo, cs)  # ("was asked", "is said")
+    if entry.frame == "raise" and _RAISE_AFTER_RE.match(text, ce, hi) or \
+            passive and form.endswith(("ed", "said", "thought", "seen")) and _TO_AFTER_RE.match(text, ce, hi):
         return _raising(st, m, entry, lo, hi, spans, para)
     if entry.frame == "raise":
         return None
-    if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()) or
-                          _SAY_NOUN_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start())):
+    if form == "say" and (_NOUN_BEFORE_RE.search(text, max(lo, cs - 12), cs) or
+                          _SAY_NOUN_BEFORE_RE.search(text, max(lo, cs - 12), cs)):
         return None  # "a larger say than they do", "the final say": the noun
-    if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, m.start() - 4), m.start()):
+    if form == "opposed" and _AS_BEFORE_CUE_RE.search(text, max(lo, cs - 4), cs):
         return None  # "as opposed to attacking his rivals"
-    if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, m.end(), hi):
+    if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, ce, hi):
         return None  # "Multiple media reports have confirmed ...": a plural noun, the subject
-    if form == "say" and text[m.start() - 2:m.start()] == ", " and text[m.end():m.end() + 1] == ",":
+    if form == "say" and text[cs - 2:cs] == ", " and text[ce:ce + 1] == ",":
         return None  # "unlike, say, Ted Cruz": a discourse marker
-    if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, m.end(), hi):
+    if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, ce, hi):
         return None  # "went on a tirade": an action, not "went on to say"
-    if form.startswith("referred") and _ALSO_REFERRED_RE.search(text, max(lo, m.start() - 12), m.start()) and \
-            _AS_AFTER_RE.match(text, m.end() if form.endswith("to") else m.end() + 3, hi):
+    if form.startswith("referred") and _ALSO_REFERRED_RE.search(text, max(lo, cs - 12), cs) and \
+            _AS_AFTER_RE.match(text, ce if form.endswith("to") else ce + 3, hi):
         return None  # "the law, also referred to as “Obamacare”": a name, nobody's words
-    if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()) \
-            and not _THAT_RE.match(text, m.end(), hi):
+    if entry.lemma == "deny" and form.endswith("ed") and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, cs - 30), cs) \
+            and not _THAT_RE.match(text, ce, hi):
         return None  # "He was denied a gun permit", "The applicants were denied": refused, not a denial
-    if entry.lemma == "continue" and _CONTINUE_NOT_TAG_RE.match(text, m.end(), hi):
+    if entry.lemma == "continue" and _CONTINUE_NOT_TAG_RE.match(text, ce, hi):
         return None  # "while the shutdown continues, which suggests ...": the clause goes on
-    if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, m.end(), hi) and not (
-            (tv := _CONTINUE_TO_RE.match(text, m.end(), hi)) and tv.group(1) in speech_verbs()):
+    if entry.lemma == "continue" and not _CONTINUE_TAG_RE.match(text, ce, hi) and not (
+            (tv := _CONTINUE_TO_RE.match(text, ce, hi)) and tv.group(1) in speech_verbs()):
         return None  # "deaths have continued to rise", "Trump has continued his threats"
-    if form in _NOUN_LIKE_BASES and (pn := _POSSESSIVE_NP_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start())) \
-            and not pn.group(1).endswith("s") and not _REPORT_COMPLEMENT_RE.match(text, m.end(), hi):
+    if form in _NOUN_LIKE_BASES and (pn := _POSSESSIVE_NP_BEFORE_RE.search(text, max(lo, cs - 40), cs)) \
+            and not pn.group(1).endswith("s") and not _REPORT_COMPLEMENT_RE.match(text, ce, hi):
         # "after his North Korea tweet, Trump announced", "My big worry is": a noun after a
         # possessive (not "his lawyers claim", or "his vow to end ...", a report of its own)
         return None
-    if entry.lemma == "call" and _PHONED_RE.match(text, m.end(), hi):
+    if entry.lemma == "call" and _PHONED_RE.match(text, ce, hi):
         return None  # "called a family friend to investigate", "called to ask about": phoned
-    if form in ("note", "notes") and (text[m.end():m.end() + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
-            text, max(lo, m.start() - 30), m.start()) or _VERB_NEXT_RE.match(text, m.end(), hi)):
+    if form in ("note", "notes") and (text[ce:ce + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
+            text, max(lo, cs - 30), cs) or _VERB_NEXT_RE.match(text, ce, hi)):
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
-    if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, m.end(), hi):
+    if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, ce, hi):
         return None  # "a public policy think tank"
-    if form.endswith("ing") and _MATCH_AFTER_RE.match(text, m.end(), hi):
+    if ing_form and _MATCH_AFTER_RE.match(text, ce, hi):
         return None  # "shouting matches", "a yelling match", "the right calling card": a noun
-    if (d := _DASH_AFTER_RE.match(text, m.end(), hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
+    if (d := _DASH_AFTER_RE.match(text, ce, hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
         # "disheveled and shouting — only to be ...": the writer goes on (but 'said — on
         # Twitter, as it happens — that ...' is a parenthetical)
         return None
-    if entry.frame == "object" and text[m.end():m.end() + 1] in (",", ".", ";", ":", ")") and \
-            form.endswith("ing"):
+    if entry.frame == "object" and text[ce:ce + 1] in (",", ".", ";", ":", ")") and \
+            ing_form:
         return None  # "if we wound up with GMO labeling, it ...": a noun, no object
     if entry.lemma in _EXPECT_LEMMAS and \
-            _COMPARATIVE_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
+            _COMPARATIVE_BEFORE_RE.search(text, max(lo, cs - 40), cs):
         return None  # "sooner than expected", "as many people expected,": a comparison, no report
-    if passive and _BY_AFTER_RE.match(text, m.end(), hi):
+    if passive and _BY_AFTER_RE.match(text, ce, hi):
         # "Trump has been criticized by some of his rivals for failing ...": the agent speaks
         return _passive_agent(st, m, entry, lo, hi, para)
-    if form.split()[0].endswith("ed") and _BY_AFTER_RE.match(text, m.end(), hi):
-        if _AS_BY_BEFORE_RE.fullmatch(text, lo, m.start()):
+    if form.split()[0].endswith("ed") and _BY_AFTER_RE.match(text, ce, hi):
+        if _AS_BY_BEFORE_RE.fullmatch(text, lo, cs):
             return _as_by(st, m, entry, hi, para)
-        if (tr := _AS_BY_TRAIL_RE.search(text, max(lo, m.start() - 30), m.start())) is not None:
+        if (tr := _AS_BY_TRAIL_RE.search(text, max(lo, cs - 30), cs)) is not None:
             return _as_by_after(st, m, entry, lo, tr.start(), hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
-    if text[m.end():m.end() + 1] == "," and not form.endswith("ing") and passive and \
-            _SUBORD_OPEN_RE.search(text, max(lo, m.start() - 80), m.start()):
+    if text[ce:ce + 1] == "," and not ing_form and passive and \
+            _SUBORD_OPEN_RE.search(text, max(lo, cs - 80), cs):
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
         return None
-    if form.endswith("ing") and _FRONT_PREP_LEAD_RE.fullmatch(text, lo, m.start()):
+    if ing_form and _FRONT_PREP_LEAD_RE.fullmatch(text, lo, cs):
         # "(CNN) Just days after insisting that ..., President Trump backed off", "A day after
         # announcing ..., Sen. Rand Paul urged": the subject is the main clause's, after the comma
-        k = _SUBORD_END_RE.search(text, m.end(), hi)
+        k = _SUBORD_END_RE.search(text, ce, hi)
         ms = _main_subject(text, k.end(), hi) if k is not None else None
-        if k is None and (c := text.find(", ", m.end(), hi)) > 0 and not _inside(spans, c):
+        if k is None and (c := text.find(", ", ce, hi)) > 0 and not _inside(spans, c):
             # ("After saying he would run, Smith withdrew": a verb the pattern does not list)
             k = _COMMA_WORD_RE.match(text, c)
             ms = _main_subject(text, c + 1, hi)
             ms = ms if ms is not None and ms[2] in ("name", "pronoun") else None
         if ms is None or ms[2] not in ("name", "role", "pronoun"):
             return None
-        t0 = _THAT_RE.match(text, m.end(), hi)
-        c0 = t0.end() if t0 else m.end()
+        t0 = _THAT_RE.match(text, ce, hi)
+        c0 = t0.end() if t0 else ce
         cend = _clean_end(text, c0, k.start() if k is not None else c)  # (no word after that comma)
         if len(text[c0:cend].split()) < 2:
             return None
         return _Reported(m, entry, c0, cend, _speaker(st, *ms), para)
-    subj = _document_owner(text, lo, m) or _subject_before(text, lo, m.start())
+    subj = _document_owner(text, lo, m) or _subject_before(text, lo, cs)
     # (every match of _RELATIVE_BEFORE_RE holds "wh": most windows have none)
-    rel = subj is None and (text.find("wh", max(lo, m.start() - 60), m.start()) >= 0 and
-                            _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()) or
-                            (text.find("o,", max(lo, m.start() - 160), m.start()) >= 0 or
-                             text.find("h,", max(lo, m.start() - 160), m.start()) >= 0) and
-                            _RELATIVE_PAREN_BEFORE_RE.search(text, max(lo, m.start() - 160), m.start()))
+    rel = False
+    if subj is None:
+        w60 = cs - 60 if cs - 60 > lo else lo  # (comparisons, not max(): see _window_start)
+        w160 = cs - 160 if cs - 160 > lo else lo
+        rel = (text.find("wh", w60, cs) >= 0 and _RELATIVE_BEFORE_RE.search(text, w60, cs) or
+               (text.find("o,", w160, cs) >= 0 or text.find("h,", w160, cs) >= 0) and
+               _RELATIVE_PAREN_BEFORE_RE.search(text, w160, cs))
     if rel:
         # "Borges, who predicted ...": the speaker is the noun phrase the clause hangs on
         subj = _antecedent(text, lo, rel.start())
         if subj is None:
             return None
     inverted = None
-    before = text[lo:m.start()].rstrip()
+    before = text[lo:cs].rstrip()
     comma = lo + len(before) - 1
-    if subj is None and form.endswith("ing") and (dm := _DOC_FROM_NAME_RE.search(text, max(lo, m.start() - 120), m.start())) \
+    if subj is None and ing_form and (dm := _DOC_FROM_NAME_RE.search(text, max(lo, cs - 120), cs)) \
             and any(w in _first_names() or w in _either_names() or w in _PERSON_TITLES for w in dm.group(1).split()):
         # 'a letter from House Speaker Nancy Pelosi urging him to reschedule', 'an op-ed from
         # Paul Krugman suggesting': the document's author, if a person by name (a company's
         # letter makes no antecedent of "she": 'a letter from Blue Cross saying')
         subj = (dm.start(1), dm.end(1), "name")
-    if subj is None and form.endswith("ing") and before.endswith(("”", '"')) \
+    if subj is None and ing_form and before.endswith(("”", '"')) \
             and before[:-1].rstrip().endswith(","):
         # 'X said the governor was "weak," adding that ...': the comma sits inside the quote
         subj = _main_subject(text, lo, lo + len(before[:-1].rstrip()) - 1)
-    if form.endswith("ing") and before.endswith((" and", " by", " after", " before", " while", " without", " despite")) \
+    if ing_form and before.endswith((" and", " by", " after", " before", " while", " without", " despite")) \
             and len(before) > 4 and \
             (subj is None or before.endswith(" by")):
         # '..., calling him a "stiff" and accusing him of ...', 'Sullivan responded by explaining
@@ -5740,16 +5755,16 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if not _inside(spans, c.start()):
                 co = c  # (not inside a quote: 'the plan was "dead, and Trump knows it" and ...')
         subj = _main_subject(text, co.end(), lo + before.rfind(" ")) if co is not None else None
-        wi = _with_participle_subject(text, lo, m.start()) if before.endswith(" and") and co is None else None
+        wi = _with_participle_subject(text, lo, cs) if before.endswith(" and") and co is None else None
         if wi is not None:
             subj = wi
         elif subj is None or subj[2] not in ("name", "pronoun"):
             subj = _main_subject(text, lo, lo + before.rfind(" "))
-    if subj is None and not before.endswith(",") and (tc := _title_comma(text, lo, m.start())) is not None:
+    if subj is None and not before.endswith(",") and (tc := _title_comma(text, lo, cs)) is not None:
         comma = tc[1]  # "Gary Gerstle, a professor ... and author of “Liberty and Coercion,” noted"
         before = text[lo:comma + 1]
     if subj is None and before.endswith(","):
-        if form.endswith("ing"):
+        if ing_form:
             # "..., arguing (that) ...": the subject of the main clause
             subj = _participle_subject(text, lo, comma)
         else:
@@ -5757,10 +5772,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             if subj is None and entry.frame in ("say", "tell"):
                 subj = _apposed_subject_after_clause(text, lo, comma)
             if subj is None and entry.frame == "say":
-                inverted = _np_after(text, m.end(), hi)  # ("CLAUSE, told X" is not English)
+                inverted = _np_after(text, ce, hi)  # ("CLAUSE, told X" is not English)
     loose = False
-    if subj is None and inverted is None and form.endswith("ing") and entry.frame in ("say", "tell", "sayt") \
-            and _FRONT_LEAD_RE.fullmatch(text, lo, m.start()) and (t0 := _THAT_RE.match(text, m.end(), hi)):
+    if subj is None and inverted is None and ing_form and entry.frame in ("say", "tell", "sayt") \
+            and _FRONT_LEAD_RE.fullmatch(text, lo, cs) and (t0 := _THAT_RE.match(text, ce, hi)):
         # "Noting that the economy was strong, Smith said ...", "Conceding that a deal was likely
         # “down the line” he warned": a fronted participle; its subject is the main clause's
         k = _SUBORD_END_RE.search(text, t0.end(), hi) or _FRONT_END_RE.search(text, t0.end(), hi)
@@ -5769,20 +5784,20 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             cend = _clean_end(text, t0.end(), k.start())
             if len(text[t0.end():cend].split()) >= 3:
                 return _Reported(m, entry, t0.end(), cend, _speaker(st, *ms), para)
-    if subj is None and inverted is None and form.endswith("ing"):
+    if subj is None and inverted is None and ing_form:
         # "..., with Donald Trump tweeting that ...": the noun phrase after "with"; "his warning
         # that ...", "Trump's saying that ...": the possessor of the gerund
-        w = _WITH_BEFORE_RE.search(text, max(lo, m.start() - 80), m.start())
+        w = _WITH_BEFORE_RE.search(text, max(lo, cs - 80), cs)
         if w is not None:
-            subj = _subject_before(text, w.end(), m.start())
+            subj = _subject_before(text, w.end(), cs)
             if subj is None:
                 # "with many marchers and spectators chanting": a subject the checker refuses
-                subj = _loose_subject(text, w.end(), m.start())
+                subj = _loose_subject(text, w.end(), cs)
                 loose = subj is not None
-        elif _GERUND_OWNER_RE.search(text, max(lo, m.start() - 4), m.start()):
-            subj = _possessor(text, lo, m.start())
-    if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, max(lo, m.start() - 80), m.start()) and \
-            (src := _SOURCE_NP_RE.search(text, max(lo, m.start() - 120), m.start())):
+        elif _GERUND_OWNER_RE.search(text, max(lo, cs - 4), cs):
+            subj = _possessor(text, lo, cs)
+    if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, cs - 80 if cs - 80 > lo else lo, cs) and \
+            (src := _SOURCE_NP_RE.search(text, max(lo, cs - 120), cs)):
         # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
         # the mention is the noun phrase up to its head ("people", "a source")
         subj = (src.start(1), src.end(2), "role")
@@ -5791,9 +5806,9 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         # here", "People with direct knowledge of Gates' work"): keep the content, with the
         # first noun phrase of the clause as a tentative speaker
         if not _loose_cue_ok(form, entry) and not (
-                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, m.start() - 60), m.start())):
+                entry.frame == "sayt" and _EVIDENCE_RE.search(text, max(lo, cs - 60), cs)):
             return None
-        subj = _loose_subject(text, lo, m.start())
+        subj = _loose_subject(text, lo, cs)
         if subj is None:
             return None
         loose = True
@@ -5806,7 +5821,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         sp = _speaker(st, a, b, shape)
         return _Reported(m, entry, cstart, cend, sp, para)
     a, b, shape = subj
-    after = text[m.end():hi]
+    after = text[ce:hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _end_adverbial(after) if len(after) < 160 else None
     if tail is None and entry.frame == "tell" and len(after) < 160:
@@ -5835,7 +5850,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
         return None
     # "X said (that) CLAUSE"
-    pos = m.end()
+    pos = ce
     if _BY_ING_RE.match(text, pos, hi):
         return None  # "responded by explaining that ...": the participle reports it
     if entry.lemma == "call" and _CALL_PARTICLE_RE.match(text, pos, hi):
@@ -5856,7 +5871,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             _OBJECT_RELATIVE_BEFORE_RE.search(text, max(lo, subj[0] - 8), subj[0]):
         return None  # ('a detail that critics pointed out on Twitter, and it was ...': the writer's next clause)
     t = _THAT_RE.match(text, pos, hi)
-    if t and pos != m.end():
+    if t and pos != ce:
         t, relative = _report_that(text, t, hi)
         if relative and (t is None or re.search(r"[.;:!?\"“”]", text[pos:t.start()])):
             return None
@@ -5884,14 +5899,14 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             else:
                 return None
     start = None
-    if pos in (m.end(), after_adv) and pre.endswith(",") and entry.frame in ("say", "tell") and \
+    if pos in (ce, after_adv) and pre.endswith(",") and entry.frame in ("say", "tell") and \
             _COMMA_PARTICIPLE_RE.match(text, pos, hi):
         # "The deal is dead, CNN reported, citing two officials": the clause before is the
         # report; the participle goes on about the reporting
         cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
         if cend - cstart >= 10:
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
-    if pos in (m.end(), after_adv) and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
+    if pos in (ce, after_adv) and pre.endswith(",") and _PAREN_AFTER_RE.match(text, pos, hi) and \
             len(_WORD_RE.findall(text, lo, a)) >= 2:
         # "If it's just a few delegates, the campaign said, it may not bother ...": the report
         # runs on both sides of the attribution
@@ -5906,7 +5921,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         k = _REL_END_RE.search(text, pos, cend)
         if k is not None:
             cend = _clean_end(text, pos, k.start())
-    if form.endswith("ing") and text[b:m.start()].strip() == ",":
+    if ing_form and text[b:cs].strip() == ",":
         # "Durbin, noting the size of Sanders's following, said ...": a participle in an
         # apposition ends at the comma before the subject's own cue
         for k in _COMMA_WORD_RE.finditer(text, pos, cend):
@@ -5928,8 +5943,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             cend = _clean_end(text, pos, k.start())
     # (a parenthetical tag has no object: 'By the time they are, he adds, West Virginia ...';
     # not 'By Friday, Trump conceded, announcing ...' or 'works as promised, ...')
-    paren = start is not None and not text[b:m.start()].strip() and text[m.end():m.end() + 1] == "," and \
-        not _ING_NEXT_RE.match(text, m.end() + 1, hi)
+    paren = start is not None and not text[b:cs].strip() and text[ce:ce + 1] == "," and \
+        not _ING_NEXT_RE.match(text, ce + 1, hi)
     if not t and not paren and entry.lemma in _OBJECT_PRONE and not _CLAUSE_START_RE.match(text, pos, cend) \
             and not any(pos <= x.ms < cend for x in spans) \
             and not (_commissive(entry, form) and _TO_VERB_RE.match(text, pos, cend)):
@@ -5946,7 +5961,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     if loose:
         sp.loose = True
     if form.split()[0].endswith(("ed", "told")) and form.split()[0] not in ("quoted", "overheard", "recorded") \
-            and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, m.start() - 30), m.start()):
+            and _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, cs - 30), cs):
         # "He was also accused of groping women", "Trump was asked whether ...", "DuBois was
         # referred to Health Assist", "Mustafa is mentioned in a single paragraph": the subject
         # is the target or the hearer; who spoke is not said (the subject may still be what
@@ -5954,7 +5969,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         _remember(st, sp)
         sp = None
     elif sp is not None and text[a:b].lower() == "it" and form.endswith(("ed", "said")) and \
-            _PASSIVE_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+            _PASSIVE_BEFORE_RE.search(text, max(lo, cs - 12), cs):
         sp = None  # "When it was announced that ...", "it was revealed that": no one is said to speak
     return _Reported(m, entry, pos if start is None else start, cend, sp, para)
 
@@ -6228,7 +6243,7 @@ def _asked(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | N
     if by:
         a, b = _trim_np(text, by.start(1), by.end(1))
         if a < b:
-            sp = _speaker(st, a, b, _np_shape([w.group(0) for w in _words(text, a, b)]) or "role")
+            sp = _speaker(st, a, b, _np_shape(_WORD_RE.findall(text, a, b)) or "role")
         pos = by.end()
     wh = _ASKED_WH_RE.search(text, pos, min(hi, pos + 60))
     if wh is None or _ASKED_END_RE.search(text, pos, wh.start()):
@@ -6367,9 +6382,9 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         # sentence's subject
         return _main_subject(text, lo, chunk[0].start())
     if not chunk or chunk[0].group(0).lower() in _STOP and not _QUANTITY_RE.match(text, a, b2) or any(
-            w.group(0).lower() in _SAY_WORDS for w in chunk[:8]):
+            w[0].lower() in _SAY_WORDS for w in chunk[:8]):
         return None
-    words = [w.group(0) for w in chunk]
+    words = [w[0] for w in chunk]
     # (a last word in -ed is a participle after the head: "those surveyed say")
     k = next((i for i, w in enumerate(words[:12]) if i and (w in ("who", "which", "whose", "where") or _loose_verb(w) and (
         i + 1 < len(words) or w in _LOOSE_VERBS))), None)
@@ -6565,7 +6580,7 @@ def _passive_agent(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para)
             e.group(0).strip() == "of" and entry.lemma not in ("accuse", "suspect", "charge", "convict"):
         return None  # ("critics of all political stripes": 'of' ends the agent only after 'accused')
     agent = _trim_np(text, a, e.start())
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    shape = _np_shape(_WORD_RE.findall(text, *agent))
     if shape is None:
         return None
     cstart = e.start() + 1
@@ -6587,7 +6602,7 @@ def _as_by(st: _State, m: re.Match, entry: _Cue, hi: int, para) -> _Reported | N
     if c < 0:
         return None
     agent = _trim_np(text, a, c)
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)])
+    shape = _np_shape(_WORD_RE.findall(text, *agent))
     if shape is None:
         return None
     cstart = c + 1
@@ -6614,7 +6629,7 @@ def _as_by_after(st: _State, m: re.Match, entry: _Cue, lo: int, comma: int, hi: 
             not _RELATIVE_AFTER_RE.match(text, e.end(), hi):
         return None  # ('The reality on the ground, as reported by Vox, is that ...': a parenthetical)
     agent = _trim_np(text, a, e.start() if e is not None else _clean_end(text, a, hi))
-    shape = _np_shape([w.group(0) for w in _words(text, *agent)]) if agent[0] < agent[1] else None
+    shape = _np_shape(_WORD_RE.findall(text, *agent)) if agent[0] < agent[1] else None
     cstart = lo
     while cstart < comma and text[cstart] in " \t\n\u00a0":
         cstart += 1
@@ -6655,7 +6670,7 @@ def _according(st, s, m, entry, lo, hi, para):
         # "act according to any timetable", "go according to plan": a manner after a verb, no
         # source ("According to the plan, Israel would ...", ", according to state rules," are)
         return None
-    ws = [w.group(0) for w in _words(text, a, b)]
+    ws = _WORD_RE.findall(text, a, b)
     shape = _np_shape(ws) or "role"
     before = text[lo:m.start()].rstrip()
     if not before.strip() or _ACC_LEAD_RE.search(before):
@@ -6835,7 +6850,7 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
         return None  # ("his trip suggests", "History suggests", "that headline suggested to viewers": the writer's inference)
     return Quote(
         kind=kind, start=a, end=b, text=text[a:b],
-        cue=r.cue.group(0), cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
+        cue=r.cue[0], cue_start=r.cue.start(), cue_end=r.cue.end(), cue_class=r.entry.cls,
         speaker=sp.name if sp else None, speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None, actor=sp.actor if sp else None,
         anonymous=bool(sp and sp.anonymous), paragraph=r.para, fragments=frags,
@@ -6893,7 +6908,7 @@ _NOT_NOUN_AFTER_RE = re.compile(
 def _adjectival(text: str, cue: re.Match) -> bool:
     """Is the one-word -ed cue a modifier of the noun after it ("the administration's proposed
     budget"), not a verb with a subject?"""
-    form = cue.group(0)
+    form = cue[0]
     return form.endswith("ed") and " " not in form and \
         _MODIFIER_OWNER_RE.search(text, max(0, cue.start() - 30), cue.start()) is not None and \
         _NOT_NOUN_AFTER_RE.match(text, cue.end()) is None
