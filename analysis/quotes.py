@@ -1694,8 +1694,7 @@ _AGO_TAIL_RE = re.compile(
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+|(?:seconds|minutes|hours|days|weeks|"
     r"months|years|decades)\s+)?(?:later|ago|earlier)$")
 _AGO_LEAD_RE = re.compile(
-    r"(?:[\w-]+\s+){1,2}(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|ago|earlier)\s+(?=[A-Z])",
-    re.IGNORECASE)
+    r"(?:[\w-]+\s+){1,2}(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|ago|earlier)\s+(?=\w)")
 # adverbs between a subject and its cue that the subject's words may have taken in
 _TRAILING_ADVERBS = frozenset(
     "sometimes always usually frequently repeatedly recently publicly privately soon also still never".split())
