@@ -1527,7 +1527,7 @@ def _adverb_phrase(text: str, a: int, b: int) -> bool:
 _LY_NOUNS = frozenset("ally family assembly supply rally monopoly anomaly italy july".split())
 
 
-_LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead".split())
+_LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead even".split())  # ("But even while ...,")
 
 
 _DEGREE_WORDS = frozenset("more most much even very just so quite rather".split())
