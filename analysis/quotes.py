@@ -1990,6 +1990,9 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                 ref = subj  # 'Paul had been silent until his speech, when he vowed ...'
             if ref is None:
                 ref = _named_before(st, a, _GENDER[low])
+            if (aw := _ASKED_WHETHER_RE.search(st.text, max(0, a - 160), a)) is not None and \
+                    (asked := _speaker(st, aw.start(1), aw.end(1), "name")).name and _may_be_person(st, asked, _GENDER[low]):
+                ref = asked  # ('I asked Correia, the Arizona-based self-defense expert, if he supported ...')
             ref = _role_before(st, a, _GENDER[low], ref)
             if ref is None and surface.lower() == low:
                 ref = _recent_person(st, a, _GENDER[low])  # (not for "his office": two people fit it too often)
@@ -2716,6 +2719,9 @@ def _one_person_head(text: str, sp: _Speaker) -> bool:
 
 
 _COORD_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
+# the person asked, right before the question's "he"/"she": 'asked Correia, the ... expert, if he'
+_ASKED_WHETHER_RE = re.compile(
+    r"\basked\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:,[^,.;:“”\"]{1,80},)?\s+(?:if|whether)\s+$")
 _PLACE_HEADS = frozenset("City County Street Avenue Road Island Beach Park River Lake Valley Bay Square Hall Center "
                          "College University Airport Station Bridge Church School Hospital Heights Springs".split())
 
