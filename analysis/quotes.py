@@ -4737,7 +4737,8 @@ _IRREGULAR_VERBS = frozenset(
     "thought felt knew saw found told said got struck hit drew fought stood sought set read "
     "meant paid lost tore threw swore bore chose rose shot grew blew flew fell hid came did met spent "
     "built sold bought caught taught heard drove broke stole wore fled sat ate understood forgot shook "
-    "oversaw overtook undertook withdrew foresaw overcame underwent".split())
+    "oversaw overtook undertook withdrew foresaw overcame underwent lent bent dealt slept swept wept hung sang rang "
+    "drank swam forgave mistook sank sprang strove bled bred sped upheld withheld rebuilt overheard".split())
 _TITLE_BEFORE_RE = re.compile(
     r"(?:[’']s|\b(?:the|on|show|series|film|movie|book|album|song|program|programme|magazine|"
     r"column|play|musical|novel|newspaper|website|blog|in|at|of))\s*,?\s*$", re.I)
