@@ -6038,8 +6038,11 @@ _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)"
     r"(?:,[^,;:.!?\"“”]{1,60},)?\s+$")  # ("When, during their debate, Le Pen said ...")
 # The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
-_SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|the\s+\w+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
-                            r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|will|would|did|could|can|"
+# (also "there is", and a plural subject with its base verb: "..., Republicans reject ...",
+# "..., critics remain unconvinced")
+_SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|there|the\s+\w+|(?!(?:this|his|its|has|was|is|as|us|thus)\b)[a-z]{3,}s|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+                            r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|are|were|will|would|did|could|can|"
+                            r"remain|reject|say|argue|believe|see|want|continue|disagree|insist|worry|fear|think|"
                             r"(?:did|does|do|was|is|were|are|could|would|wo|ca)n['’]t)\b)")
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
 # clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
