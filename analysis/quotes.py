@@ -1685,19 +1685,20 @@ _ABBR_END_RE = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Govs?|Gen|St|Jr|Sr|Lt|Col|Ft|Capt|Sgt|Adm|Maj|Cmdr|Det|Rev|Prof))$")
 
 
+_UNITS = "seconds|minutes|hours|days|weeks|months|years|decades"  # (plural; "-s?" after each for either number)
+_UNITS_EITHER = _UNITS.replace("s|", "s?|") + "?"
 _TIME_ONLY_RE = re.compile(
     r"(?:(?i:a|an|the|this|that|last|next|same|past|prior|coming|following|few|several|some|many|every|half|"
     r"split|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+){0,3}"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|millennia)(?:\s+(?:later|ago|earlier))?")
+    rf"(?:{_UNITS_EITHER}|millennia)(?:\s+(?:later|ago|earlier))?")
 _AGO_TAIL_RE = re.compile(
     r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|some|\d+)\s+"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+|(?:seconds|minutes|hours|days|weeks|"
-    r"months|years|decades)\s+)?(?:later|ago|earlier)$")
-_AGO_LEAD_RE = re.compile(
-    r"(?:[\w-]+\s+){1,2}(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:later|ago|earlier)\s+(?=\w)")
+    rf"(?:{_UNITS_EITHER})\s+|(?:{_UNITS})\s+)?(?:later|ago|earlier)$")
+_AGO_LEAD_RE = re.compile(rf"(?:[\w-]+\s+){{1,2}}(?:{_UNITS})\s+(?:later|ago|earlier)\s+(?=\w)")
 # adverbs between a subject and its cue that the subject's words may have taken in
 _TRAILING_ADVERBS = frozenset(
     "sometimes always usually frequently repeatedly recently publicly privately soon also still never".split())
+_PRONOUNS_DETS = _PRONOUNS | _DETS
 
 
 _LEAD_CLOSING_RE = re.compile(r"[’'”\"]+\s+")
@@ -1729,7 +1730,7 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
         b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
     elif len(ws) > 1 and ws[-1][0] in _MAIN_VERBS:
         b = ws[-2].end()
-    elif len(ws) > 1 and ws[-1].group(0) in _TRAILING_ADVERBS and ws[-2].group(0).lower() not in _PRONOUNS | _DETS:
+    elif len(ws) > 1 and ws[-1].group(0) in _TRAILING_ADVERBS and ws[-2].group(0).lower() not in _PRONOUNS_DETS:
         b = ws[-2].end()  # ("Conspiracy theorists sometimes [suggest]", "Several Republican lawmakers publicly")
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing") or
@@ -2480,11 +2481,18 @@ def _named_before(st: _State, pos: int, gender: str) -> _Speaker | None:
         if names.get(mm.group(1)) != gender or text.count("“", mm.end(2), pos) != text.count("”", mm.end(2), pos) or \
                 text.count('"', mm.end(2), pos) % 2:
             continue  # (not a name inside a quote that the pronoun is outside of)
-        saved = dict(st.names)
-        sp = _speaker(st, mm.start(1), mm.end(2), "name")
-        st.names = saved  # (a name the writer only mentions is no full name for later surnames)
-        return sp
+        return _mentioned_person(st, mm.start(1), mm.end(2))
     return None
+
+
+def _mentioned_person(st: _State, a: int, b: int) -> _Speaker:
+    """The speaker a full name at ``text[a:b]`` resolves to, without registering it as the
+    full name of its surname: a name the writer only mentions is no full name for later
+    surnames."""
+    saved = dict(st.names)
+    sp = _speaker(st, a, b, "name")
+    st.names = saved
+    return sp
 
 
 # a given name and a surname (with an optional middle name or initial): "Donald Trump",
@@ -2747,9 +2755,7 @@ def _recent_person(st: _State, pos: int, gender: str) -> _Speaker | None:
         found = mm
     if found is None:
         return None
-    saved = dict(st.names)
-    sp = _speaker(st, found.start(1), found.end(2), "name")
-    st.names = saved
+    sp = _mentioned_person(st, found.start(1), found.end(2))
     return sp if sp.name and not sp.anonymous else None
 
 
