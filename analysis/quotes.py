@@ -2748,15 +2748,46 @@ def _recent_person(st: _State, pos: int, gender: str) -> _Speaker | None:
     names = _first_names()
     found = None
     for mm in _FULL_NAME_RE.finditer(text, lo, pos):
-        if names.get(mm.group(1)) != gender or text.count("“", lo, mm.start(1)) != text.count("”", lo, mm.start(1)) or \
-                text.count('"', lo, mm.start(1)) % 2 or text.startswith(("'s", "’s"), mm.end(2)) or \
-                _COORD_BEFORE_RE.search(text, max(lo, mm.start(1) - 5), mm.start(1)) or mm.group(2) in _PLACE_HEADS:
-            continue  # (not a possessor, "Donald Trump’s nativist agenda", nor "Clinton or Barack Obama", nor "Elizabeth City")
-        found = mm
+        if names.get(mm.group(1)) != gender or not _free_mention(text, lo, mm.start(1), mm.end(2)) or \
+                mm.group(2) in _PLACE_HEADS:
+            continue  # (nor "Elizabeth City")
+        found = mm.start(1), mm.end(2)
+    for mm in _SURNAME_SUBJECT_RE.finditer(text, found[1] if found else lo, pos):
+        # a later surname alone, or after a title, that opens a clause and that the article
+        # names in full with that gender ('Ellen Langer ... Langer wondered whether .... “...!”
+        # she told me'); not an object or a possessor ('Tlaib booed Clinton')
+        title = mm.group(1)
+        g = _TITLE_GENDER.get(title) if title else _full_mentions(st, mm.group(2))[0]
+        if g == gender and _free_mention(text, lo, mm.start(), mm.end()) and \
+                (title or _SURNAME_RE.fullmatch(mm.group(2)) and mm.group(2) not in names and mm.group(2) not in _places()):
+            found = mm.start(), mm.end()
     if found is None:
         return None
-    sp = _mentioned_person(st, found.start(1), found.end(2))
+    for mm in _UNKNOWN_SUBJECT_RE.finditer(text, found[1], pos):
+        w = mm.group(1)
+        if w not in names and w not in _either_names() and w.lower() not in _STOP and w.lower() not in _DETS and \
+                f" {w.lower()} " not in text:  # (no common word: 'But Sanders', 'Many')
+            # ('Mr. Rahami visited Karachi .... Amarjit Singh, a limousine driver, was friends
+            # with Mr. Rahami .... The person he knew, he said': a person of unknown gender
+            # between may be the one)
+            return None
+    sp = _mentioned_person(st, *found)
     return sp if sp.name and not sp.anonymous else None
+
+
+def _free_mention(text: str, lo: int, a: int, b: int) -> bool:
+    """Is the name at ``text[a:b]`` outside quotes (counted from ``lo``), no possessor ("Donald
+    Trump’s nativist agenda") and not coordinated ("Clinton or Barack Obama")?"""
+    return text.count("“", lo, a) == text.count("”", lo, a) and not text.count('"', lo, a) % 2 and \
+        not text.startswith(("'s", "’s"), b) and not _COORD_BEFORE_RE.search(text, max(lo, a - 5), a)
+
+
+# a full name that opens a sentence, before a comma or a lower-case word: a subject
+_UNKNOWN_SUBJECT_RE = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s+[A-Z][a-zA-Z-]*[a-z](?=,|\s+[a-z])")
+# a surname, perhaps after a title, as the subject of a clause: after a sentence's start, a
+# comma or 'and'/'but', before a lower-case word ('Kelly hasn't', ', and Mr. Trump said')
+_SURNAME_SUBJECT_RE = re.compile(r"(?:(?<=[.!?:;,\n])|(?<=[.!?:;,\n] )(?<!\b[A-Z][a-z]\. )(?<!\b[A-Z][a-z][a-z]\. )|(?<=\band )|(?<=\bbut ))"
+                                 r"(?:(Mr\.|Mrs\.|Ms\.)\s+)?([A-Z][\w-]*[a-z])(?=\s+[a-z])")
 
 
 def _role_before(st: _State, pos: int, gender: str, ref: _Speaker | None) -> _Speaker | None:
