@@ -3681,7 +3681,14 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
             return m, entry, np
         if not _utterance_end(text, span):
             return None
-        subj = _subject_before(text, span.me, m.start())
+        s0 = span.me
+        if entry.frame == "say" and (asm := _AS_TAG_RE.match(text, span.me, m.start())) is not None:
+            # ('“when somebody disrespects our flag,” as Trump put it in 2017'; not '“college
+            # promises,” as they are often called': a name, no voice)
+            if _BE_WORD_RE.search(text, asm.end(), m.start()):
+                return None
+            s0 = asm.end()
+        subj = _subject_before(text, s0, m.start())
         if subj is None and gap.rstrip().endswith(","):
             subj = _subject_skip_apposition(text, span.me, span.me + len(gap.rstrip()) - 1)
         elif subj is None and tc is not None:
@@ -3704,7 +3711,7 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
                 and not m.group(0).endswith("ing") and _opens_sentence(text, span) \
                 and not _clause_after_cue(text, m, entry, hi):
             subj = _long_subject(text, span.me, m.start()) or subj
-        if subj is None or text[span.me:subj[0]].strip(" ,—–-\u00a0"):
+        if subj is None or text[s0:subj[0]].strip(" ,—–-\u00a0"):
             return None
         if _ends_sentence(text, span) and text[subj[0]].isupper() and _FRAGMENT_OPEN_RE.search(
                 text, max(0, span.ms - 3), span.ms) and subj[0] > span.me:
@@ -3739,6 +3746,8 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     return None
 
 
+_BE_WORD_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+_AS_TAG_RE = re.compile(r"[ \t\u00a0]+as[ \t\u00a0]+(?=\S)")  # ('," as Trump put it')
 _INVERTED_ANY_VERB_RE = re.compile(
     r"[ \t\u00a0]+([a-z]{3,}ed)\b(?=[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|one)\s|(?:[a-z-]+\s+){1,4}[A-Z]))")
 
@@ -4392,8 +4401,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.kind != "direct" or not sp.double or sp.cue is None:
             continue
         m, entry = sp.cue
-        if m.start() < sp.me:
-            continue
+        if m.start() < sp.me or _AS_TAG_RE.match(text, sp.me, m.start()):
+            continue  # (nor 'outrage over “...,” as Trump put it': the tag owns only the quote)
         lo = next((x.start for x in sents if x.start <= sp.ms < x.end), p.start)
         for o in all_spans:
             if o is not sp and lo <= o.me <= sp.ms and o.kind == "direct":
@@ -4519,6 +4528,14 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.kind != "direct" or sp.speaker is None or sp.cue is None or sp.owner is not None:
             continue  # (a quote that is a fragment of a mixed quote is part of its clause)
         cut = min(sp.ms, sp.cue[0].start(), sp.speaker.start)
+        if sp.cue[0].start() >= sp.me and _AS_TAG_RE.match(text, sp.me, sp.cue[0].start()):
+            # 'He said the fight ... was not a “battle between different faiths,” as some of his
+            # advisers had argued, but ...': the clause holds the quote and stops at its tag
+            for r in reported:
+                if r.start < sp.ms < r.end:
+                    r.end = sp.me
+                    r.fragments.append((sp.cs, sp.ce))
+            continue
         for r in reported:
             c = cut
             if r.cue.group(0).endswith("ing") and sp.speaker.start < r.start < sp.cue[0].start():
@@ -5737,7 +5754,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             return _as_by_after(st, m, entry, lo, tr.start(), hi, para)
     if entry.frame == "np":
         return _np_reported(st, m, entry, lo, hi, para)
-    if text[ce:ce + 1] == "," and not ing_form and passive and \
+    if text[ce:ce + 1] == "," and not ing_form and \
+            (passive or _PASSIVE_ADV_BEFORE_RE.search(text, max(lo, cs - 30), cs)) and \
             _SUBORD_OPEN_RE.search(text, max(lo, cs - 80), cs):
         # "after the winner was declared, told her supporters ...": a passive cue in a subordinate
         # clause reports nothing; the main clause follows the comma
@@ -6542,7 +6560,7 @@ _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
 _PASSIVE_ADV_BEFORE_RE = re.compile(_whole_words("is are was were be been being") +
-                                    r"\s+(?:(?:also|not|never|later|then|[a-z]+ly)\s+)?$")
+                                    r"\s+(?:(?:also|not|never|later|then|often|sometimes|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(_whole_words("is are was were be been being") + r"\s+$")
 _TO_AFTER_RE = re.compile(r"\s+to\s+\w")
 _RAISE_AFTER_RE = re.compile(r"\s+(?:to\s+\w|that\b|as\s+if\b|as\s+though\b|like\s+\w)")
