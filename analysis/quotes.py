@@ -2502,7 +2502,9 @@ _FULL_NAME_RE = re.compile(
     r"\b(?=([A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+([A-Z][a-zA-Z-]*[a-z])\b(?!\s+[A-Z]))")  # (not "George Washington Bridge")
 
 
-_FRONTED_SUBORD_OPEN_RE = re.compile(r"[\s\"“”]*(?:When|After|As|Before|While|Since|Although|Though|Once|Until)\s+")
+_FRONTED_SUBORD_OPEN_RE = re.compile(
+    r"[\s\"“”]*(?:When|After|As|Before|While|Since|Although|Though|Once|Until|Even\s+(?:as|when|though|after|while))\s+")
+_AS_FOR_RE = re.compile(r"[\s\"“”]*(?:(?:But|And)\s+)?As\s+for\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,\s*")
 _TAG_OPENER_RE = re.compile(r"\b(?:because|that|since|and|but|so)\s*,\s*$")
 
 
@@ -2528,6 +2530,10 @@ def _own_sentence_subject(st: _State, pos: int, gender: str) -> _Speaker | None:
         # subject's words)
         if semi >= 0 and len(text[semi + 1:pos].split()) <= 4 or _TAG_OPENER_RE.search(text, lo, pos):
             pass
+        elif (af := _AS_FOR_RE.fullmatch(text, lo, pos)) is not None:
+            # 'As for Hardnett, she said ...': the person the sentence turns to
+            sp = _speaker(st, af.start(1), af.end(1), "name")
+            return sp if sp.name and not sp.anonymous and _may_be_person(st, sp, gender) else None
         elif (fs := _FRONTED_SUBORD_OPEN_RE.match(text, lo, pos)) is not None and \
                 _clause_comma(text, fs.end(), pos) == len(text[:pos].rstrip()) - 1:
             # 'When Linda Falkerson of Moms Demand Action emerged from the meeting ..., she said':
