@@ -693,6 +693,7 @@ class _State:
     sents: list = field(default_factory=list)  # (start, end) of the body and heading sentences
     transcript: dict = field(default_factory=dict)  # label -> its full form, see _transcript_labels
     sent_starts: list = field(default_factory=list)
+    usage_gender: dict = field(default_factory=dict)  # surname -> "f", "m" or None, see _usage_gender
 
 
 # ---------------------------------------------------------------------------------------
@@ -3318,8 +3319,68 @@ def _full_mentions(st: _State, name: str) -> tuple[str | None, frozenset[str]]:
 
 
 def _speaker_gender(st: _State, sp: _Speaker) -> str | None:
-    """A speaker's gender, from its own mention or, for a bare surname, from its full mention."""
-    return sp.gender or _surname_gender(st, sp) or st.pronoun_gender.get(sp.name) or _given_name_only(st, sp) or None
+    """A speaker's gender, from its own mention or, for a bare surname, from its full mention;
+    else from the pronouns that follow the name in its own sentences (see _usage_gender)."""
+    return sp.gender or _surname_gender(st, sp) or st.pronoun_gender.get(sp.name) or _given_name_only(st, sp) or \
+        (_usage_gender(st, sp.name) if sp.name and _personal_name_like(sp.name) and
+         (" " in sp.name.strip() and sp.person or _bare_surname(st, sp)) else None)
+
+
+def _personal_name_like(name: str) -> bool:
+    """Could ``name`` be a person's name: capitalised words (or name particles), none a
+    determiner, function word, day, month or place ('Amarjit Singh', 'Dhiab'; not 'Thursday',
+    'An October', 'New Hampshire', "Harris' home state of California")?"""
+    words = name.split()
+    return bool(words) and words[0] not in _COMPASS_WORDS and all(
+        (w[:1].isupper() and not w.endswith(("'", "’", "'s", "’s")) or w in _NP_INNER) and
+        w.lower() not in _STOP and w.lower() not in _DETS and w not in _CALENDAR_WORDS and w not in _places()
+        for w in words)
+
+
+_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                            "May June July August September October November December".split())
+_COMPASS_WORDS = frozenset("New North South East West San Santa Los Las Saint St. Fort Mount".split())
+
+
+def _usage_gender(st: _State, name: str) -> str | None:
+    """The gender a person's own sentences show when the given name does not ('Amarjit Singh
+    said he ...', 'Wijewardena told reporters he ...'): the first "he" or "she" (or "himself",
+    "herself") after a mention of the surname in its sentence, before any other capitalised
+    word or quote mark, agreeing over all such mentions; None when there is none or they
+    disagree. ("his" and "her" are left out: 'Erfani-Ghadimi describes his progress' is
+    someone else's.)"""
+    words = name.split()
+    surname = words[-1] if words else ""
+    if surname in st.usage_gender:
+        return st.usage_gender[surname]
+    found = None
+    if _SURNAME_RE.fullmatch(surname) and not (len(words) == 1 and _first_names().get(surname)):
+        text = st.text
+        seen: set[str] = set()
+        i = text.find(surname)
+        while i >= 0:
+            j = i + len(surname)
+            if (j == len(text) or not text[j].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+                k = bisect_right(st.sent_starts, i) - 1
+                end = min(st.sents[k][1] if k >= 0 else len(text), j + 80)
+                # (a subject: a verb or an apposition next, not 'Amazon, Google and Facebook
+                # because she says')
+                nx = _WORD_RE.match(text, j + 1) if text[j:j + 1] == " " else None
+                m = _USAGE_PRONOUN_RE.search(text, j, end) if text[j:j + 1] == "," or nx is not None and \
+                    nx.group(0).islower() and nx.group(0) not in _USAGE_NOT_VERB else None
+                if m is not None and m.group(1):
+                    seen.add("f" if m.group(1).startswith(("s", "h" + "er")) else "m")
+            i = text.find(surname, j)
+        found = seen.pop() if len(seen) == 1 else None
+    st.usage_gender[surname] = found
+    return found
+
+
+_USAGE_NOT_VERB = frozenset("because and or but which who that when while if as since for to of in on at by from with than "
+                            "after before until".split())
+# the first personal pronoun after a name, unless another capitalised word or a quote mark
+# comes first (someone else, or words the pronoun may be inside)
+_USAGE_PRONOUN_RE = re.compile(r"\b(he|himself|she|herself)\b|(?<![.!?]\s)\b[A-Z][a-z]|[\"“”]")
 
 
 # What comes right before a surname in a full mention: a given name or title ("Brett",
