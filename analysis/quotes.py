@@ -6918,9 +6918,19 @@ def _cut_tail(text: str, a: int, b: int) -> int:
             w = _WORD_RE.search(text, a, b)
             fronted = w is not None and (w.group(0).lower() in _LEAD_PREP or _CORRELATIVE_RE.match(text, w.start()))
         if not (fronted and _TAIL_CLAUSE_RE.match(text, m.start(), b)) and \
-                not _INNER_RELATIVE_RE.match(text, m.start(), b):
+                not _INNER_RELATIVE_RE.match(text, m.start(), b) and not _INNER_APPOSITION_RE.match(text, m.start(), b) \
+                and not _LIST_ITEM_RE.match(text, m.start(), b):
             return m.start()
     return b
+
+
+# an apposition on the report's own subject, then its verb: "State Rep. Drew Gattine, a
+# Democrat, had called LePage ..." (audit 18)
+_INNER_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+[^,;:.!?\"“”]{1,60},\s+(?:[a-z]+ly\s+)?(?:is|was|were|are|had|has|have|would|will|"
+    r"could|can|should|did|does|do|said|says)\b")
+# the next item of a list: "targeted a command post, a training camp and a weapons depot"
+_LIST_ITEM_RE = re.compile(r",\s+(?:a|an|the)\s+[^,;:.!?\"“”]{1,40}?,?\s+(?:and|or)\s+(?:a|an|the)\s")
 
 
 # a relative clause on the report's own subject, then its verb: "the plan, which was unveiled
