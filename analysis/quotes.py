@@ -4543,6 +4543,8 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             if text.startswith(",", m.end()) and _PAREN_ATTR_AFTER_RE.match(text, m.end(), s.end):
                 continue  # 'Cost estimates, he added, were ...': the parenthetical is the attribution
             r = _reported(st, s, m, verbs[_norm(m[0])], all_spans, p.index)
+            if r is None and prev is not None:
+                r = _coordinated_report(text, prev, m, verbs[_norm(m[0])], s.end, p.index)
             if r is None:
                 continue
             used_cues.add(m.start())
@@ -4941,6 +4943,50 @@ def _repoint_pronouns(st: _State, spans, reported) -> None:
 
 _FRONT_SUBORD_RE = re.compile(r"\s*(?:that\s+)?(?:while|although|though|if|when|because|as|since|after|before|unless|"
                               r"once|until|whereas|even\s+though|even\s+if)\s[^,;:.!?\"“”]*,\s*$", re.IGNORECASE)
+
+
+def _coordinated_report(text: str, prev: _Reported, m: re.Match, entry: _Cue, hi: int, para: int) -> _Reported | None:
+    """'Paul Ryan praised the $80 billion bump for the military, but said no spending bill this
+    large is perfect': a speech cue coordinated with the report before it, with no subject of
+    its own, reports a clause of its own for the same speaker; the first report ends before
+    the conjunction (audit 18)."""
+    if entry.frame not in ("say", "tell") or m.group(0).endswith("ing") or prev.speaker is None or \
+            not prev.start < m.start() < prev.end:
+        return None
+    co = _COORD_VP_BEFORE_RE.search(text, max(prev.start, m.start() - 16), m.start())
+    if co is None or not _same_tense(prev.cue.group(0).split()[0], m.group(0).split()[0]):
+        # (not the verb of the reported clause's own subject: 'suggested that his GOP colleagues
+        # break from their position and agree to a demand', 'in which tax cuts and claims of')
+        return None
+    pos = m.end()
+    t = _THAT_RE.match(text, pos, hi) or _THAT_AHEAD_RE.search(text, pos, min(hi, pos + 60))
+    if t is not None and not re.search(r"[.;:!?\"“”,]", text[pos:t.start()]):
+        pos = t.end()  # (also 'wrote in his bio that ...')
+    while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
+        pos += 1
+    end = _clean_end(text, pos, hi)
+    if len(text[pos:end].split(None, 3)) < 3 or text.startswith("to ", pos) or text[pos:pos + 1] in "\"“«‘":
+        # (nor a quote it introduces: 'but added, "This zero-tolerance policy is cruel."' is a
+        # direct quote of its own)
+        return None  # (nor 'went on to contest the outcome': an act)
+    prev.end = _clean_end(text, prev.start, co.start())
+    return _Reported(m, entry, pos, end, prev.speaker, para)
+
+
+def _same_tense(a: str, b: str) -> bool:
+    """Are two cue verbs both past ('praised', 'said') or both present ('says', 'argues')?"""
+    def tense(w: str) -> str:
+        w = w.lower()
+        if w.endswith("ed") or w in _IRREGULAR_VERBS:
+            return "past"
+        return "present" if w.endswith("s") else "other"
+    t = tense(a)
+    return t != "other" and t == tense(b)
+
+
+# the conjunction of a second verb phrase: ', but said', ', and also told' (not a bare 'and':
+# 'said the officials defended ... and told the leaders' is the officials' act)
+_COORD_VP_BEFORE_RE = re.compile(r"(?:,?\s+but|,\s+and)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
 def _end_before_speaker(text: str, r: _Reported, o: _Reported) -> None:
