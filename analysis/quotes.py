@@ -4436,6 +4436,14 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
             continue
         m, entry, subj = hit
         a, b, shape = subj[:3]
+        if shape == "role" and len(subj) == 3 and b < m.start() and text.startswith(",", b) and \
+                (a == p.start or text[a - 2:a] in (". ", ": ") or text[a - 1:a] == "\n" or
+                 text[a - 3:a] in (".” ", '." ', "!” ", "?” ")):
+            # ('One of those diplomats, German Foreign Minister Frank-Walter Steinmeier, issued a
+            # statement: "..."': the name apposed to the role)
+            named, _ = _apposed_name(text, subj, m.start())
+            if named is not None and named[2] == "name" and named[0] > b:
+                a, b, shape = named
         if not sp.double and shape == "pronoun" and text[a:b].lower() not in _PERSONAL:
             continue
         if sp.me <= a < m.start() and _mid_sentence(text, sp, sents) and \
