@@ -1511,6 +1511,13 @@ def _fronted_participle(text: str, w: re.Match) -> bool:
         word not in _first_names() and word.lower() not in _ING_NOUNS and nxt is not None and nxt.group(0).islower()
 
 
+# adjectives that open a fronted phrase about the subject, like a participle ('Aware that the
+# court could uphold the law, Republicans ...', audit 18)
+_FRONTED_ADJECTIVES = frozenset("Aware Unaware Mindful Conscious Wary Eager Anxious Keen Confident Afraid Fearful "
+                                "Unable Unwilling Careful Sure Unsure Certain Uncertain Desperate Ready Hopeful "
+                                "Skeptical Sceptical Critical Supportive Unhappy Happy Angry Upset".split())
+
+
 _ING_NOUNS = frozenset("morning evening building wedding nothing something anything everything spring "
                        "string thing king during according including following regarding concerning".split())
 
@@ -1555,7 +1562,8 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         lw = ws[0][0].lower()
         nxt = ws[1][0] if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
-            nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != ","
+            nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != "," or \
+            ws[0][0] in _FRONTED_ADJECTIVES and nxt in ("that", "of", "to", "about", "with", "for")
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
             # "Later the governor hit back ...": a one-word adverb, no comma to look for; but
             # "Earlier this week, Todd pressed ...": a time phrase up to the comma
