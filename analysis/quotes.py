@@ -5854,6 +5854,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     if entry.frame == "according":
         return _according(st, s, m, entry, lo, hi, para)
+    if _COUNTERFACTUAL_BEFORE_RE.search(text, max(lo, cs - 24), cs):
+        return None  # ('They could’ve conceded that ...', 'should have said': what was not said, audit 18)
     if form == "called" and _NAMED_BEFORE_RE.search(text, max(lo, cs - 60), cs) and \
             _NAME_AFTER_RE.match(text, ce, hi) and not _CALLED_X_A_RE.match(text, ce, hi):
         return None  # "A new group called Black Votes Matter": a name, not a report
@@ -6726,6 +6728,7 @@ _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
+_COUNTERFACTUAL_BEFORE_RE = re.compile(r"\b(?:could|would|should|might)(?:n['’]t)?(?:['’]ve|\s+have)\s+(?:[a-z]+ly\s+)?$")
 _PASSIVE_ADV_BEFORE_RE = re.compile(_whole_words("is are was were be been being") +
                                     r"\s+(?:(?:also|not|never|later|then|often|sometimes|[a-z]+ly)\s+)?$")
 _PASSIVE_BEFORE_RE = re.compile(_whole_words("is are was were be been being") + r"\s+$")
