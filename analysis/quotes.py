@@ -3547,10 +3547,12 @@ def _front_content(st: _State, q: Quote) -> Quote:
     if not pre.endswith(",") or len(_WORD_RE.findall(pre)) < 3 or _QUOTE_MARK_RE.search(pre) or \
             fw is None or fw.group(0).lower() in _LEAD_PREP or fw.group(0).lower() in _SUBORDINATORS or \
             fw.group(0).lower() in _COMMA_ADVERBS or fw.group(0).lower() in _TIME_SPANS or \
+            _fronted_participle(text, fw) or fw.group(0) in _FRONTED_ADJECTIVES or \
             _CONTEXT_FRONT_RE.search(pre) or _find_cues(text, lo, q.speaker_start):
         # (a clause or noun phrase of the speaker's, not a fronted phrase or clause that sets
         # the scene: 'After pausing for laughter, Clinton added, "..."', 'When we spoke, Knowles
-        # told me, "..."', 'As for the IRS's targeting ..., Rasmussen said, "..."')
+        # told me, "..."', 'As for the IRS's targeting ..., Rasmussen said, "..."', 'Surprised by
+        # the omission, Sen. Lindsey Graham (R-SC) told CBN News, "..."')
         return q
     while lo < q.start and text[lo].isspace():
         lo += 1
