@@ -2603,10 +2603,16 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
     if _plural_group(st, sp.name):
         return False  # (nor as a bare surname: "Prisoners", audit 14)
+    if (po := _POSSESSED_THING_RE.search(sp.name)) is not None and \
+            (po.group(1) in _INANIMATE_HEADS or po.group(1) in _DOCUMENT_NOUNS):
+        return False  # ("Martin Luther King’s rhetoric made clear ...": a thing, no "he")
     if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())) and \
             not _group_name(sp.name):
         return True
     return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
+
+
+_POSSESSED_THING_RE = re.compile(r"['’]s\s+([a-z]+)$")
 
 
 def _plural_group(st: _State, name: str | None) -> bool:
