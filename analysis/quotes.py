@@ -4607,8 +4607,10 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
                 if r.speaker is not None and r.speaker.start < prev.start < m.start() < prev.end:
                     # 'The company said it ... "in the interest of transparency", and contended
                     # that ...': the same subject's second verb ends the first report
-                    co = _COMMA_CONJ_BEFORE_RE.search(text, max(prev.start, m.start() - 8), m.start())
+                    co = _COMMA_CONJ_BEFORE_RE.search(text, max(prev.start, m.start() - 8), m.start()) or \
+                        _COORD_VP_BEFORE_RE.search(text, max(prev.start, m.start() - 16), m.start())
                     if co is not None:
+                        # ('Netanyahu said he was "glad" but insisted it "is not enough."', audit 19)
                         prev.end = _clean_end(text, prev.start, co.start())
             reported.append(r)
             prev = r
@@ -4994,9 +4996,7 @@ def _coordinated_report(text: str, prev: _Reported, m: re.Match, entry: _Cue, hi
     while pos < hi and (text[pos].isspace() or text[pos] in ",:"):
         pos += 1
     end = _clean_end(text, pos, hi)
-    if len(text[pos:end].split(None, 3)) < 3 or text.startswith("to ", pos) or text[pos:pos + 1] in "\"“«‘":
-        # (nor a quote it introduces: 'but added, "This zero-tolerance policy is cruel."' is a
-        # direct quote of its own)
+    if len(text[pos:end].split(None, 3)) < 3 or text.startswith("to ", pos):
         return None  # (nor 'went on to contest the outcome': an act)
     prev.end = _clean_end(text, prev.start, co.start())
     return _Reported(m, entry, pos, end, prev.speaker, para)
