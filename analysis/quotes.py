@@ -2090,7 +2090,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
                 person = True  # ("a senior U.S. diplomat, William Roebuck": "he" may name him)
     if name is None:
         if anonymous:
-            name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+", "", surface, flags=re.IGNORECASE)
+            # (but "one of the sources" stays whole: "of the sources" is no name, audit 19)
+            name = re.sub(r"^(?:a|an|the|one|some|two|three|several|many)\s+(?!of\b)", "", surface, flags=re.IGNORECASE)
         else:
             # "The former coach of the team, Tony Hope": the name after the role apposition
             tail = surface.rsplit(",", 1)[1].split() if shape == "name" and "," in surface else None
