@@ -5641,6 +5641,9 @@ _NEG_SUBJECT_RE = re.compile(
 _DATELINE_RE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|--?)\s*")
 
 
+# a dateline that opens the sentence of a report: "MAGNOLIA, N.C.—", "WASHINGTON –" (a single
+# hyphen only with spaces: not "AFL-CIO", "COVID-19")
+_LEAD_DATELINE_RE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,[^—–\n]{1,40}?)?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*")
 _COORD_CLAUSE_RE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 _SUBORD_CLAUSE_RE = re.compile(
     r"(?<!such )(?<!well )(?<!much )(?<!long )(?<!soon )(?<!far )"
@@ -5857,6 +5860,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             hi = sp.me
         if sp.ms < lo < sp.me and sp.me <= cs:
             lo = sp.me  # the sentence starts inside a quote that ends before the cue
+    if text[lo:lo + 2].isupper() and (dl := _LEAD_DATELINE_RE.match(text, lo, cs)) is not None:
+        lo = dl.end()  # ('MAGNOLIA, N.C.—Sally Quinn Whaley, devout Baptist, knows ...': no speaker, audit 19)
     form = m[0]
     ing_form = form.endswith("ing")
     if form[0].isupper() and form[0] != entry.form[0] and not _capital_cue_ok(text, lo, hi, m, entry):
