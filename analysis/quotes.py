@@ -2607,8 +2607,9 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
     if (po := _POSSESSED_THING_RE.search(sp.name)) is not None and \
             (po.group(1) in _INANIMATE_HEADS or po.group(1) in _DOCUMENT_NOUNS):
         return False  # ("Martin Luther King’s rhetoric made clear ...": a thing, no "he")
-    if sp.person and not (sp.name == st.text[sp.start:sp.end] and _group_or_thing_head(sp.name.split())) and \
-            not _group_name(sp.name):
+    if sp.person and not _group_or_thing_head(sp.name.split()) and not _group_name(sp.name):
+        # (also for a name that is not its mention: 'according to a partial transcript released
+        # by the White House' is no "she", audit 19)
         return True
     return _bare_surname(st, sp) or _given_name_only(st, sp) is not None
 
@@ -3055,6 +3056,9 @@ def _group_or_thing_head(words: list[str]) -> bool:
     document or body noun, a past participle, a plural or an outlet ("analysis", "released",
     "officers", "Republicans", "NBC News")? The head is the last word before a post-modifier
     ("for", "of", "at" ...). Such a speaker is no antecedent of "he" or "she"."""
+    k = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), None)
+    if k is not None and words[k - 1].lower() in _THING_NOUNS:
+        return True  # ("a partial transcript released by the White House": a thing, audit 19)
     head = _head_word(words)
     lh = head.lower().strip(",.")
     if head[:1].isupper() and lh not in _roles().get("roles", ()):
@@ -6451,6 +6455,7 @@ _DOCUMENT_NOUNS = frozenset(
     "statement report study poll polls survey surveys memo letter document documents article website "
     "newspaper paper magazine network outlet blog ad ads video release filing lawsuit complaint data "
     "figures numbers results estimates".split())
+_THING_NOUNS = _NON_PERSON_HEADS | _DOCUMENT_NOUNS | frozenset("transcript transcripts dashboard".split())
 # role nouns that are no person: what "the X counseled" cannot be said of
 _NON_PERSON_ROLES = _DOCUMENT_NOUNS | frozenset(
     "campaign committee group organization agency ministry department government administration office "
