@@ -5914,6 +5914,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None
     if entry.lemma == "call" and _PHONED_RE.match(text, ce, hi):
         return None  # "called a family friend to investigate", "called to ask about": phoned
+    if entry.lemma in ("slam", "blast") and _MOTION_AFTER_RE.match(text, ce, hi):
+        return None  # ("Hurricane Michael slammed into the Florida Panhandle": a blow, audit 19)
     if form in ("note", "notes") and (text[ce:ce + 1] == ":" or _NOTE_NOUN_BEFORE_RE.search(
             text, max(lo, cs - 30), cs) or _VERB_NEXT_RE.match(text, ce, hi)):
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
@@ -6747,6 +6749,7 @@ _AS_BEFORE_CUE_RE = re.compile(r"\b[Aa]s\s+$")
 _TANK_AFTER_RE = re.compile(r"[\s-]+tanks?\b")
 _MATCH_AFTER_RE = re.compile(r"\s+(?:match(?:es)?|cards?)\b")
 _DASH_AFTER_RE = re.compile(r"\s*(?:[—–]|--)")  # (match at the cue, search after)
+_MOTION_AFTER_RE = re.compile(r"\s+(?:into|through|across|onto|past|off|away|open|apart)\b")  # (not "blasted out an email")
 _COUNTERFACTUAL_BEFORE_RE = re.compile(r"\b(?:could|would|should|might)(?:n['’]t)?(?:['’]ve|\s+have)\s+(?:[a-z]+ly\s+)?$")
 _PASSIVE_ADV_BEFORE_RE = re.compile(_whole_words("is are was were be been being") +
                                     r"\s+(?:(?:also|not|never|later|then|often|sometimes|[a-z]+ly)\s+)?$")
