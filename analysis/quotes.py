@@ -885,8 +885,9 @@ def _np_shape_cached(words: tuple[str, ...]) -> str | None:
     last, llast = words[-1], lows[-1]
     if llast in _DETS or llast in _NP_INNER or llast in _POSSESSIVE_DETS:
         return None
-    if last.endswith(("'s", "’s", "s'", "s’")) or last.endswith("ly") and not last[0].isupper():
-        return None
+    if last.endswith(("'s", "’s", "s'", "s’")) or last.endswith("ly") and not last[0].isupper() and \
+            llast not in ("family", "ally"):
+        return None  # (an adverb ends no noun phrase; "his family", "a Sanders ally" do)
     if last[0].isupper() or last[0].isdigit() and len(words) > 1:
         if lows[0] in _DETS or words[0][0].isupper() or lows[0] in _POSSESSIVE_DETS:
             return "name"
