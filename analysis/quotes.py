@@ -3090,6 +3090,14 @@ _NAME_JOINERS = frozenset("of for and & on the".split())
 _QUANTIFIER_WORDS = frozenset("some many most all both several other few two three four".split())
 
 
+def _is_place(st: _State, words: list[str]) -> bool:
+    """Are ``words`` a place: one of the one-word places, or a place in the actor dictionary?"""
+    if len(words) == 1 and words[0] in _places():
+        return True
+    hit = st.actors.resolve(" ".join(words)) if words else None
+    return hit is not None and hit.kind == "place"
+
+
 def _person_name(st: _State, words: list[str]) -> str | None:
     """The name part of a speaker NP: trailing capitalised words without titles."""
     titles = _roles().get("titles", ())
@@ -3127,7 +3135,9 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
     to = k - 1 if k >= 1 and words[k] == "the" else k
     if len(run) >= 3 and to >= 1 and words[to] == "to" and words[to - 1].lower() in _ENVOY_TITLES and \
-            (run[-2] in _first_names() or run[-2] in _either_names()):
+            (run[-2] in _first_names() or run[-2] in _either_names() or _is_place(st, run[:-2]) or len(run) >= 4):
+        # (a given name the list lacks after a known place or one of two words: "U.S. Ambassador
+        # to Sri Lanka Alaina Teplitz", audit 18)
         # "former Ambassador to Russia Michael McFaul", "U.S. Ambassador to the EU Gordon
         # Sondland": the name after the office's place, not the place
         return " ".join(run[-2:])
