@@ -3136,10 +3136,10 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     to = k - 1 if k >= 1 and words[k] == "the" else k
     if len(run) >= 3 and to >= 1 and words[to] == "to" and words[to - 1].lower() in _ENVOY_TITLES and \
             (run[-2] in _first_names() or run[-2] in _either_names() or _is_place(st, run[:-2]) or len(run) >= 4):
-        # (a given name the list lacks after a known place or one of two words: "U.S. Ambassador
-        # to Sri Lanka Alaina Teplitz", audit 18)
         # "former Ambassador to Russia Michael McFaul", "U.S. Ambassador to the EU Gordon
-        # Sondland": the name after the office's place, not the place
+        # Sondland": the name after the office's place, not the place (also with a given name
+        # the list lacks, after a known place or a place of two words: "U.S. Ambassador to Sri
+        # Lanka Alaina Teplitz", audit 18)
         return " ".join(run[-2:])
     after_the = k >= 1 and words[k] == "the" and words[k - 1] in ("for", "to")  # ("close to the White House")
     while k >= 0 and words[k] in _COURTESY_TITLES:
@@ -3399,7 +3399,7 @@ def _usage_gender(st: _State, name: str) -> str | None:
                 m = _USAGE_PRONOUN_RE.search(text, j, end) if text[j:j + 1] == "," or nx is not None and \
                     nx.group(0).islower() and nx.group(0) not in _USAGE_NOT_VERB else None
                 if m is not None and m.group(1):
-                    seen.add("f" if m.group(1).startswith(("s", "h" + "er")) else "m")
+                    seen.add("f" if m.group(1) in ("she", "herself") else "m")
             i = text.find(surname, j)
         found = seen.pop() if len(seen) == 1 else None
     st.usage_gender[surname] = found
