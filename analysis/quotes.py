@@ -7039,6 +7039,7 @@ def _answer_word(text: str, a: int, b: int) -> bool:
     return b - a <= 12 and text[a:b].strip(" ,.!\u00a0").lower() in _ANSWER_WORDS
 # Where a reported clause stops: a trailing comment of the writer's (", a swipe at ...",
 # ", which ...", ", according to ...") is not part of what was said.
+_ACCORDING_AFTER_QUOTE_RE = re.compile(r"\s+according\s+to\b")
 _TAIL_RE = re.compile(
     r",\s+(?:according\s+to|which|who|a|an|the|compared)\b")
 
@@ -7047,6 +7048,9 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     """End of the content ``text[a:b]`` before a trailing writer's comment (see ``_TAIL_RE``);
     not before the main clause after a fronted one ('if it rains, the party will survive')."""
     fronted = None
+    j = a + 1 if text[a:a + 1] in ('”', '"') else a  # (a fragment ends before its closing mark)
+    if text[j - 2:j] in (',”', ',"') and _ACCORDING_AFTER_QUOTE_RE.match(text, j, b):
+        return j  # ('Yovanovitch was “bad news,” according to a partial transcript': the comma inside the quote, audit 19)
     if text.find(",", a, b) < 0:
         return b  # (every match opens with a comma, and most contents have none: no scan for one)
     for m in _TAIL_RE.finditer(text, a, b):
