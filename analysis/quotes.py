@@ -3845,8 +3845,14 @@ def _attr_right(st, span: _Span, cues, verbs, hi) -> tuple | None:
     return None
 
 
-_BE_WORD_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+_BE_WORD_RE = re.compile(_whole_words("is are was were be been being") + r"\b")
 _AS_TAG_RE = re.compile(r"[ \t\u00a0]+as[ \t\u00a0]+(?=\S)")  # ('," as Trump put it')
+
+
+def _as_tagged(text: str, sp: _Span, m: re.Match) -> bool:
+    """Is the cue ``m`` that of an 'as X put it' tag right after the quote ``sp`` ('“...,” as
+    Trump put it')? Such a tag owns the quoted words alone (see _attr_right)."""
+    return m.start() >= sp.me and _AS_TAG_RE.match(text, sp.me, m.start()) is not None
 _INVERTED_ANY_VERB_RE = re.compile(
     r"[ \t\u00a0]+([a-z]{3,}ed)\b(?=[ \t\u00a0]+(?:[A-Z]|(?:the|a|an|one)\s|(?:[a-z-]+\s+){1,4}[A-Z]))")
 
@@ -4508,7 +4514,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.kind != "direct" or not sp.double or sp.cue is None:
             continue
         m, entry = sp.cue
-        if m.start() < sp.me or _AS_TAG_RE.match(text, sp.me, m.start()):
+        if m.start() < sp.me or _as_tagged(text, sp, m):
             continue  # (nor 'outrage over “...,” as Trump put it': the tag owns only the quote)
         lo = next((x.start for x in sents if x.start <= sp.ms < x.end), p.start)
         for o in all_spans:
@@ -4644,7 +4650,7 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         if sp.kind != "direct" or sp.speaker is None or sp.cue is None or sp.owner is not None:
             continue  # (a quote that is a fragment of a mixed quote is part of its clause)
         cut = min(sp.ms, sp.cue[0].start(), sp.speaker.start)
-        if sp.cue[0].start() >= sp.me and _AS_TAG_RE.match(text, sp.me, sp.cue[0].start()):
+        if _as_tagged(text, sp, sp.cue[0]):
             # 'He said the fight ... was not a “battle between different faiths,” as some of his
             # advisers had argued, but ...': the clause holds the quote and stops at its tag
             for r in reported:
