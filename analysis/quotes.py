@@ -1200,6 +1200,14 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if shape == "role" and _past_verb_object(words):
         # 'officials issued a statement strongly opposing ...': a clause, not a noun phrase
         return _verb_object_subject(_words(text, a, b2))
+    if shape == "name" and last is not None and last.group(0) == "and" and \
+            (ag := _AGENT_BY_RE.search(text, max(lo, last.start() - 80), last.start())) and \
+            not _BE_BEFORE_RE.search(text, max(lo, ag.start() - 30), ag.start()) and \
+            (head := _loose_subject(text, lo, ag.start())) is not None:
+        # "experts consulted by ProPublica and The Texas Tribune said": the second name
+        # shares the by-phrase; the subject is the phrase the participle hangs on (not in a
+        # passive clause: "The clip was discovered by The Intercept and Reade confirmed")
+        return head
     if shape in ("name", "role") and last is not None and last.group(0) == "and" and \
             not _SUCH_AS_RE.search(text, max(lo, prev_start - 9), prev_start):
         # "Trump and Ryan said", "Senators Lee and Park said", "Police and witnesses said":
@@ -1235,6 +1243,9 @@ def _relative_verb(text: str, rel: re.Match, w: str) -> bool:
                 or before in _STOP)
 
 
+# a participle's by-phrase naming an agent, right before a coordinating "and"
+_AGENT_BY_RE = re.compile(r"\b[a-z]+(?:ed|en|wn)\s+by\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4}\s*$")
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _SUCH_AS_RE = re.compile(r"\b(?:such\s+as|as|than|or|nor)\s*$")
 
 
