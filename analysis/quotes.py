@@ -393,12 +393,29 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
                 continue  # "in a written statement", "the alleged plot": an adjective
             if w[0] == "h" and w.startswith("hail") and _FROM_AFTER_RE.match(text, m.end()):
                 continue  # "who hails from Ohio": an origin, not praise
+            if w[0] == "d" and w.startswith("declin") and not _REFUSAL_AFTER_RE.match(text, m.end()):
+                continue  # "crime has declined steadily", "a sharp decline in": a fall, not a refusal
             out.append(m)
             pos = m.end()
     return out
 
 
 _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
+# what follows "decline" as a refusal: "declined (Monday) to comment", "declined comment",
+# "declined an interview request" (not "declined to 3.5%", "declined by 8 points", "declined
+# steadily", "a decline in cases")
+_REFUSAL_AFTER_RE = re.compile(
+    r"(?:\s+(?:[a-z]+ly|again|twice|once|even|today|yesterday|so\s+far|this\s+week|for\s+years|"
+    r"(?:on\s+)?[MTWFS][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|through\s+(?:a|an|his|her|their)\s+[a-z]+|"
+    r"(?:two|three|four|several|multiple|many|\d+)\s+times|"
+    r"(?:over|in|during|at)\s+(?:the|a|an|his|her|their)\s+[a-z]+(?:\s+(?:call|interview|conference))?)\b"
+    r"|\s+[—–]\s+[a-z ]{1,20}\s+[—–]|,\s+(?:however|repeatedly),)*"
+    r"(?:,\s+(?:citing|saying|calling|noting|explaining|arguing|thinking)\b|,?\s+"
+    r"(?:to\s+(?!(?:just|about|nearly|roughly|only|around|below|under|an?|the|its|his|her|their|levels?|less|fewer|"
+    r"more|zero|lows?|one|two|three|four|five|six|seven|eight|nine|ten|single|double|pre)\b)[a-z]"
+    r"|comment\b|prosecution\b|contact\b|(?:an?|the|any|all|his|her|their|other|further|additional|multiple|several|"
+    r"repeated|numerous|two|three|"
+    r"four|invitations?|requests?|interviews?|offers?|urgings?|job|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s?)\s))")
 
 
 # an article before a participle makes it an adjective (not a possessive: PolNeAR reads "his
