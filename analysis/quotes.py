@@ -7087,10 +7087,18 @@ def _cut_tail(text: str, a: int, b: int) -> int:
         return j  # ('Yovanovitch was “bad news,” according to a partial transcript': the comma inside the quote, audit 19)
     if text.find(",", a, b) < 0:
         return b  # (every match opens with a comma, and most contents have none: no scan for one)
+    main = False  # (the main clause after a fronted subordinate clause has been passed)
     for m in _TAIL_RE.finditer(text, a, b):
         if fronted is None:
             w = _WORD_RE.search(text, a, b)
             fronted = w is not None and (w.group(0).lower() in _LEAD_PREP or _CORRELATIVE_RE.match(text, w.start()))
+            main = not (w is not None and _CONTENT_SUBORD_RE.match(text, w.start()))
+        if not main and _TAIL_ARTICLE_RE.match(text, m.start()) and _opens_clause(text, m.end(), b):
+            # 'suggests that when you take financing into account, the vast majority of Americans
+            # lose out': the first ", the ..." after a fronted subordinate clause opens the main
+            # clause, whatever its verb (audit 20)
+            main = True
+            continue
         if not (fronted and _TAIL_CLAUSE_RE.match(text, m.start(), b)) and \
                 not _INNER_RELATIVE_RE.match(text, m.start(), b) and not _INNER_APPOSITION_RE.match(text, m.start(), b) \
                 and not _LIST_ITEM_RE.match(text, m.start(), b):
@@ -7098,6 +7106,31 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     return b
 
 
+# a content that opens with a subordinate clause: its main clause follows the first comma
+_CONTENT_SUBORD_RE = re.compile(r"(?:even\s+)?(?:when|whenever|while|if|unless|although|though|because|"
+                             r"despite)\b|as\s+(?:long|soon|far)\s+as\b", re.IGNORECASE)
+_TAIL_ARTICLE_RE = re.compile(r",\s+(?:a|an|the)\b")
+_CLAUSE_CHUNK_RE = re.compile(r"[^,;:.!?\"“”—–()]{1,80}")
+_FINITE_AUX = frozenset("will would is was are were has had have can could should may might must did does do "
+                        "isn't wasn't aren't weren't hasn't hadn't haven't can't couldn't won't wouldn't didn't "
+                        "doesn't don't isn’t wasn’t aren’t weren’t hasn’t hadn’t haven’t can’t couldn’t won’t "
+                        "wouldn’t didn’t doesn’t don’t".split())
+
+
+def _opens_clause(text: str, a: int, b: int) -> bool:
+    """Do the words after ", the|a|an" at ``a`` hold a finite verb before the next mark ('the
+    calls started coming in', 'the law would likely remain'), so that they are a main clause,
+    not an apposition ('a topic in the news', 'a crucial portion of which CBS suppressed')?"""
+    m = _CLAUSE_CHUNK_RE.match(text, a, b)
+    if m is None:
+        return False
+    ws = m.group(0).split()
+    for w in ws[1:9]:
+        if w in ("who", "which", "that", "whose", "whom"):
+            return False
+        if w in _FINITE_AUX or w in _IRREGULAR_VERBS or w.endswith("ed") and w.isalpha() and w.islower():
+            return True
+    return False
 # an apposition on the report's own subject, then its verb: "State Rep. Drew Gattine, a
 # Democrat, had called LePage ..." (audit 18)
 _INNER_APPOSITION_RE = re.compile(
