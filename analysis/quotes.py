@@ -3126,6 +3126,9 @@ def _is_place(st: _State, words: list[str]) -> bool:
     return hit is not None and hit.kind == "place"
 
 
+_PLACE_PREPS = frozenset("in at inside within".split())
+
+
 def _person_name(st: _State, words: list[str]) -> str | None:
     """The name part of a speaker NP: trailing capitalised words without titles."""
     titles = _roles().get("titles", ())
@@ -3139,6 +3142,20 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             # (also "Mr. Kenworthy of the University of California", and "Ross of the Christian
             # Chronicle" after "Bobby Ross Jr.")
             words = words[:i]
+    k = next((i for i, w in enumerate(words) if i and w in _PLACE_PREPS), 0)
+    if k:
+        head = words[k - 1]
+        if k >= 2 and head[:1].isupper() and words[k - 2][:1].isupper() and head.lower() not in titles and (
+                words[k - 2] in _first_names() or words[k - 2] in _either_names() or
+                k >= 3 and words[k - 3] in _COURTESY_TITLES):
+            # "Small-business owner Michelle Detry in Albuquerque", "Students like Paul Nooney at
+            # the College of St. Rose": the person, not the place after them (audit 20)
+            words = words[:k]
+        elif head.islower() and (head in _PERSON_NOUNS or head in _roles().get("anonymous", ()) or
+                                 head in _roles().get("roles", ())) and \
+                not (len(words) >= k + 3 and (words[-2] in _first_names() or words[-2] in _either_names())):
+            # (but "Staff attorney at the ACLU Michigan chapter Jay Kaplan" is Jay Kaplan)
+            return None  # "Another source inside the West Wing": the source, not the place
     while len(words) > 1 and words[-1].startswith("("):
         words = words[:-1]  # "Sen. Richard J. Durbin (D-Ill.)"
     run: list[str] = []
