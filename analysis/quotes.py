@@ -4240,6 +4240,12 @@ def _transcript_labels(text: str, paras) -> dict[str, str]:
         if _name_label(ws) or label.isupper() and (
                 2 <= len(label) <= 3 or any(w.title() in given for w in ws) and len(ws) <= 3):
             labels.append(label)
+    if any(x.isupper() and " " in x for x in labels):
+        # a host in capitals ('AMY GOODMAN:') with a guest whose given name the list lacks
+        # ('CHASE STRANGIO:', audit 20): another name of two or three words in capitals that
+        # opens two or more paragraphs
+        labels += [x for x, n in counts.items() if n >= 2 and x not in labels and x.isupper() and
+                   2 <= len(x.split()) <= 3 and all(w.isalpha() for w in x.split())]
     if len(labels) < 2:
         return {}
     # a full name used once, then its initials ('Stephen Loyd:' ... 'SL:')
