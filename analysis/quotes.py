@@ -1607,6 +1607,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         # ("Carly Fiorina", "Kelly Ayotte": a name ending in -ly is not an adverb; "More recently,")
         adverb = lw.endswith("ly") and lw not in _NOT_ADV and not (ws[0].group(0)[:1].isupper() and nxt[:1].isupper()) \
             or lw in _DEGREE_WORDS and nxt.endswith("ly") and text[ws[1].end():ws[1].end() + 1] == ","
+        if lw == "to" and c > 0 and _TO_FRONT_RE.match(text, a, c + 1):
+            # "To the contrary, at a news conference ..., Mr. Trump backed away" (audit 20)
+            a, moved, prep, phrase = c + 1, True, False, True
+            continue
         if lw in _LEAD_PREP or adverb or participle or lw in _TIME_SPANS and nxt in ("after", "before", "into") or \
                 c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
             if c < 0:
@@ -1653,6 +1657,9 @@ _TIME_TAIL_RE = re.compile(
     r"winter)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*,", re.IGNORECASE)  # (also "Earlier Friday,")
 # One-word sentence adverbs that a comma sets off before the subject.
+# a fronted discourse phrase with "to": "To the contrary,", "To be sure,", "To that end,"
+_TO_FRONT_RE = re.compile(r"\s*To\s+(?:the\s+contrary|be\s+(?:sure|fair|clear)|that\s+end|this\s+end|date|"
+                          r"(?:his|her|their|its)\s+credit|some\s+extent|a\s+degree|put\s+it\s+\w+),")
 _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
