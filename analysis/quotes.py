@@ -6418,7 +6418,11 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     if subj is None and (tc := _title_comma(text, lo, m.start())) is not None:
         subj = _subject_skip_apposition(text, lo, tc[1])  # 'Washington, star of “Scandal,” thanked'
     if subj is None and (c := text.rfind(",", lo, m.start())) > lo and not text[c + 1:m.start()].strip():
-        subj = _subject_skip_apposition(text, lo, c)  # 'Kamala Harris, who is black, lambasted'
+        # 'Trump received a raucous reception ..., thanking': the main clause's subject (audit
+        # 20); 'Kamala Harris, who is black, lambasted': the phrase before the apposition
+        # (not after a parenthetical: 'trying to ingratiate himself ... by, for instance, mentioning')
+        subj = (None if _PAREN_ADVERBIAL_BEFORE_RE.search(text, max(lo, c - 20), c) else _participle_subject(text, lo, c)) \
+            if form.endswith("ing") else _subject_skip_apposition(text, lo, c)
     if subj is None:
         rel = _RELATIVE_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start())
         subj = _antecedent(text, lo, rel.start()) if rel else None
@@ -6429,6 +6433,7 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
     return _Reported(m, entry, pos, cend, sp, para)
 
 
+_PAREN_ADVERBIAL_BEFORE_RE = re.compile(r"\b(?:for\s+(?:instance|example)|in\s+fact|of\s+course|however|say)\s*$")
 # An unnamed source right before the cue: "people familiar with the matter", "a source close
 # to the talks", "two officials briefed on the plan", "a person with knowledge of the deal"
 _SOURCE_HINT_RE = re.compile(r"familiar|close|briefed|knowledge|involved|privy|in the room|at the meeting")
