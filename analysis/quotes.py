@@ -1650,7 +1650,8 @@ _TIME_END_RE = re.compile(_whole_words("later earlier ago before") + r"\s*$")
 # "Hours after 14 people were killed ..., a familiar voice ...": a time phrase up to the comma
 _TIME_SPANS = frozenset("moments minutes hours days weeks months years shortly soon just only".split())
 # "This week, Trump revived ...": a time phrase up to the comma
-_TIME_PHRASE_RE = re.compile(r"\w+\s+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)\s*")
+_TIME_PHRASE_RE = re.compile(r"\w+\s+(?:same\s+|very\s+|following\s+|previous\s+)?"
+                             r"(?:week|weekend|month|year|spring|summer|fall|autumn|winter|day|night|morning|evening)\s*")
 _TIME_TAIL_RE = re.compile(
     r"\s+(?:(?:this|that|last|in\s+the|on|that\s+same)\s+(?:day|week|weekend|month|year|morning|afternoon|"
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
