@@ -6168,6 +6168,11 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     as_x = _AS_BEFORE_RE.search(pre) if tail is not None and entry.frame in ("say", "tell", "think", "sayt") else None
     if as_x is not None:
         pre = pre[:as_x.start() + 1]  # "The race is close, as Cruz said."
+    if tail is not None and entry.frame in ("say", "tell", "think", "sayt") and pre.endswith(",") and \
+            _fronted_only(text, *_trim_np_content(text, lo, lo + len(pre) - 1)):
+        # "In a text message to a Washington Post reporter, Spell said last Monday he does not
+        # intend to surrender": a fronted phrase is no content; what follows the cue may be
+        tail = None
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
         if pre.endswith((",", "—", "–", "--")):
             cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
@@ -6879,6 +6884,27 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
     if len(text[m.end():cend].split()) < 1 or len(text[a:cend].split()) < 3:
         return None
     return _Reported(m, entry, a, cend, None, para)
+
+
+_FRONT_SUBORDINATORS = frozenset("when while if although though because as after before since once until unless whenever".split())
+
+
+def _fronted_only(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]``, before "X said", only a fronted phrase or subordinate clause of the
+    sentence ("Hours after McCarthy's tweet", "In an interview with ABC News on Friday", "When
+    he got caught"), not a clause of its own that X said?"""
+    ws = text[a:b].split()
+    if not ws or "," in text[a:b] or len(ws) > 12:
+        return False
+    first = ws[0].lower()
+    if first in _FRONT_SUBORDINATORS:
+        return True
+    if not (first in _LEAD_PREP or first in _TIME_SPANS or _time_phrase(text, a, b) or
+            ws[0][:1].isupper() and ws[0].endswith(("ing", "ed")) and first not in _ING_NOUNS):
+        return False
+    # (a phrase has no finite verb: "In 2015, he said ..." is no content, but "In Iowa the race is close" is)
+    return not any(w in _FINITE_AUX or w in _IRREGULAR_VERBS or w.islower() and w.isalpha() and w.endswith("ed")
+                   for w in ws[1:])
 
 
 def _trim_np_content(text: str, a: int, b: int) -> tuple[int, int]:
