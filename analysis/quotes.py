@@ -7149,6 +7149,8 @@ def _cut_tail(text: str, a: int, b: int) -> int:
         return j  # ('Yovanovitch was “bad news,” according to a partial transcript': the comma inside the quote, audit 19)
     if text.find(",", a, b) < 0:
         return b  # (every match opens with a comma, and most contents have none: no scan for one)
+    if (wc := _WRITER_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, wc.start()):
+        b = wc.start()  # (', though it was unclear when', ', but a spokeswoman said': the writer goes on, audit 20)
     main = False  # (the main clause after a fronted subordinate clause has been passed)
     for m in _TAIL_RE.finditer(text, a, b):
         if fronted is None:
@@ -7166,6 +7168,23 @@ def _cut_tail(text: str, a: int, b: int) -> int:
                 and not _LIST_ITEM_RE.match(text, m.start(), b):
             return m.start()
     return b
+
+
+# the writer's turn after a report: an impersonal doubt ("though it was unclear when"), or a
+# new subject's report or refusal ("but the movement wouldn't discuss", "though a spokeswoman
+# for Cruz said")
+_WRITER_TURN_RE = re.compile(
+    r",\s+(?:(?:though|although|even\s+though|but)\s+(?:(?:it|there)\s+(?:is|was|remains|remained|appears|appeared|"
+    r"seems|seemed)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain|unknown|to\s+be\s+seen)\b|"
+    r"(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?(?:said|says|added|noted|told|declined|refused)\b)|"
+    r"(?:though|although|even\s+though)\s+(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?"
+    r"(?:did\s+not|didn't|didn’t|would\s+not|wouldn't|wouldn’t)\b)")
+
+
+def _inside_quote_marks(text: str, a: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation that opens after ``a`` (an odd number of marks before it)?"""
+    seg = text[a:pos]
+    return (seg.count("“") > seg.count("”")) or seg.count('"') % 2 == 1
 
 
 # a content that opens with a subordinate clause: its main clause follows the first comma
