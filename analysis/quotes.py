@@ -1344,7 +1344,7 @@ def _party_tag(text: str, lo: int, end: int) -> int | None:
     po = _PARTY_OF_RE.search(text, w0, end)
     return po.start() if po is not None and po.start() > lo else None
 # a parenthetical between dashes right before the cue: " - who once said ... - "
-_DASH_PAREN_RE = re.compile(r"\s(?:-{1,2}|[—–])\s[^—–\n]{3,250}?\s(?:-{1,2}|[—–])\s*$")
+_DASH_PAREN_RE = re.compile(r"(?:\s-{1,2}\s|\s?[—–]\s?)[^—–\n]{3,250}?(?:\s-{1,2}|\s?[—–])\s*$")
 _PRE_CUE_TIME_RE = re.compile(
     rf"\s+(?:(?:last|this|next|on|late|early|earlier)\s+(?:\w+\s+)?(?:{_DAYS})|"
     r"(?:\w+\s+){1,4}ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
