@@ -401,6 +401,7 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
 
 
 _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
+_YOU_BEFORE_RE = re.compile(r"\b[Yy]ou\s+$")
 # what follows "decline" as a refusal: "declined (Monday) to comment", "declined comment",
 # "declined an interview request" (not "declined to 3.5%", "declined by 8 points", "declined
 # steadily", "a decline in cases")
@@ -5997,6 +5998,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "One final note:", "Side note:", "The 10-page note", "in the notes": the noun
     if form in ("think", "thinks") and _TANK_AFTER_RE.match(text, ce, hi):
         return None  # "a public policy think tank"
+    if form == "know" and text[ce:ce + 1] in (",", "—", "–") and _YOU_BEFORE_RE.search(text, max(lo, cs - 5), cs):
+        return None  # "You know, thanks for having me", "there's, you know, a lot": a filler (audit 20)
     if ing_form and _MATCH_AFTER_RE.match(text, ce, hi):
         return None  # "shouting matches", "a yelling match", "the right calling card": a noun
     if (d := _DASH_AFTER_RE.match(text, ce, hi)) and not _DASH_AFTER_RE.search(text, d.end(), hi):
