@@ -1591,7 +1591,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         c = text.find(",", a, a + 120 if a + 120 < hi else hi)
         lw = ws[0][0].lower()
         nxt = ws[1][0] if len(ws) > 1 else ""
-        participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and nxt.islower() and \
+        participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and (nxt.islower() or nxt in _WEEKDAYS) and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != "," or \
             ws[0][0] in _FRONTED_ADJECTIVES and nxt in ("that", "of", "to", "about", "with", "for")
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
@@ -1616,7 +1616,10 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
                 c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
             if c < 0:
                 return None if not moved else a
-            a, moved, prep = c + 1, True, lw in _LEAD_PREP or lw in _TIME_SPANS
+            # (a participle's place goes on too: "Interviewed Saturday at a Biden rally in
+            # Manchester, New Hampshire, the 69-year-old said")
+            a, moved, prep = c + 1, True, lw in _LEAD_PREP or lw in _TIME_SPANS or \
+                participle and _PLACE_PREP_RE.search(text, a, c) is not None
             phrase = lw not in _CONJUNCTIONS
             continue
         if prep and c > 0 and _PLACE_RE.fullmatch(text, a, c):
@@ -1659,6 +1662,8 @@ _TIME_TAIL_RE = re.compile(
     r"winter)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*,", re.IGNORECASE)  # (also "Earlier Friday,")
 # One-word sentence adverbs that a comma sets off before the subject.
+_PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.-]*\s*$")
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # ("Appearing Sunday on ...,")
 # a fronted discourse phrase with "to": "To the contrary,", "To be sure,", "To that end,"
 _TO_FRONT_RE = re.compile(r"\s*To\s+(?:the\s+contrary|be\s+(?:sure|fair|clear)|that\s+end|this\s+end|date|"
                           r"(?:his|her|their|its)\s+credit|some\s+extent|a\s+degree|put\s+it\s+\w+),")
