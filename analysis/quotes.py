@@ -2070,7 +2070,8 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         # ('Sanders has not backed down, and his campaign said': the sentence's own subject first)
         owner = (_possessor_subject(st, a, _POSSESSIVE_PRONOUNS[first]) or
                  _person_antecedent(st, "f" if first == "her" else "m")) if first in ("his", "her") \
-            else st.last_any
+            else None if first == "its" and st.last_any is not None and st.last_any.person else st.last_any
+        # ("Its marketing materials" after a quote of Shilpi Niyogi: "its" names no person, audit 21)
         role = " ".join(words[1:])
         if owner is not None and owner.name:
             name = f"{owner.name}'s {role}"
