@@ -1661,12 +1661,13 @@ _TIME_TAIL_RE = re.compile(
     r"evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|"
     r"winter)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s*,", re.IGNORECASE)  # (also "Earlier Friday,")
-# One-word sentence adverbs that a comma sets off before the subject.
+# a participle's place before the comma ("Interviewed Saturday at a Biden rally in Manchester,")
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.-]*\s*$")
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # ("Appearing Sunday on ...,")
 # a fronted discourse phrase with "to": "To the contrary,", "To be sure,", "To that end,"
 _TO_FRONT_RE = re.compile(r"\s*To\s+(?:the\s+contrary|be\s+(?:sure|fair|clear)|that\s+end|this\s+end|date|"
                           r"(?:his|her|their|its)\s+credit|some\s+extent|a\s+degree|put\s+it\s+\w+),")
+# One-word sentence adverbs that a comma sets off before the subject.
 _COMMA_ADVERBS = frozenset(
     "first second third fourth finally rather instead still yet now today again indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
@@ -2068,10 +2069,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     first = words[0].lower() if words else ""
     if shape == "role" and first in _POSSESSIVE_DETS and len(words) >= 2:
         # ('Sanders has not backed down, and his campaign said': the sentence's own subject first)
+        # ("Its marketing materials" after a quote of Shilpi Niyogi: "its" names no person, audit 21)
         owner = (_possessor_subject(st, a, _POSSESSIVE_PRONOUNS[first]) or
                  _person_antecedent(st, "f" if first == "her" else "m")) if first in ("his", "her") \
             else None if first == "its" and st.last_any is not None and st.last_any.person else st.last_any
-        # ("Its marketing materials" after a quote of Shilpi Niyogi: "its" names no person, audit 21)
         role = " ".join(words[1:])
         if owner is not None and owner.name:
             name = f"{owner.name}'s {role}"
@@ -6895,9 +6896,6 @@ def _raising(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, spans, para
     return _Reported(m, entry, a, cend, None, para)
 
 
-_FRONT_SUBORDINATORS = frozenset("when while if although though because as after before since once until unless whenever".split())
-
-
 def _fronted_only(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]``, before "X said", only a fronted phrase or subordinate clause of the
     sentence ("Hours after McCarthy's tweet", "In an interview with ABC News on Friday", "When
@@ -6906,7 +6904,7 @@ def _fronted_only(text: str, a: int, b: int) -> bool:
     if not ws or "," in text[a:b] or len(ws) > 12:
         return False
     first = ws[0].lower()
-    if first in _FRONT_SUBORDINATORS:
+    if first in _FRONTED_SUBORDINATORS or first == "as":
         return True
     if not (first in _LEAD_PREP or first in _TIME_SPANS or _time_phrase(text, a, b) or
             ws[0][:1].isupper() and ws[0].endswith(("ing", "ed")) and first not in _ING_NOUNS):
@@ -7221,6 +7219,8 @@ def _opens_clause(text: str, a: int, b: int) -> bool:
         if w in _FINITE_AUX or w in _IRREGULAR_VERBS or w.endswith("ed") and w.isalpha() and w.islower():
             return True
     return False
+
+
 # an apposition on the report's own subject, then its verb: "State Rep. Drew Gattine, a
 # Democrat, had called LePage ..." (audit 18)
 _INNER_APPOSITION_RE = re.compile(
