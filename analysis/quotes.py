@@ -2649,6 +2649,8 @@ def _person_like(st: _State, sp: _Speaker) -> bool:
     through ("a Wall Street Journal analysis", "many Iowa Democrats"), or a bare surname?"""
     if _plural_group(st, sp.name):
         return False  # (nor as a bare surname: "Prisoners", audit 14)
+    if sp.name in _US_STATES and sp.name not in _first_names():
+        return False  # ('... in Manchester, New Hampshire, the 69-year-old said she wants': no "she")
     if (po := _POSSESSED_THING_RE.search(sp.name)) is not None and \
             (po.group(1) in _INANIMATE_HEADS or po.group(1) in _DOCUMENT_NOUNS):
         return False  # ("Martin Luther King’s rhetoric made clear ...": a thing, no "he")
