@@ -3430,8 +3430,8 @@ def _personal_name_like(name: str) -> bool:
         for w in words)
 
 
-_CALENDAR_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-                            "May June July August September October November December".split())
+_CALENDAR_WORDS = _WEEKDAYS | frozenset("January February March April May June July August September October "
+                                        "November December".split())
 _COMPASS_WORDS = frozenset("New North South East West San Santa Los Las Saint St. Fort Mount".split())
 
 
@@ -6180,18 +6180,16 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
     as_x = _AS_BEFORE_RE.search(pre) if tail is not None and entry.frame in ("say", "tell", "think", "sayt") else None
     if as_x is not None:
         pre = pre[:as_x.start() + 1]  # "The race is close, as Cruz said."
-    if tail is not None and entry.frame in ("say", "tell", "think", "sayt") and pre.endswith(",") and \
-            _fronted_only(text, *_trim_np_content(text, lo, lo + len(pre) - 1)):
-        # "In a text message to a Washington Post reporter, Spell said last Monday he does not
-        # intend to surrender": a fronted phrase is no content; what follows the cue may be
-        tail = None
     if tail is not None and entry.frame in ("say", "tell", "think", "sayt"):
-        if pre.endswith((",", "—", "–", "--")):
-            cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
+        if not pre.endswith((",", "—", "–", "--")):
+            return None
+        cstart, cend = _trim_np_content(text, lo, lo + len(pre) - 1)
+        # ("In a text message to a Washington Post reporter, Spell said last Monday he does not
+        # intend to surrender": a fronted phrase is no content; what follows the cue may be)
+        if not (pre.endswith(",") and _fronted_only(text, cstart, cend)):
             if cend - cstart < 10 and not _answer_word(text, cstart, cend):
                 return None  # ("Exactly, Bennett says.": a one-word answer is what she said)
             return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
-        return None
     # "X said (that) CLAUSE"
     pos = ce
     if _BY_ING_RE.match(text, pos, hi):
@@ -7201,10 +7199,9 @@ _CONTENT_SUBORD_RE = re.compile(r"(?:even\s+)?(?:when|whenever|while|if|unless|a
                              r"despite)\b|as\s+(?:long|soon|far)\s+as\b", re.IGNORECASE)
 _TAIL_ARTICLE_RE = re.compile(r",\s+(?:a|an|the)\b")
 _CLAUSE_CHUNK_RE = re.compile(r"[^,;:.!?\"“”—–()]{1,80}")
-_FINITE_AUX = frozenset("will would is was are were has had have can could should may might must did does do "
-                        "isn't wasn't aren't weren't hasn't hadn't haven't can't couldn't won't wouldn't didn't "
-                        "doesn't don't isn’t wasn’t aren’t weren’t hasn’t hadn’t haven’t can’t couldn’t won’t "
-                        "wouldn’t didn’t doesn’t don’t".split())
+_FINITE_AUX = frozenset("will would is was are were has had have can could should may might must did does do".split()) | \
+    frozenset(f"{w}{q}t" for w in ("isn", "wasn", "aren", "weren", "hasn", "hadn", "haven", "can", "couldn", "won",
+                                   "wouldn", "didn", "doesn", "don") for q in ("'", "’"))
 
 
 def _opens_clause(text: str, a: int, b: int) -> bool:
