@@ -3059,8 +3059,10 @@ def _has_personal_name(words: list[str]) -> bool:
 
 def _organization_name(words: list[str]) -> bool:
     """Is a capitalised name an organization's own ("Freedom House", "Americans for Limited
-    Government"): its last word an organization noun (data/speaker_roles.txt)?"""
-    return bool(words) and words[-1].lower().strip(",.") in _roles().get("organizations", ()) and \
+    Government"): its last word, or the last before "of", an organization noun
+    (data/speaker_roles.txt): "Information Technology Professionals Association of America"?"""
+    k = words.index("of", 1) if "of" in words[1:] else len(words)
+    return bool(words) and words[k - 1].lower().strip(",.") in _roles().get("organizations", ()) and \
         all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
@@ -3149,10 +3151,18 @@ _PLACE_PREPS = frozenset("in at inside within".split())
 
 def _person_name(st: _State, words: list[str]) -> str | None:
     """The name part of a speaker NP: trailing capitalised words without titles."""
-    titles = _roles().get("titles", ())
+    roles = _roles()
+    titles, orgs = roles.get("titles", ()), roles.get("organizations", ())
     if "of" in words:
         # "Senator Bernie Sanders of Vermont": the name is before "of"
         i = words.index("of")
+        if i and words[i - 1][:1].isupper() and words[i - 1].lower() in orgs and \
+                all(w[:1].isupper() and w.lower() not in roles.get("roles", ()) or w in _NAME_JOINERS for w in words[i + 1:]) and \
+                not any(w in _first_names() for w in words):
+            # "Cambodia’s Ministry of Foreign Affairs and International Cooperation": an
+            # organization's whole name, no person in it (as in "Department of Homeland Security
+            # Secretary Kirstjen Nielsen", "John Fund of National Review")
+            return None
         if i >= 2 and all(w[:1].isupper() and w.lower() not in titles for w in words[i - 2:i]) or \
                 i >= 2 and words[i - 2] in _COURTESY_TITLES and words[i - 1][:1].isupper() and \
                 words[i - 1].lower() not in titles or \
@@ -3247,6 +3257,11 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         run = run[-3:] if _INITIAL_RE.fullmatch(run[-2]) else run[-2:]
     if len(run) >= 2 and len(words) > len(run) and words[-len(run) - 1].endswith(("'s", "’s")):
         return " ".join(_from_given_name(run))  # "The Business Roundtable’s Josh Bolten"
+    b = len(words) - len(run) - 1
+    if b >= 0 and run[-1].lower() in orgs and words[b][:1].isupper():
+        # "China's Foreign Ministry", "the state Democratic Party": a title word inside an
+        # organization's name ends no run; the name is the whole phrase, not "Ministry"
+        return None
     if words[0].lower() in ("the", "a", "an"):
         # "the admirable Max Boot", "an angry Hollande": a name after a lower-case modifier; but
         # "the New York Times" and "the Kremlin" are names with their article
@@ -3256,7 +3271,6 @@ def _person_name(st: _State, words: list[str]) -> str | None:
         if ok and any(_POSSESSIVE_END_RE.search(w) for w in mids) and not _has_personal_name(run):
             # "the actor's representative Staci Wolfe", "the women's site Bustle"; not "the
             # company's CEO", "the country's Foreign Ministry"
-            roles = _roles()
             ok = len(run) == 1 and mids[-1].islower() and \
                 run[0].lower() not in roles.get("roles", ()) and run[0].lower() not in roles.get("organizations", ())
         return " ".join(_from_given_name(run)) if ok else None  # (not "the Centers for Disease Control")
