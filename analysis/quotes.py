@@ -2980,20 +2980,28 @@ def _noun_modifiers(rest: list[str]) -> bool:
 def _affiliated(surface: str, pp: re.Match | None) -> bool:
     """Does a speaker phrase that names an actor only inside a modifier speak for that actor?
     Its head noun must be an affiliate (``data/speaker_roles.txt``): "Trump's lawyers",
-    "officials in Moscow", "one of Trump's advisers", but not "Trump's critics", "Trump voters",
+    "officials in Moscow", "one of Trump's advisers" (any person inside it: "sources inside
+    the White House"), but not "Trump's critics", "Trump voters",
     "a source close to Trump" or "the ambassador to Ukraine"."""
     words = [w.strip(",.").lower() for w in surface.split()]
+    roles = _roles()
     if pp is not None:
         if pp.group(0).startswith("to"):
             return False
+        if pp.group(0).startswith(("inside", "within")) and (before := surface[:pp.start()].split()) and \
+                ((h := before[-1].strip(",.").lower()) in _PERSON_NOUNS or h in roles.get("anonymous", ()) or
+                 h in roles.get("roles", ())):
+            # "sources inside the White House", "people within the administration" (not "a
+            # source with knowledge of discussions inside the White House")
+            return True
         before = [w.strip(",.").lower() for w in surface[:pp.start()].split()]
         if before and before[-1] not in _PARTITIVES:
             words = before  # ("Critics of the Trump administration": the head is before "of")
-    return bool(words) and words[-1] in _roles().get("affiliates", ())
+    return bool(words) and words[-1] in roles.get("affiliates", ())
 
 
 # the prepositions that open a speaker phrase's post-modifier ("officials in Moscow")
-_PREPS = r"(?:to|for|of|from|in|at|with|by|about|on)"
+_PREPS = r"(?:to|for|of|from|in|at|with|by|about|on|inside|within)"  # (not "outside": "an outside Trump adviser")
 
 
 def _modifier_prep(surface: str, end: int) -> re.Match | None:
@@ -3179,8 +3187,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             # "Small-business owner Michelle Detry in Albuquerque", "Students like Paul Nooney at
             # the College of St. Rose": the person, not the place after them (audit 20)
             words = words[:k]
-        elif head.islower() and (head in _PERSON_NOUNS or head in _roles().get("anonymous", ()) or
-                                 head in _roles().get("roles", ())) and \
+        elif (head.islower() or k == 1) and ((lh := head.lower()) in _PERSON_NOUNS or lh in roles.get("anonymous", ()) or
+                                             lh in roles.get("roles", ())) and \
                 not (len(words) >= k + 3 and (words[-2] in _first_names() or words[-2] in _either_names())):
             # (but "Staff attorney at the ACLU Michigan chapter Jay Kaplan" is Jay Kaplan)
             return None  # "Another source inside the West Wing": the source, not the place
