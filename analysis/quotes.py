@@ -395,12 +395,15 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
                 continue  # "who hails from Ohio": an origin, not praise
             if w[0] == "d" and w.startswith("declin") and not _REFUSAL_AFTER_RE.match(text, m.end()):
                 continue  # "crime has declined steadily", "a sharp decline in": a fall, not a refusal
+            if w[0] == "r" and m[0] == "remembered" and _AS_FOR_AFTER_RE.match(text, m.end()):
+                continue  # "the novelist now remembered mostly as the father of ...": a reputation
             out.append(m)
             pos = m.end()
     return out
 
 
 _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
+_AS_FOR_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:as|for)\b")
 _YOU_BEFORE_RE = re.compile(r"\b[Yy]ou\s+$")
 # what follows "decline" as a refusal: "declined (Monday) to comment", "declined comment",
 # "declined an interview request" (not "declined to 3.5%", "declined by 8 points", "declined
@@ -1568,6 +1571,8 @@ _LY_NOUNS = frozenset("ally family assembly supply rally monopoly anomaly italy 
 _LEAD_ADVERBS = frozenset("later earlier then still but and however meanwhile instead even".split())  # ("But even while ...,")
 
 
+# "Back in September, Obama created ...": the words after a fronted "back" (audit 21)
+_BACK_THEN = frozenset("in on at when then during home".split())
 _DEGREE_WORDS = frozenset("more most much even very just so quite rather".split())
 
 
@@ -1613,7 +1618,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
             a, moved, prep, phrase = c + 1, True, False, True
             continue
         if lw in _LEAD_PREP or adverb or participle or lw in _TIME_SPANS and nxt in ("after", "before", "into") or \
-                c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
+                lw == "back" and nxt in _BACK_THEN or c > 0 and (_TIME_END_RE.search(text, a, c) or _time_phrase(text, a, c)):
             if c < 0:
                 return None if not moved else a
             # (a participle's place goes on too: "Interviewed Saturday at a Biden rally in
@@ -5829,8 +5834,11 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
                                                  and ws[k - 1].group(0) != "of" and not _plural_head(ws, k)
                                                  or lw in _IRREGULAR_VERBS))):
             break  # (a possessive is not a verb in -s: "the senator's chief aide")
-        if text[ws[k].end():ws[k].end() + 1] == "," and not (w.isdigit() and text[ws[k].end() + 1:ws[k].end() + 2].isdigit()):
-            k += 1  # (a thousands comma goes on: "The 1,400-word essay")
+        if text[ws[k].end():ws[k].end() + 1] == "," and not (w.isdigit() and text[ws[k].end() + 1:ws[k].end() + 2].isdigit()) or \
+                text[ws[k].end():ws[k].end() + 1] in ("—", "–") and text[ws[k].start() - 1:ws[k].start()] != "(":
+            # (a thousands comma goes on: "The 1,400-word essay"; a dash opens an aside:
+            # "Kingsley Amis—the grumpy British novelist ...—made a remark", not in "(D–Ore.)")
+            k += 1
             break
         k += 1
     if k == k0:
