@@ -5883,13 +5883,16 @@ def _plural_head(ws: list[re.Match], k: int) -> bool:
     """Is the -s word ``ws[k]`` a plural noun that heads the subject rather than its verb: a
     speaker noun ("Japanese officials released ...", "Clinton critics") or a noun its verb
     follows ("Japanese theme parks released ...")?"""
-    if _is_speaker_word(ws[k].group(0).lower()):
-        return True
+    lw = ws[k].group(0).lower()
+    if _is_speaker_word(lw) or lw.endswith(("ists", "ians")) and lw not in _IST_VERBS:
+        return True  # (also "Conservative populists in Europe ...", audit 21)
     nxt = ws[k + 1].group(0) if k + 1 < len(ws) else ""
     # (not before a cue: 'All the messages classified in the new set were ...' is no report)
     return nxt.islower() and (nxt.endswith("ed") or nxt in _IRREGULAR_VERBS) and nxt not in speech_verbs()
 
 
+# verbs in -ists, among the plural nouns in -ists and -ians ("populists", "physicians")
+_IST_VERBS = frozenset("insists persists resists exists assists consists enlists lists twists subsists desists".split())
 # -s words that end no noun phrase ("Oberstar sounds", "John Dickerson nonetheless")
 _S_NOT_NOUNS = frozenset("sounds seems looks remains appears feels gets goes has does is was "
                          "nonetheless nevertheless regardless always sometimes perhaps".split())
