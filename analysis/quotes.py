@@ -2360,13 +2360,21 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
                                        _TITLED_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None or
                                        _PLAIN_NAME_RE.fullmatch(text, subj[0], subj[1]) is not None and
                                        _person_apposition(text, subj[1], hi) or
-                                       _person_by_name(text, subj[0], subj[1], sp) or apposed)):
+                                       _person_by_name(text, subj[0], subj[1], sp) or apposed or
+                                       _titled_surname(st, text[subj[0]:subj[1]]))):
         # (a titled person of unknown gender may still be whom a pronoun names: "Justice
         # Ginsburg, 81, was in the hospital. "...," she said", "Dr. Alex Stalcup ... has worked
         # with patients for decades. ... "...," he says"; so may a name with a person's
         # apposition: "Genevieve Bonadies Torres, an attorney with ...")
         return None
     return sp
+
+
+def _titled_surname(st: _State, mention: str) -> bool:
+    """Is a one-word subject a surname the article gives a person's title elsewhere ("Obama
+    laid out the stakes Friday ..." after "President Obama", audit 22)?"""
+    return _SURNAME_RE.fullmatch(mention) is not None and \
+        re.search(rf"\b(?:{_COURTESY_TITLE_ALT})\s+{re.escape(mention)}\b", st.text) is not None
 
 
 # the rest of a subject's noun phrase before its comma: "" or " counterpart on the committee"
