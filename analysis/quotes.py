@@ -1450,7 +1450,9 @@ def _subject_skip_apposition(text: str, lo: int, comma: int) -> tuple[int, int, 
         if i and not _fronted(text, bounds[i - 1] + 1, bounds[i]):
             return None
         if _adverb_phrase(text, bounds[i] + 1, bounds[i + 1]) or _AGO_END_RE.search(text, bounds[i] + 1, bounds[i + 1]) or \
-                _time_phrase(text, bounds[i] + 1, bounds[i + 1]):
+                _time_phrase(text, bounds[i] + 1, bounds[i + 1]) or \
+                text[bounds[i] + 1:bounds[i + 1]].strip().lower() in _COMMA_ADVERBS:
+            # (also "Rather, Maine's effort ... is based on politics, not science, said ...", audit 22)
             continue  # "Most notably, a top staffer ..., said", "Roughly a month ago, Trump, ..., said", "This week, Steel, ..., argued"
         first_word = _WORD_RE.search(text, bounds[i] + 1, bounds[i + 1])
         if first_word is not None and first_word.group(0).lower() in _CONJUNCTIONS and \
@@ -1554,7 +1556,8 @@ def _fronted(text: str, a: int, b: int) -> bool:
         return False
     lw = w.group(0).lower()
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
-        _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None or _time_phrase(text, a, b)  # ("Roughly a month ago,")
+        _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None or _time_phrase(text, a, b) or \
+        lw in _COMMA_ADVERBS and w.end() == len(text[:b].rstrip())  # ("Roughly a month ago,", "Nevertheless,")
 
 
 def _time_phrase(text: str, a: int, b: int) -> bool:
