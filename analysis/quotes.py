@@ -397,12 +397,18 @@ def _find_cues(text: str, lo: int, hi: int) -> list:
                 continue  # "crime has declined steadily", "a sharp decline in": a fall, not a refusal
             if w[0] == "r" and m[0] == "remembered" and _AS_FOR_AFTER_RE.match(text, m.end()):
                 continue  # "the novelist now remembered mostly as the father of ...": a reputation
+            if m[0] in _NOUN_VERB_FORMS and _VERB_AFTER_NOUN_RE.match(text, m.end()):
+                continue  # "Most reports maintain that ...", "News reports said": a plural noun, the subject
             out.append(m)
             pos = m.end()
     return out
 
 
 _FROM_AFTER_RE = re.compile(r"\s+(?:originally\s+)?from\b")
+# cue forms that are plural nouns too, and the verbs that show them as nouns ("News reports said")
+_NOUN_VERB_FORMS = frozenset("reports claims estimates notes comments remarks".split())
+_VERB_AFTER_NOUN_RE = re.compile(r"\s+(?:said|say|suggest(?:ed)?|maintain(?:ed)?|show(?:ed)?|indicate[d]?|claim(?:ed)?|"
+                                 r"found|argue[d]?|have\s+(?:said|shown|found|suggested))\b")
 _AS_FOR_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:as|for)\b")
 _YOU_BEFORE_RE = re.compile(r"\b[Yy]ou\s+$")
 # what follows "decline" as a refusal: "declined (Monday) to comment", "declined comment",
@@ -1215,7 +1221,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if k and _np_shape(words[:k]) == "name" and not (last is not None and last.group(0) == "and"):
         # "Nancy Pelosi at a press conference on Thursday said"
         return a, _words(text, a, b2)[k - 1].end(), "name"
-    if (cr := _CONTACT_RELATIVE_RE.match(text, a, b2)) is not None and text[lo:a].strip() and \
+    if (cr := _CONTACT_RELATIVE_RE.search(text, a, b2)) is not None and text[lo:cr.start()].strip() and \
             _CONTACT_CUE_RE.match(text, cue0) is not None and \
             all(w not in _STOP and w not in _PERSON_NOUNS and w not in _IRREGULAR_VERBS and w not in _NOT_CONTACT_HEADS and
                 not _is_speaker_word(w) and not w.endswith(("ly", "ed", "ing")) for w in (cr[1] or "a", cr[2])) and \
@@ -1260,6 +1266,10 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
 # administration", "the same thing the president"; not a proper name: "the philosopher Thomas
 # Kuhn", "a defiant Trump" are appositions as often); a claim's own relative is read elsewhere
 # ("..., a claim the Kremlin has denied": the claim is the content)
+# a claim noun that a relative clause with no "that" follows: ", a claim the GOP denies"
+_CLAIM_HEAD_RE = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:claim|charge|accusation|allegation|assertion|notion|"
+                            r"characterization|description|account|version|assessment|contention|suggestion)s?\s+"
+                            r"(?=(?:the|a|an|his|her|their|its|many|some|most)\s|[A-Z])")
 _CONTACT_CUE_RE = re.compile(
     r"(?:said|says|say|claimed|claims|argued|argues|insisted|insists|warned|warns|predicted|predicts|believes|"
     r"believed|thinks|thought|contends|contended|maintains|maintained)\s+(?:would|will|was|is|were|are|could|can|"
@@ -1268,9 +1278,9 @@ _CONTACT_CUE_RE = re.compile(
 _NOT_CONTACT_HEADS = frozenset("point account conspiracy allegation accusation charge assertion behind around "
                                "inside outside near over under against among between into through without "
                                "within across like than".split())
-_CONTACT_RELATIVE_RE = re.compile(r"(?:a|an|the|another|one|same)\s+(?:same\s+|kind\s+of\s+|sort\s+of\s+)?"
+_CONTACT_RELATIVE_RE = re.compile(r"\b(?:a|an|the|another|one|same)\s+(?:same\s+|kind\s+of\s+|sort\s+of\s+)?"
                                   r"(?:(?!(?:the|a|an)\b)([a-z][\w-]*)\s+)?(?!(?:the|a|an|of|for|at)\b)([a-z][\w-]*)\s+"
-                                  r"((?:the|a|an|his|her|their|its)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3})$")
+                                  r"((?:(?:the|a|an|his|her|their|its|many|some|most)\s+|[A-Z][\w.-]*['’]s\s+)[\w.'’-]+(?:\s+[\w.'’-]+){0,3})$")
 
 
 def _relative_verb(text: str, rel: re.Match, w: str) -> bool:
@@ -1705,7 +1715,7 @@ _TO_FRONT_RE = re.compile(r"\s*To\s+(?:the\s+contrary|be\s+(?:sure|fair|clear)|t
                           r"(?:his|her|their|its)\s+credit|some\s+extent|a\s+degree|put\s+it\s+\w+),")
 # One-word sentence adverbs that a comma sets off before the subject.
 _COMMA_ADVERBS = frozenset(
-    "first second third fourth finally rather instead still yet now today again indeed thus therefore "
+    "first second third fourth finally rather instead still yet now today again already indeed thus therefore "
     "moreover nevertheless nonetheless besides otherwise plus overall afterward afterwards here there "
     "so then also perhaps maybe meanwhile likewise similarly conversely anyway sometimes often regardless "
     "well yes together".split())
@@ -6231,6 +6241,12 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         sp = _speaker(st, a, b, shape)
         return _Reported(m, entry, cstart, cend, sp, para)
     a, b, shape = subj
+    a0 = a
+    if (cc := _CLAIM_HEAD_RE.match(text, a, b)) is not None and \
+            (ns := _np_shape(_WORD_RE.findall(text, cc.end(), b))) is not None:
+        # "CLAUSE, a claim the GOP denies": the claim is the clause before it; the subject of
+        # the claim's relative clause speaks, not "a claim the GOP" (audit 22)
+        a, shape = cc.end(), ns
     after = text[ce:hi]
     # "CLAUSE, X said (Thursday)." : short tail after the cue
     tail = _end_adverbial(after) if len(after) < 160 else None
@@ -6246,7 +6262,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
             tail = adv
     if tail is not None and _commissive(entry, form) and _TO_VERB_RE.match(after):
         tail = None  # "vowed to build a wall on the border.": an infinitive, not an adverbial
-    pre = text[lo:a].rstrip()
+    pre = text[lo:a0].rstrip()
     if tail is not None and rel:
         return None
     as_x = _AS_BEFORE_RE.search(pre) if tail is not None and entry.frame in ("say", "tell", "think", "sayt") else None
