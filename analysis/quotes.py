@@ -1109,6 +1109,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
     cue0 = cue_start
+    if text.find(" all ", cue_start - 40 if cue_start - 40 > lo else lo, cue_start) >= 0 or \
+            text.find(" both ", cue_start - 40 if cue_start - 40 > lo else lo, cue_start) >= 0:
+        fq = _FLOATING_QUANTIFIER_RE.search(text, max(lo, cue_start - 40), cue_start)
+        if fq is not None and fq.start() > lo:
+            cue_start = fq.start()  # "Marco Rubio, ... and Rick Perry all at various points said": the list
     # "Feinstein (D-Calif.) last week said": skip a time phrase, then a short parenthetical
     mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start) \
         if _ends_with_time_word(text, lo, cue_start) else None
@@ -1262,6 +1267,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     return a, b2, shape
 
 
+# a quantifier floated after the subject, with its time phrase: "... and Rick Perry all at
+# various points said" (not a bare one: "we all know", "He and Jackson both said")
+_FLOATING_QUANTIFIER_RE = re.compile(r"(?<=[A-Za-z])\s+(?:all|both)\s+(?:at|in|on|during)(?:\s+[a-z]+){1,3}\s*$")
 # a noun, then the subject of a relative clause with no relative pronoun ("a decision the
 # administration", "the same thing the president"; not a proper name: "the philosopher Thomas
 # Kuhn", "a defiant Trump" are appositions as often); a claim's own relative is read elsewhere
@@ -7124,6 +7132,12 @@ def _according(st, s, m, entry, lo, hi, para):
     a, b = _trim_np(text, np_start, np_end)
     if a >= b or len(text[a:b].split()) > 12:
         return None
+    if (pp := _TRAILING_PARTICIPLE_RE.search(text, a, b)) is not None and pp.start() > a and \
+            (hw := text[a:pp.start()].rsplit(None, 1)[-1].lower()) not in _SUBJECT_PRONOUNS and \
+            (hw in _DOCUMENT_NOUNS or hw[:-1] in _DOCUMENT_NOUNS or hw in _RELEASED_NOUNS):
+        # "according to a CNN/ORC International Poll released last week": the time phrase is
+        # trimmed; the participle that it modified goes too (audits 19, 22)
+        b = pp.start()
     if _MANNER_NP_RE.match(text, a, b) and text[lo:m.start()].rstrip()[-1:].isalpha():
         # "act according to any timetable", "go according to plan": a manner after a verb, no
         # source ("According to the plan, Israel would ...", ", according to state rules," are)
@@ -7170,6 +7184,12 @@ def _according(st, s, m, entry, lo, hi, para):
     return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
 
 
+_TRAILING_PARTICIPLE_RE = re.compile(r"(?<=[\w.])\s+(?:released|conducted|published|implemented|commissioned|"
+                                     r"announced|posted|taken|unveiled|compiled)$")
+# (after a document noun only: not "documents POLITICO Magazine obtained", "a fact sheet it issued")
+_RELEASED_NOUNS = frozenset("poll polls polling survey surveys study studies data figures numbers statement "
+                            "report reports analysis findings story rules messages agreement affidavit "
+                            "review book memo letter filing filings".split())
 # an apposition after "According to X,": "Clinton's Latino vote director", "a spokesman for ..."
 _ACC_APPOSITION_RE = re.compile(r"\s*(?:(?:a|an|the|his|her|their|its)\s+|[A-Z][\w.-]*['’]s\s+)"
                                 r"(?:[\w.'’-]+\s+){0,5}?(?:[a-z][\w-]*)\s*$")
