@@ -5893,7 +5893,12 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     first = _WORD_RE.match(text, a, hi) or _WORD_RE.search(text, a, hi)
     if first is None:
         return None
+    a0 = a
     a = _skip_fronted(text, a, hi)
+    if (fp := _FRONTED_PP_PRONOUN_RE.match(text, a0 if a is None else a, hi)) is not None:
+        # "(While ..., ) in a separate interview he broke with Trump by stating ...": a fronted
+        # phrase with no comma, then a pronoun subject (audit 22)
+        return fp.start(1), fp.end(1), "pronoun"
     if a is None:
         return None
     a, _ = _trim_np(text, a, hi, time_end=False)  # (the rest of the sentence: only its start serves)
@@ -5941,6 +5946,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return ws[0].start(), ws[k - 1].end(), shape
 
 
+_FRONTED_PP_PRONOUN_RE = re.compile(r"\W*(?:[Ii]n|[Aa]t|[Oo]n|During|during|After|after|Before|before|With|with|From|from|"
+                                    r"Over|over|Under|under)\s+(?:[\w'’-]+\s+){1,5}?"
+                                    r"(he|she|they|we)\s+(?=[a-z]{3,})")
 _FRONTED_APPOSITION_RE = re.compile(r"\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?=[a-z]{3,}(?:ed|s)\b)")
 
 
@@ -6487,13 +6495,15 @@ _FRONT_END_RE = re.compile(r"(?<=[”\"])\s+(?=(?:he|she|they|we|I)\s)")
 _SUBORD_LEAD_RE = re.compile(
     r"[\s\"“'‘(]*(?:When|After|Before|As|Since|While|Once|Until|If|Although|Though|Because)"
     r"(?:,[^,;:.!?\"“”]{1,60},)?\s+$")  # ("When, during their debate, Le Pen said ...")
-# The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow
+# The comma that ends a fronted subordinate clause: a subject and a verb or a quote follow,
+# perhaps after a short fronted phrase ("..., in a separate interview he broke with Trump", audit 22)
 # (also "there is", and a plural subject with its base verb: "..., Republicans reject ...",
 # "..., critics remain unconvinced")
-_SUBORD_END_RE = re.compile(r",\s+(?=(?:he|she|they|we|I|it|there|the\s+\w+|(?!(?:this|his|its|has|was|is|as|us|thus)\b)[a-z]{3,}s|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+_SUBORD_END_RE = re.compile(r",\s+(?=(?:(?:in|at|on|during|after|before|with|for|by)\s+(?:[\w'’-]+\s+){1,4}?)?"
+                            r"(?:he|she|they|we|I|it|there|the\s+\w+|(?!(?:this|his|its|has|was|is|as|us|thus)\b)[a-z]{3,}s|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
                             r"(?:[a-z]+(?:ed|s)|said|told|shot|wrote|says|has|had|was|is|are|were|will|would|did|could|can|"
                             r"remain|reject|say|argue|believe|see|want|continue|disagree|insist|worry|fear|think|"
-                            r"(?:did|does|do|was|is|were|are|could|would|wo|ca)n['’]t)\b)")
+                            r"(?:did|does|do|was|is|were|are|could|would|wo|ca)n['’]t|" + "|".join(sorted(_IRREGULAR_VERBS)) + r")\b)")
 # Where the object of a stance or action cue ends: punctuation, a subordinate or relative
 # clause, a coordinated predicate ("endorsed Trump and criticized ..."), a time or occasion.
 _NP_END_RE = re.compile(
