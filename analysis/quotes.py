@@ -7291,6 +7291,9 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     j = a + 1 if text[a:a + 1] in ('”', '"') else a  # (a fragment ends before its closing mark)
     if text[j - 2:j] in (',”', ',"') and _ACCORDING_AFTER_QUOTE_RE.match(text, j, b):
         return j  # ('Yovanovitch was “bad news,” according to a partial transcript': the comma inside the quote, audit 19)
+    if (text.find("—", a, b) >= 0 or text.find("–", a, b) >= 0 or text.find("--", a, b) >= 0) and \
+            (dt := _DASH_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, dt.start()):
+        b = dt.start()  # ('he'll take a stand and try to stop them — but the numbers ... aren't on his side', audit 22)
     if text.find(",", a, b) < 0:
         return b  # (every match opens with a comma, and most contents have none: no scan for one)
     if (wc := _WRITER_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, wc.start()):
@@ -7323,6 +7326,13 @@ _WRITER_TURN_RE = re.compile(
     r"(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?(?:said|says|added|noted|told|declined|refused)\b)|"
     r"(?:though|although|even\s+though)\s+(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?"
     r"(?:did\s+not|didn't|didn’t|would\s+not|wouldn't|wouldn’t)\b)")
+
+
+# the writer's turn after a dash: an objection ("— but the numbers ... aren't on his side") or
+# an inference ("-- likely raising further concerns ...", "— meaning ...")
+_DASH_TURN_RE = re.compile(r"\s*(?:—|–|--)\s*(?:but(?!\s+(?:not|also|rather|only|still|even|instead)\b)|"
+                           r"yet(?!\s+(?:another|again|more|to|not)\b)|meaning|(?:likely|possibly|probably|perhaps)\s+[a-z]+ing)\b"
+                           r"(?=\s+\w)")  # (not "nearly—but not quite—100 percent", "— yet another blow", "— but still.")
 
 
 def _inside_quote_marks(text: str, a: int, pos: int) -> bool:
