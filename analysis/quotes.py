@@ -1135,10 +1135,11 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         # "Donald Trump - who previously said ... - said": skip the parenthetical
         cue_start = dash.start()
         pre = text[max(lo, cue_start - 40):cue_start].rstrip()
-    if pre.endswith(")"):
+    if pre.endswith(")") or pre.endswith("ly") and _PAREN_ADVERB_END_RE.search(pre):
         k = pre.rfind("(")
         if k > 0:
-            # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical
+            # "Rep. Paul Ryan (R-WI) said": skip a short parenthetical (and an adverb after it:
+            # "Rep. Dennis Ross (R-Fla.) publicly announced", audit 22)
             cue_start = max(lo, cue_start - 40) + k
     w12 = text[cue_start - 12 if cue_start - 12 > lo else lo:cue_start]  # (a contraction needs its apostrophe: most have none)
     if ("'" in w12 or "’" in w12) and \
@@ -1401,6 +1402,7 @@ def _party_tag(text: str, lo: int, end: int) -> int | None:
     return po.start() if po is not None and po.start() > lo else None
 # a parenthetical between dashes right before the cue: " - who once said ... - "
 _DASH_PAREN_RE = re.compile(r"(?:\s-{1,2}\s|\s?[—–]\s?)[^—–\n]{3,250}?(?:\s-{1,2}|\s?[—–])\s*$")
+_PAREN_ADVERB_END_RE = re.compile(r"\)\s+[a-z]+ly$")
 _PRE_CUE_TIME_RE = re.compile(
     rf"\s+(?:(?:last|this|next|on|late|early|earlier)\s+(?:\w+\s+)?(?:{_DAYS})|"
     r"(?:\w+\s+){1,4}ago|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

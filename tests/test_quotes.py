@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analysis.clean import blank_inline, clean
 from analysis.quotes import Quote, QuoteResult, extract_quotes, speech_verbs, voice_summary
 from analysis.text import segment, split_paragraphs
 
@@ -178,6 +179,10 @@ def test_seed_offsets_and_summary():
 
 def _doc(case):
     text = case["text"]
+    if case.get("clean"):
+        # as the pipeline reads it: cleaned paragraphs, inline furniture blanked (offsets hold)
+        c = clean(text)
+        return segment(blank_inline(text, c.paragraphs, c.removed), list(c.paragraphs))
     if "headings" in case:
         paras = [(a, b, "heading" if i in case["headings"] else "body")
                  for i, (a, b) in enumerate(split_paragraphs(text))]
