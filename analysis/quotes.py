@@ -1287,7 +1287,8 @@ _CLAIM_HEAD_RE = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:claim|charge|accus
                             r"(?=(?:the|a|an|his|her|their|its|many|some|most)\s|[A-Z])")
 _CONTACT_CUE_RE = re.compile(
     r"(?:said|says|say|claimed|claims|argued|argues|insisted|insists|warned|warns|predicted|predicts|believes|"
-    r"believed|thinks|thought|contends|contended|maintains|maintained)\s+(?:would|will|was|is|were|are|could|can|"
+    r"believed|thinks|thought|contends|contended|maintains|maintained|announced|announces|confirmed|revealed|"
+    r"acknowledged|admitted|estimated|estimates)\s+(?:would|will|was|is|were|are|could|can|"
     r"might|may|should|had|has|have|he|she|they|it|we)\b")
 # (claims denied, "the contractors behind the website": no head of a relative clause)
 _NOT_CONTACT_HEADS = frozenset("point account conspiracy allegation accusation charge assertion behind around "
@@ -6253,6 +6254,16 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, cs - 4), cs):
             subj = _possessor(text, lo, cs)
+        elif (pg := _PREP_GROUP_BEFORE_RE.search(text, max(lo, cs - 60), cs)) is not None and \
+                _is_speaker_word((h := pg[2].rsplit(None, 1)[-1]).lower()) and \
+                not (pg["prev"] and (pg["prev"] in _IRREGULAR_VERBS or pg["prev"].endswith(("ed", "ing", "s")) or
+                                     _norm(pg["prev"]) in speech_verbs() or pg["prev"] in _HEARER_BEFORE or
+                                     pg["prev"] in _DOCUMENT_NOUNS or pg["prev"] in _UTTERANCE_NOUNS)):
+            # "gave ammunition to Democrats alleging ...", "drew fire from critics arguing ...": the
+            # group the participle follows, not the clause's subject (audit 22); not a hearer
+            # ("spoke to reporters saying ...", "a letter to Iran's leaders warning ...": the
+            # speaker or the document says it)
+            subj = pg.start(2), pg.end(2), "name" if h[0].isupper() else "role"
     if subj is None and inverted is None and _SOURCE_HINT_RE.search(text, cs - 80 if cs - 80 > lo else lo, cs) and \
             (src := _SOURCE_NP_RE.search(text, max(lo, cs - 120), cs)):
         # "CLAUSE, people familiar with the matter said": an unnamed source with its post-modifier;
@@ -6459,6 +6470,9 @@ def _relative_speaker(st: _State, lo: int, rel: re.Match, subj: tuple[int, int, 
 # "had been predicting": a progressive inside a clause, not a participle that continues it
 _PROGRESSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+(?:\w+ly\s+|not\s+)?$")
 _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
+_HEARER_BEFORE = frozenset("speak talk say write caution email letter paper speech message".split())
+_PREP_GROUP_BEFORE_RE = re.compile(r"(?:\b(?:from|among)|(?<!\w)(?P<prev>[a-z]+)\s+(?:to|for))\s+((?:(?:many|some|other|fellow|several)\s+)?"
+                                   r"(?:[A-Z][\w'’-]*\s+)?(?:[A-Z][\w'’-]*s|[a-z]+s))\s+$")
 _WITH_BEFORE_RE = re.compile(_whole_words("with") + r"\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
 
