@@ -1606,7 +1606,7 @@ def _fronted_participle(text: str, w: re.Match) -> bool:
 # court could uphold the law, Republicans ...', audit 18)
 _FRONTED_ADJECTIVES = frozenset("Aware Unaware Mindful Conscious Wary Eager Anxious Keen Confident Afraid Fearful "
                                 "Unable Unwilling Careful Sure Unsure Certain Uncertain Desperate Ready Hopeful "
-                                "Skeptical Sceptical Critical Supportive Unhappy Happy Angry Upset".split())
+                                "Skeptical Sceptical Critical Supportive Unhappy Happy Angry Upset Fresh".split())
 
 
 _ING_NOUNS = frozenset("morning evening building wedding nothing something anything everything spring "
@@ -1656,7 +1656,7 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         nxt = ws[1][0] if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and (nxt.islower() or nxt in _WEEKDAYS) and \
             nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != "," or \
-            ws[0][0] in _FRONTED_ADJECTIVES and nxt in ("that", "of", "to", "about", "with", "for")
+            ws[0][0] in _FRONTED_ADJECTIVES and nxt in ("that", "of", "to", "about", "with", "for", "from")  # ("Fresh from ...,", audit 23)
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
             # "Later the governor hit back ...": a one-word adverb, no comma to look for; but
             # "Earlier this week, Todd pressed ...": a time phrase up to the comma
@@ -3292,8 +3292,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             run.append(w)  # "Bill de Blasio", "Ursula von der Leyen"
         else:
             break
-    if not run or len(run) == 1 and run[0] in _TIME_WORDS:
-        return None  # ("legal scholars I consulted Saturday": a day is no name)
+    if not run or len(run) == 1 and (run[0] in _TIME_WORDS or run[0] == "TV" and len(words) > 1):
+        return None  # ("legal scholars I consulted Saturday": a day is no name; "Syrian state TV" is the whole phrase, audit 23)
     run.reverse()
     k = len(words) - len(run) - 1
     if k >= 0 and words[k] == "of" and len(run) <= 2:
@@ -4401,7 +4401,8 @@ def _name_label(ws: list[str]) -> bool:
     """Are ``ws`` a name that can label what follows it (``Putin:``, ``Rep. Trey Gowdy:``), not
     a heading word (``Update:``, ``WATCH:``)?"""
     return bool(ws) and not any(w.lower() in _HEADLINE_STOP or w.isupper() and len(w) > 3 for w in ws) \
-        and not (len(ws) == 1 and ws[0] in _SECTION_WORDS) and " ".join(ws) not in _US_STATES and _np_shape(ws) == "name"
+        and not (len(ws) == 1 and (ws[0] in _SECTION_WORDS or ws[0].lower() in speech_verbs())) \
+        and " ".join(ws) not in _US_STATES and _np_shape(ws) == "name"  # (not "Adds:", audit 23)
 
 
 # one-word section labels of results round-ups ('Senate: Rep. X won ...', 'House: ...'), not
