@@ -3661,6 +3661,12 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                     quotes.append(q)
                 prev_para_speaker = None
                 continue
+            if (inline := _inline_turns(st, p)):
+                # a transcript quoted in one paragraph ('LAPIERRE: I don't think ... WALLACE: I
+                # don't know. ...'): each turn is its speaker's words, not reports (audit 23)
+                quotes.extend(inline)
+                prev_para_speaker = None
+                continue
             if p.index in embeds:
                 # an embedded tweet is its signer's words, whatever it quotes or mentions
                 q = _embed_quote(st, p, *embeds[p.index])
@@ -4445,6 +4451,46 @@ def _heading_turns(text: str, paras) -> dict[int, tuple[int, int]]:
 
 # a name alone as a paragraph: 'Sean Illing', 'Peter W. Singer'
 _TURN_NAME_RE = re.compile(r"([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}")
+
+
+def _inline_turns(st: _State, p) -> list[Quote]:
+    """The turns of a transcript run into one paragraph, which opens with a label in capitals
+    and holds another ('LAPIERRE: ... WALLACE: ... LAPIERRE: ...'): a direct quote of each turn,
+    its speaker the label (the article's own spelling of the name when it has one:
+    "LaPierre"); else []."""
+    text = st.text
+    if text.find(":", p.start, p.start + 30 if p.end - p.start > 30 else p.end) < 0:
+        return []  # (most paragraphs: no colon near the start, no scan)
+    first = _INLINE_LABEL_RE.match(text, p.start, p.end)
+    if first is None:
+        return []
+    labels = [first] + [m for m in _INLINE_LABEL_RE.finditer(text, first.end(), p.end)
+                        if text[m.start() - 1:m.start()] in (" ", "\u00a0") and text[:m.start()].rstrip()[-1:] in ".?!\"“”…—-)"]
+    if len(labels) < 2:
+        return []
+    out = []
+    for i, m in enumerate(labels):
+        a, b = _strip_space(text, m.end(), labels[i + 1].start() if i + 1 < len(labels) else p.end)
+        if a >= b:
+            continue
+        label = m.group(1).split()[-1]  # (the surname of "SEN. TED CRUZ")
+        rx = re.compile(rf"\b({re.escape(label)})\b", re.IGNORECASE)
+        own = rx.search(text)
+        while own is not None and own.group(1).isupper():
+            own = rx.search(text, own.end())
+        spk = _speaker(st, m.start(1), m.end(1), "name")
+        name = spk.name
+        if (name is None or name.isupper()) and own is not None and own.group(1)[:1].isupper():
+            name = st.names.get(own.group(1), own.group(1))  # ("LAPIERRE" -> "LaPierre", or his full name)
+        out.append(Quote(kind="direct", start=a, end=b, text=text[a:b], cue=":", cue_start=m.end(1), cue_end=m.end(1) + 1,
+                         cue_class="neutral", speaker=name, speaker_start=m.start(1), speaker_end=m.end(1),
+                         actor=spk.actor, anonymous=False, paragraph=p.index, fragments=(), speech=True))
+    return out
+
+
+# a speaker label in capitals ("LAPIERRE:", "CHRIS WALLACE:"), not a one-word heading ("UPDATE:")
+_INLINE_LABEL_RE = re.compile(r"((?!(?:UPDATE|UPDATED|WATCH|NOTE|EDITOR|READ|CORRECTION|BREAKING|RELATED|PHOTOS?|VIDEO)\b)"
+                              r"[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s")
 
 
 def _turn_quote(st: _State, p, head: tuple[int, int]) -> Quote | None:
