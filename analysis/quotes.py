@@ -1271,6 +1271,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
                 or first == "role" and shape == "role" and _speaker_noun(text, (la, lb, first))) and \
                 not text[lo:la].rstrip().endswith(","):
             a = la  # (not the end of a list: "officials from Facebook, Twitter and Google")
+    if text.endswith("ed", a, b2) and (pp := _released_participle(text, a, b2)) is not None:
+        b2 = pp  # ("A CNN poll released earlier Friday showed": the poll, audit 23)
     return a, b2, shape
 
 
@@ -6932,6 +6934,8 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
         j = min(len(words), 12)
         while j > 1 and (words[j - 1] in _STOP or words[j - 1] in _DETS or words[j - 1] in _NP_INNER):
             j -= 1  # (lower case only: "the director-general of the WHO")
+        if j > 1 and words[j - 1].endswith("ed") and _released_participle(text, a, chunk[j - 1].end()) is not None:
+            j -= 1  # ("A CNN poll released earlier Friday showed": the poll, audit 23)
         return a, chunk[j - 1].end(), _np_shape(words[:j]) or "role"
     i, j = _loose_head(words, k, ml is not None and not skipped and bool(_SUBORDINATOR_RE.search(text, ml.start(), ml.end())))
     # (a time phrase may end the shorter chunk: "Barack Obama on Friday warned")
@@ -7224,12 +7228,10 @@ def _according(st, s, m, entry, lo, hi, para):
     a, b = _trim_np(text, np_start, np_end)
     if a >= b or len(text[a:b].split()) > 12:
         return None
-    if (pp := _TRAILING_PARTICIPLE_RE.search(text, a, b)) is not None and pp.start() > a and \
-            (hw := text[a:pp.start()].rsplit(None, 1)[-1].lower()) not in _SUBJECT_PRONOUNS and \
-            (hw in _DOCUMENT_NOUNS or hw[:-1] in _DOCUMENT_NOUNS or hw in _RELEASED_NOUNS):
+    if (pp := _released_participle(text, a, b)) is not None:
         # "according to a CNN/ORC International Poll released last week": the time phrase is
         # trimmed; the participle that it modified goes too (audits 19, 22)
-        b = pp.start()
+        b = pp
     if _MANNER_NP_RE.match(text, a, b) and text[lo:m.start()].rstrip()[-1:].isalpha():
         # "act according to any timetable", "go according to plan": a manner after a verb, no
         # source ("According to the plan, Israel would ...", ", according to state rules," are)
@@ -7274,6 +7276,18 @@ def _according(st, s, m, entry, lo, hi, para):
     if cend - cstart < 10:
         return None
     return _Reported(m, entry, cstart, cend, _speaker(st, a, b, shape), para)
+
+
+def _released_participle(text: str, a: int, b: int) -> int | None:
+    """Where a participle such as "released" or "conducted" that ends the noun phrase
+    ``text[a:b]`` starts, when a document noun comes right before it ("a CNN/ORC International
+    Poll released"; not "documents POLITICO Magazine obtained"), else None."""
+    pp = _TRAILING_PARTICIPLE_RE.search(text, a, b)
+    if pp is None or pp.start() <= a:
+        return None
+    hw = text[a:pp.start()].rsplit(None, 1)[-1].lower()
+    return pp.start() if hw not in _SUBJECT_PRONOUNS and (
+        hw in _DOCUMENT_NOUNS or hw[:-1] in _DOCUMENT_NOUNS or hw in _RELEASED_NOUNS) else None
 
 
 _TRAILING_PARTICIPLE_RE = re.compile(r"(?<=[\w.])\s+(?:released|conducted|published|implemented|commissioned|"
