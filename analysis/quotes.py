@@ -1115,11 +1115,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     ``, meanwhile, told``); the phrase starts at the last clause boundary.
     """
     cue0 = cue_start
-    if text.find(" all ", cue_start - 40 if cue_start - 40 > lo else lo, cue_start) >= 0 or \
-            text.find(" both ", cue_start - 40 if cue_start - 40 > lo else lo, cue_start) >= 0:
-        fq = _FLOATING_QUANTIFIER_RE.search(text, max(lo, cue_start - 40), cue_start)
-        if fq is not None and fq.start() > lo:
-            cue_start = fq.start()  # "Marco Rubio, ... and Rick Perry all at various points said": the list
+    if text.find(" all ", cue_start - 40 if cue_start - 40 > lo else lo, cue_start) >= 0 and \
+            (fq := _FLOATING_QUANTIFIER_RE.search(text, max(lo, cue_start - 40), cue_start)) is not None and fq.start() > lo:
+        cue_start = fq.start()  # "Marco Rubio, ... and Rick Perry all at various points said": the list
     # "Feinstein (D-Calif.) last week said": skip a time phrase, then a short parenthetical
     mt = _PRE_CUE_TIME_RE.search(text, max(lo, cue_start - 40), cue_start) \
         if _ends_with_time_word(text, lo, cue_start) else None
@@ -1233,8 +1231,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     if k and _np_shape(words[:k]) == "name" and not (last is not None and last.group(0) == "and"):
         # "Nancy Pelosi at a press conference on Thursday said"
         return a, _words(text, a, b2)[k - 1].end(), "name"
-    if (cr := _CONTACT_RELATIVE_RE.search(text, a, b2)) is not None and text[lo:cr.start()].strip() and \
-            _CONTACT_CUE_RE.match(text, cue0) is not None and \
+    if _CONTACT_CUE_RE.match(text, cue0) is not None and \
+            (cr := _CONTACT_RELATIVE_RE.search(text, a, b2)) is not None and text[lo:cr.start()].strip() and \
             all(w not in _STOP and w not in _PERSON_NOUNS and w not in _IRREGULAR_VERBS and w not in _NOT_CONTACT_HEADS and
                 not _is_speaker_word(w) and not w.endswith(("ly", "ed", "ing")) for w in (cr[1] or "a", cr[2])) and \
             cr[2] not in _NOUN_THAT_FORMS and (s2 := _np_shape(_WORD_RE.findall(text, cr.start(3), b2))) is not None:
@@ -1277,8 +1275,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
 
 
 # a quantifier floated after the subject, with its time phrase: "... and Rick Perry all at
-# various points said" (not a bare one: "we all know", "He and Jackson both said")
-_FLOATING_QUANTIFIER_RE = re.compile(r"(?<=[A-Za-z])\s+(?:all|both)\s+(?:at|in|on|during)(?:\s+[a-z]+){1,3}\s*$")
+# various points said" (not a bare one: "we all know")
+_FLOATING_QUANTIFIER_RE = re.compile(r"(?<=[A-Za-z])\s+all\s+(?:at|in|on|during)(?:\s+[a-z]+){1,3}\s*$")
 # a noun, then the subject of a relative clause with no relative pronoun ("a decision the
 # administration", "the same thing the president"; not a proper name: "the philosopher Thomas
 # Kuhn", "a defiant Trump" are appositions as often); a claim's own relative is read elsewhere
@@ -3663,7 +3661,7 @@ def extract_quotes(doc: Doc, *, actors: ActorDictionary | None = None) -> QuoteR
                     quotes.append(q)
                 prev_para_speaker = None
                 continue
-            if (inline := _inline_turns(st, p)):
+            if text[p.start].isupper() and text[p.start + 1:p.start + 2].isupper() and (inline := _inline_turns(st, p)):
                 # a transcript quoted in one paragraph ('LAPIERRE: I don't think ... WALLACE: I
                 # don't know. ...'): each turn is its speaker's words, not reports (audit 23)
                 quotes.extend(inline)
@@ -5947,7 +5945,8 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
         return None
     a0 = a
     a = _skip_fronted(text, a, hi)
-    if (fp := _FRONTED_PP_PRONOUN_RE.match(text, a0 if a is None else a, hi)) is not None:
+    if ((c0 := text[a0 if a is None else a:(a0 if a is None else a) + 1]) in _PP_INITIALS or not c0.isalpha()) and \
+            (fp := _FRONTED_PP_PRONOUN_RE.match(text, a0 if a is None else a, hi)) is not None:
         # "(While ..., ) in a separate interview he broke with Trump by stating ...": a fronted
         # phrase with no comma, then a pronoun subject (audit 22)
         return fp.start(1), fp.end(1), "pronoun"
@@ -5998,6 +5997,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return ws[0].start(), ws[k - 1].end(), shape
 
 
+_PP_INITIALS = frozenset("IiAaOoDdWwFfUu")  # (the first letters of _FRONTED_PP_PRONOUN_RE's prepositions)
 _FRONTED_PP_PRONOUN_RE = re.compile(r"\W*(?:[Ii]n|[Aa]t|[Oo]n|During|during|After|after|Before|before|With|with|From|from|"
                                     r"Over|over|Under|under)\s+(?:[\w'’-]+\s+){1,5}?"
                                     r"(he|she|they|we)\s+(?=[a-z]{3,})")
@@ -6339,7 +6339,7 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return _Reported(m, entry, cstart, cend, sp, para)
     a, b, shape = subj
     a0 = a
-    if (cc := _CLAIM_HEAD_RE.match(text, a, b)) is not None and \
+    if b - a > 10 and (cc := _CLAIM_HEAD_RE.match(text, a, b)) is not None and \
             (ns := _np_shape(_WORD_RE.findall(text, cc.end(), b))) is not None:
         # "CLAUSE, a claim the GOP denies": the claim is the clause before it; the subject of
         # the claim's relative clause speaks, not "a claim the GOP" (audit 22)
@@ -7368,9 +7368,10 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     j = a + 1 if text[a:a + 1] in ('”', '"') else a  # (a fragment ends before its closing mark)
     if text[j - 2:j] in (',”', ',"') and _ACCORDING_AFTER_QUOTE_RE.match(text, j, b):
         return j  # ('Yovanovitch was “bad news,” according to a partial transcript': the comma inside the quote, audit 19)
-    if (text.find("—", a, b) >= 0 or text.find("–", a, b) >= 0 or text.find("--", a, b) >= 0) and \
-            (dt := _DASH_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, dt.start()):
+    if (dt := _DASH_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, dt.start()):
         b = dt.start()  # ('he'll take a stand and try to stop them — but the numbers ... aren't on his side', audit 22)
+        while b > a and text[b - 1].isspace():
+            b -= 1
     if text.find(",", a, b) < 0:
         return b  # (every match opens with a comma, and most contents have none: no scan for one)
     if (wc := _WRITER_TURN_RE.search(text, a, b)) is not None and not _inside_quote_marks(text, a, wc.start()):
@@ -7407,7 +7408,7 @@ _WRITER_TURN_RE = re.compile(
 
 # the writer's turn after a dash: an objection ("— but the numbers ... aren't on his side") or
 # an inference ("-- likely raising further concerns ...", "— meaning ...")
-_DASH_TURN_RE = re.compile(r"\s*(?:—|–|--)\s*(?:but(?!\s+(?:not|also|rather|only|still|even|instead)\b)|"
+_DASH_TURN_RE = re.compile(r"(?:—|–|--)\s*(?:but(?!\s+(?:not|also|rather|only|still|even|instead)\b)|"
                            r"yet(?!\s+(?:another|again|more|to|not)\b)|meaning|(?:likely|possibly|probably|perhaps)\s+[a-z]+ing)\b"
                            r"(?=\s+\w)")  # (not "nearly—but not quite—100 percent", "— yet another blow", "— but still.")
 
