@@ -1584,7 +1584,7 @@ def _fronted(text: str, a: int, b: int) -> bool:
     lw = w.group(0).lower()
     return lw in _LEAD_PREP or len(lw) > 4 and lw.endswith(("ed", "ing")) or lw in _DAY_WORDS or \
         _adverb_phrase(text, a, b) or _AGO_END_RE.search(text, a, b) is not None or _time_phrase(text, a, b) or \
-        lw in _COMMA_ADVERBS and w.end() == len(text[:b].rstrip())  # ("Roughly a month ago,", "Nevertheless,")
+        lw in _COMMA_ADVERBS and not text[w.end():b].strip()  # ("Roughly a month ago,", "Nevertheless,")
 
 
 def _time_phrase(text: str, a: int, b: int) -> bool:
@@ -4465,7 +4465,7 @@ def _inline_turns(st: _State, p) -> list[Quote]:
     if first is None:
         return []
     labels = [first] + [m for m in _INLINE_LABEL_RE.finditer(text, first.end(), p.end)
-                        if text[m.start() - 1:m.start()] in (" ", "\u00a0") and text[:m.start()].rstrip()[-1:] in ".?!\"“”…—-)"]
+                        if text[m.start() - 1:m.start()] in (" ", "\u00a0") and _char_before(text, m.start()) in ".?!\"“”…—-)"]
     if len(labels) < 2:
         return []
     out = []
@@ -4486,6 +4486,13 @@ def _inline_turns(st: _State, p) -> list[Quote]:
                          cue_class="neutral", speaker=name, speaker_start=m.start(1), speaker_end=m.end(1),
                          actor=spk.actor, anonymous=False, paragraph=p.index, fragments=(), speech=True))
     return out
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" at the start)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1:pos]
 
 
 # a speaker label in capitals ("LAPIERRE:", "CHRIS WALLACE:"), not a one-word heading ("UPDATE:")
@@ -5997,7 +6004,7 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return ws[0].start(), ws[k - 1].end(), shape
 
 
-_PP_INITIALS = frozenset("IiAaOoDdWwFfUu")  # (the first letters of _FRONTED_PP_PRONOUN_RE's prepositions)
+_PP_INITIALS = frozenset("IiAaOoDdWwFfUuBb")  # (the first letters of _FRONTED_PP_PRONOUN_RE's prepositions)
 _FRONTED_PP_PRONOUN_RE = re.compile(r"\W*(?:[Ii]n|[Aa]t|[Oo]n|During|during|After|after|Before|before|With|with|From|from|"
                                     r"Over|over|Under|under)\s+(?:[\w'’-]+\s+){1,5}?"
                                     r"(he|she|they|we)\s+(?=[a-z]{3,})")
