@@ -2203,6 +2203,10 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
         else:
             # "The former coach of the team, Tony Hope": the name after the role apposition
             tail = surface.rsplit(",", 1)[1].split() if shape == "name" and "," in surface else None
+            if tail and _OUTLET_TAIL_RE.search(surface, surface.index(",")) and \
+                    2 <= len(first := surface.split(",", 1)[0].split()) <= 4 and all(w[:1].isupper() for w in first) and \
+                    not any(w.lower() in roles.get("titles", ()) or w.lower() in roles.get("roles", ()) for w in first):
+                tail = first  # "Roxanne Jones, CNN.com: ..." (a round-up's byline): the person, not the outlet (audit 23)
             name = (_person_name(st, tail) if tail else None) or _person_name(st, words) or surface
             person = person or (shape == "name" and name != surface or _has_personal_name(tail or words))
             if person and name.lower() in roles.get("roles", ()):
@@ -3182,6 +3186,8 @@ def _plural_speaker(name: str) -> bool:
         head in _roles().get("organizations", ()) or head in _NON_PERSON_ROLES
 
 
+# an outlet after a byline's name: "CNN.com", "The (Tacoma, Washington) News Tribune"
+_OUTLET_TAIL_RE = re.compile(r"\.com\b|\b(?:News|Times|Post|Journal|Tribune|Herald|Gazette|Prospector|Daily|Review)\s*$")
 _OUTLET_HEADS = frozenset("times post journal press tribune gazette herald news reuters".split())
 # bodies that news copy calls "they": "the police said they", "the company said they"
 _COLLECTIVE_HEADS = frozenset("police staff team crew company firm family couple public government administration "
