@@ -1820,6 +1820,9 @@ _PRONOUNS_DETS = _PRONOUNS | _DETS
 _LEAD_CLOSING_RE = re.compile(r"[’'”\"]+\s+")
 
 
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
+
+
 def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
     """A speaker mention without a sentence adverb before it ("Maybe Republicans") or the
     main clause's verb after it ("McConnell went further, criticizing ...": McConnell)."""
@@ -1846,8 +1849,11 @@ def _trim_mention(text: str, a: int, b: int) -> tuple[int, int]:
         b = ws[k - 1].end()  # "President Obama released a statement Thursday [condemning ...]": the subject
     elif len(ws) > 1 and ws[-1][0] in _MAIN_VERBS:
         b = ws[-2].end()
-    elif len(ws) > 1 and ws[-1].group(0) in _TRAILING_ADVERBS and ws[-2].group(0).lower() not in _PRONOUNS_DETS:
-        b = ws[-2].end()  # ("Conspiracy theorists sometimes [suggest]", "Several Republican lawmakers publicly")
+    elif len(ws) > 1 and (ws[-1].group(0) in _TRAILING_ADVERBS or ws[-1].group(0) in _REFLEXIVES) and \
+            ws[-2].group(0).lower() not in _PRONOUNS_DETS:
+        # ("Conspiracy theorists sometimes [suggest]", "Several Republican lawmakers publicly",
+        # "Walesa himself", audit 23)
+        b = ws[-2].end()
     elif len(ws) > 2 and ws[-1].group(0).lower() in _PRONOUNS and (
             ws[0].group(0).lower() in _MENTION_PREPS or ws[0].group(0).endswith("ing") or
             ws[0].group(0).lower() in ("and", "but", "so", "then", "yet")):
@@ -7239,6 +7245,10 @@ def _according(st, s, m, entry, lo, hi, para):
         # ends before the clause's verb, which goes on after it
         np_end = v.start()
     a, b = _trim_np(text, np_start, np_end)
+    if text[b - 1:b] == ")" and (k := text.rfind("(", a, b)) > a:
+        # "according to FiveThirtyEight's model (out of only 59 total seats in Scotland)": the
+        # writer's aside is no part of the source (audit 23)
+        a, b = _trim_np(text, a, k)
     if a >= b or len(text[a:b].split()) > 12:
         return None
     if (pp := _released_participle(text, a, b)) is not None:
