@@ -1277,10 +1277,6 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
 # a quantifier floated after the subject, with its time phrase: "... and Rick Perry all at
 # various points said" (not a bare one: "we all know")
 _FLOATING_QUANTIFIER_RE = re.compile(r"(?<=[A-Za-z])\s+all\s+(?:at|in|on|during)(?:\s+[a-z]+){1,3}\s*$")
-# a noun, then the subject of a relative clause with no relative pronoun ("a decision the
-# administration", "the same thing the president"; not a proper name: "the philosopher Thomas
-# Kuhn", "a defiant Trump" are appositions as often); a claim's own relative is read elsewhere
-# ("..., a claim the Kremlin has denied": the claim is the content)
 # a claim noun that a relative clause with no "that" follows: ", a claim the GOP denies"
 _CLAIM_HEAD_RE = re.compile(r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:claim|charge|accusation|allegation|assertion|notion|"
                             r"characterization|description|account|version|assessment|contention|suggestion)s?\s+"
@@ -1294,6 +1290,10 @@ _CONTACT_CUE_RE = re.compile(
 _NOT_CONTACT_HEADS = frozenset("point account conspiracy allegation accusation charge assertion behind around "
                                "inside outside near over under against among between into through without "
                                "within across like than".split())
+# a noun, then the subject of a relative clause with no relative pronoun ("a decision the
+# administration", "the same thing the president"; not a proper name: "the philosopher Thomas
+# Kuhn", "a defiant Trump" are appositions as often); a claim's own relative is read elsewhere
+# ("..., a claim the Kremlin has denied": the claim is the content)
 _CONTACT_RELATIVE_RE = re.compile(r"\b(?:a|an|the|another|one|same)\s+(?:same\s+|kind\s+of\s+|sort\s+of\s+)?"
                                   r"(?:(?!(?:the|a|an)\b)([a-z][\w-]*)\s+)?(?!(?:the|a|an|of|for|at)\b)([a-z][\w-]*)\s+"
                                   r"((?:(?:the|a|an|his|her|their|its|many|some|most)\s+|[A-Z][\w.-]*['’]s\s+)[\w.'’-]+(?:\s+[\w.'’-]+){0,3})$")
@@ -2441,8 +2441,13 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
 def _titled_surname(st: _State, mention: str) -> bool:
     """Is a one-word subject a surname the article gives a person's title elsewhere ("Obama
     laid out the stakes Friday ..." after "President Obama", audit 22)?"""
-    return _SURNAME_RE.fullmatch(mention) is not None and \
-        re.search(rf"\b(?:{_COURTESY_TITLE_ALT})\s+{re.escape(mention)}\b", st.text) is not None
+    return _SURNAME_RE.fullmatch(mention) is not None and _titled_in_article(st, mention)
+
+
+def _titled_in_article(st: _State, word: str) -> bool:
+    """Does the article put a courtesy title right before ``word`` somewhere ("Mr. Sanders",
+    "President Obama")?"""
+    return re.search(rf"\b(?:{_COURTESY_TITLE_ALT})\s+{re.escape(word)}\b", st.text) is not None
 
 
 # the rest of a subject's noun phrase before its comma: "" or " counterpart on the committee"
@@ -2760,7 +2765,7 @@ def _plural_group(st: _State, name: str | None) -> bool:
         return True
     return head[:1].isupper() and len(words) == 1 and _PLURAL_NOUN_END_RE.search(lh) is not None and \
         not _full_mentions(st, head.strip(",."))[1] \
-        and not re.search(rf"\b(?:{_COURTESY_TITLE_ALT})\s+{re.escape(head.strip(',.'))}\b", st.text)
+        and not _titled_in_article(st, head.strip(",."))
         # ("Bernie Sanders", "Mr. Sanders": a surname; but "New Jersey Prisoners" names no one)
 
 
@@ -4481,19 +4486,23 @@ def _inline_turns(st: _State, p) -> list[Quote]:
     if len(labels) < 2:
         return []
     out = []
+    spelt: dict[str, str | None] = {}  # label -> the article's own spelling of it (labels come back)
     for i, m in enumerate(labels):
         a, b = _strip_space(text, m.end(), labels[i + 1].start() if i + 1 < len(labels) else p.end)
         if a >= b:
             continue
         label = m.group(1).split()[-1]  # (the surname of "SEN. TED CRUZ")
-        rx = re.compile(rf"\b({re.escape(label)})\b", re.IGNORECASE)
-        own = rx.search(text)
-        while own is not None and own.group(1).isupper():
-            own = rx.search(text, own.end())
+        if label not in spelt:
+            rx = re.compile(rf"\b({re.escape(label)})\b", re.IGNORECASE)
+            own = rx.search(text)
+            while own is not None and own.group(1).isupper():
+                own = rx.search(text, own.end())
+            spelt[label] = own.group(1) if own is not None else None
+        own = spelt[label]
         spk = _speaker(st, m.start(1), m.end(1), "name")
         name = spk.name
-        if (name is None or name.isupper()) and own is not None and own.group(1)[:1].isupper():
-            name = st.names.get(own.group(1), own.group(1))  # ("LAPIERRE" -> "LaPierre", or his full name)
+        if (name is None or name.isupper()) and own is not None and own[:1].isupper():
+            name = st.names.get(own, own)  # ("LAPIERRE" -> "LaPierre", or his full name)
         out.append(Quote(kind="direct", start=a, end=b, text=text[a:b], cue=":", cue_start=m.end(1), cue_end=m.end(1) + 1,
                          cue_class="neutral", speaker=name, speaker_start=m.start(1), speaker_end=m.end(1),
                          actor=spk.actor, anonymous=False, paragraph=p.index, fragments=(), speech=True))
