@@ -6610,6 +6610,16 @@ _NP_END_RE = re.compile(
     r"February|March|April|May|June|July|August|September|October|November|December|\d{4})\b"
     r"|\s+(?:in|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
     r"speech|debate|primary|race|election|caucus(?:es)?|campaign|post|tweet|letter|op-ed|rally)\b")
+# a gerund object: "supports raising the minimum wage", "talked about building a wall" (not
+# "anything", "funding", "spending": nouns)
+_GERUND_OBJECT_RE = re.compile(r"(?!(?:any|every|no|some)thing\b|(?:fund|spend|hous|train|poll|vot|build|meet|hear|brief|morn|even)ing\b)[a-z]{3,}ing\s+[a-z]")
+# where it ends: a noun phrase's ends, less the prepositions, "that" and the plural verbs of its
+# own clause ("worried about making sure their grandchildren are all right"); "is" and "has" are
+# still the gerund's own verb ("catcalling legislation is no longer obvious")
+_GERUND_END_RE = re.compile(
+    r"[,;:!?()\[\]—–\"“”]|" + _FULL_STOP + r"|\s-+\s"
+    r"|\s+(?:and|but|or|yet)\s+(?=(?:\w+ly\s+)?(?:also|then|now|later|said|says|has|have|had|is|are|was|were|"
+    r"will|would)\b|[a-z]+ed\b)|\s+(?:is|was|has|had|than|because|although|though|whereas|while|as|saying|calling|arguing|adding)\b")
 _NP_ADV_RE = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|now|once|still|even|too|both|either|openly))+\b")
 _BY_AFTER_RE = re.compile(r"\s+by\b")
 _NOUN_BEFORE_RE = re.compile(_any_case_words(
@@ -6634,7 +6644,10 @@ def _np_reported(st: _State, m: re.Match, entry: _Cue, lo: int, hi: int, para) -
         pos = adv.end()
     while pos < hi and text[pos].isspace():
         pos += 1
-    e = _NP_END_RE.search(text, pos, hi)
+    gerund = _GERUND_OBJECT_RE.match(text, pos, hi)
+    # ('Cruz supports squeezing out undocumented immigrants by tightening enforcement, ...': a
+    # gerund's clause runs over the prepositions and commas that end a noun phrase)
+    e = (_GERUND_END_RE if gerund else _NP_END_RE).search(text, pos, hi)
     end = e.start() if e else hi
     if e is not None and e.group(0) in "“\"":
         # 'thanked voters for “an incredible night.”': a quoted phrase is part of the object
