@@ -4196,6 +4196,9 @@ _ANY_VERB_AFTER_RE = re.compile(
     r"yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 
 
+_WHAT_SUBJECT_BEFORE_RE = re.compile(r"\bwhat\s+(he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:(?:has|had|have|then|later|once)\s+)?$")
+
+
 def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
     """``She then addressed the supporters again: "..."``: the subject of the clause before a
     colon that introduces the quote (the verb is the cue, whether or not it is in the lexicon)."""
@@ -4237,6 +4240,9 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         # 'The Times made these claims, and Breitbart News responded:': the subject of the
         # lexicon cue before the colon, not of the sentence
         subj = _subject_before(text, lo, cue[-1].start())
+        if subj is None and (wh := _WHAT_SUBJECT_BEFORE_RE.search(text, max(lo, cue[-1].start() - 60), cue[-1].start())):
+            # 'This is what she said: "..."': the subject of the free relative
+            subj = (wh.start(1), wh.end(1), "pronoun" if wh.group(1).lower() in _PRONOUNS else "name")
         if subj is None and _TO_BEFORE_RE.search(text, max(lo, cue[-1].start() - 4), cue[-1].start()):
             # "O'Malley, who signed gun laws, interjected to say:": the subject of the clause
             subj = _main_subject(text, lo, cue[-1].start())
@@ -5853,7 +5859,7 @@ _LEAD_PREP = frozenset(
     "by from early late last earlier later still yet but and or so however meanwhile instead "
     "also asked pressed speaking writing like unlike despite amid amidst against along among amongst "
     "across around beyond toward towards without within throughout following regarding upon "
-    "outside inside near behind beneath under where of ahead aside alongside regardless whatever".split())
+    "outside inside near behind beneath under where of ahead aside alongside regardless whatever ever".split())
 _AGAINST_LEMMAS = frozenset(["warn", "caution", "argue", "advise", "rail", "inveigh"])
 _AGAINST_RE = re.compile(r"\s*against\s+")
 _PREP_START_RE = re.compile(
@@ -6864,7 +6870,7 @@ _LOOSE_BAD_PREV = frozenset(
     "very so too not".split())
 _LOOSE_LEAD_RE = re.compile(
     r"(?:(?:and|but|which|who|whom|that|as|while|when|because|where|if|although|though|so|"
-    r"since|after|before|whereas|yet|or|(?:at|in|on|during|upon)\s+which(?:\s+(?:point|time|moment))?)\s+)+",
+    r"(?:ever\s+)?since|after|before|whereas|yet|or|(?:at|in|on|during|upon)\s+which(?:\s+(?:point|time|moment))?)\s+)+",
     re.IGNORECASE)
 
 
@@ -6984,7 +6990,12 @@ def _loose_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] |
     head = _words(text, start, end)
     if not head:
         start, end, head = chunk[i].start(), chunk[j - 1].end(), chunk[i:j]
+    if len(head) == 1 and head[0].group(0).lower() in _NOT_A_SPEAKER:
+        return None  # ('This is what she said:', 'This is a video of Trump saying': no speaker)
     return start, end, _np_shape([w.group(0) for w in head]) or "role"
+
+
+_NOT_A_SPEAKER = frozenset(["this", "that", "these", "it", "there"])
 
 
 def _after_comma(text: str, c: int, b: int) -> tuple[int, int]:
@@ -7046,7 +7057,8 @@ def _finite_clause(text: str, a: int, b: int) -> bool:
                for k, w in enumerate(ws[:6]))
 
 
-_FRONTED_SUBORDINATORS = frozenset("while when whenever although though because since after before if unless once until".split())
+_FRONTED_SUBORDINATORS = frozenset("while when whenever although though because since after before if unless once until "
+                                   "ever".split())  # ("Ever since the deal was announced, leaders ... have denounced")
 _SUBORDINATOR_RE = re.compile(r"\b(?:" + "|".join(_SUBORDINATORS) + r")\b", re.IGNORECASE)
 
 
