@@ -6337,6 +6337,10 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
                 loose = subj is not None
         elif _GERUND_OWNER_RE.search(text, max(lo, cs - 4), cs):
             subj = _possessor(text, lo, cs)
+        elif text[cs - 2:cs - 1] in _DISPLAY_LAST and (dn := _DISPLAY_BEFORE_RE.search(text, max(lo, cs - 50), cs)) is not None:
+            # 'This prompted the tabloid to do a cover saying "..."', 'carried signs reading':
+            # the thing that bears the words says them
+            subj = dn.start(1), dn.end(1), "role"
         elif (pg := _PREP_GROUP_BEFORE_RE.search(text, max(lo, cs - 60), cs)) is not None and \
                 _is_speaker_word((h := pg[2].rsplit(None, 1)[-1]).lower()) and \
                 not (pg["prev"] and (pg["prev"] in _IRREGULAR_VERBS or pg["prev"].endswith(("ed", "ing", "s")) or
@@ -6556,6 +6560,11 @@ _GERUND_OWNER_RE = re.compile(r"(?:\b(?:his|her)|['’]s|s['’])\s+$")
 _HEARER_BEFORE = frozenset("speak talk say write caution email letter paper speech message".split())
 _PREP_GROUP_BEFORE_RE = re.compile(r"(?:\b(?:from|among)|(?<!\w)(?P<prev>[a-z]+)\s+(?:to|for))\s+((?:(?:many|some|other|fellow|several)\s+)?"
                                    r"(?:[A-Z][\w'’-]*\s+)?(?:[A-Z][\w'’-]*s|[a-z]+s))\s+$")
+# a thing that bears words, right before a participle cue ("a cover saying", "signs reading")
+_DISPLAY_BEFORE_RE = re.compile(
+    r"\b((?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:cover|signs?|banners?|placards?|posters?|"
+    r"billboards?|t-shirts?|shirts?|stickers?|headlines?))\s+$", re.IGNORECASE)
+_DISPLAY_LAST = frozenset("rsnedt")  # (the last letters of those nouns: a cheap test before the search)
 _WITH_BEFORE_RE = re.compile(_whole_words("with") + r"\s+(?=(?:[\w.'’-]+\s+){1,9}$)")
 _WITH_ING_RE = re.compile(r"\bwith\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+[a-z]+ing\b")
 
