@@ -2233,6 +2233,41 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
     return _Speaker(a, b, name, actor, anonymous, person and not anonymous, head, gender=gender)
 
 
+# Descriptions a reporter uses for a person just named ("the Texas Republican", "the union
+# chief", "the Tea Party favorite"), with the gender they show ("" for none)
+_EPITHET_HEADS = {
+    **dict.fromkeys("republican democrat independent nominee candidate front-runner frontrunner lawmaker legislator "
+                    "chief favorite billionaire mogul tycoon star comedian host anchor veteran populist progressive "
+                    "conservative liberal libertarian socialist firebrand incumbent challenger hopeful contender "
+                    "newcomer".split(), ""),
+    **dict.fromkeys("congressman businessman actor".split(), "m"),
+    **dict.fromkeys("congresswoman businesswoman actress".split(), "f"),
+}
+
+
+def _epithet_antecedent(st: _State, a: int, b: int) -> _Speaker | None:
+    """The person a description in a quote's tag names ('“...,” the union chief said' after Mr.
+    Judd's quote, audit 24): the last person quoted by full name, within about three short
+    paragraphs, with no other person named in between and a gender that fits. Only for the
+    heads in _EPITHET_HEADS, at most four words; None when anything else may be meant."""
+    text = st.text
+    words = text[a:b].split()
+    head = words[-1].lower() if words else ""
+    if head not in _EPITHET_HEADS or len(words) > 4 or words[0].lower() != "the":
+        return None
+    last = max((sp for sp in st.speakers if sp.start < a), key=lambda sp: sp.start, default=None)
+    if last is None or a - last.start > 700 or not last.person or last.anonymous or not last.name or \
+            " " not in last.name or " and " in last.name or last.name.split()[0].lower() in _DETS or \
+            not all(w[:1].isupper() or w in _NAME_PARTICLES for w in last.name.split()):
+        return None  # (a full personal name: not "A spokesman for Reliance Industries")
+    surname = last.name.split()[-1]
+    for w in _CAP_WORD_RE.finditer(text, last.end, a):
+        if w[0] != surname and (w[0] in st.names or w[0] in _first_names()):
+            return None  # ('Romney told CBS ...' after Severino's quote: someone else came up)
+    gender, g = _EPITHET_HEADS[head], _speaker_gender(st, last)
+    return last if not gender or not g or g == gender else None
+
+
 # "the president" -> the last "President X" named before it (not "Vice President X")
 _OFFICE_TITLES = {
     "the president": r"(?<!Vice )(?<!Vice-)President", "the governor": r"(?<!Lt\. )(?<!Lieutenant )(?:Gov\.|Governor)",
@@ -4748,6 +4783,9 @@ def _paragraph(st: _State, p, spans, singles, cues, verbs, sents, prev_para_spea
         # (a fourth item is the relative pronoun the attribution rests on: see _attr_left)
         speaker = _relative_speaker(st, p.start, subj[3], subj[:3]) if len(subj) > 3 else \
             _speaker(st, a, b, shape)
+        if shape == "role" and speaker.name is not None and speaker.name[:4].lower() == "the " and \
+                (ep := _epithet_antecedent(st, a, b)) is not None:
+            speaker = _Speaker(a, b, ep.name, ep.actor, ep.anonymous, ep.person, ep.head, gender=ep.gender)
         if repeat is not None and shape == "pronoun" and repeat[2][2] == "name":
             named = _speaker(st, *repeat[2][:3])
             speaker.name, speaker.actor, speaker.person = named.name, named.actor, named.person
