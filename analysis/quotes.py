@@ -1638,6 +1638,13 @@ _PLACE_APPOSITION_RE = re.compile(r"(?:the|a|an)\s+(?:site|scene|home|hometown|c
                                   r"state|venue|heart|center|centre)\b")
 
 
+def _adverb_then_phrase(text: str, a: int, hi: int) -> bool:
+    """After a participle and an adverb, does a preposition or determiner follow ("Working now
+    for Liberty Justice Center, Janus ...", audit 24)? Not a verb: "Boeing initially saw"."""
+    w = _WORD_RE.search(text, a, hi)
+    return w is not None and (w[0] in _PREPOSITIONS or w[0] in _DETS)
+
+
 def _skip_fronted(text: str, a: int, hi: int) -> int | None:
     """Start of the subject after fronted phrases: ``At a rally in Portsmouth, N.H., on
     Tuesday, Senator Bernie Sanders ...``, ``Facing mounting criticism, Mr. Trump ...``,
@@ -1655,7 +1662,8 @@ def _skip_fronted(text: str, a: int, hi: int) -> int | None:
         lw = ws[0][0].lower()
         nxt = ws[1][0] if len(ws) > 1 else ""
         participle = len(lw) > 4 and lw.endswith(("ing", "ed")) and (nxt.islower() or nxt in _WEEKDAYS) and \
-            nxt not in _AUX and text[ws[0].end():ws[0].end() + 1] != "," or \
+            (nxt not in _AUX or nxt not in _FINITE_AUX and _adverb_then_phrase(text, ws[1].end(), e40)) and \
+            text[ws[0].end():ws[0].end() + 1] != "," or \
             ws[0][0] in _FRONTED_ADJECTIVES and nxt in ("that", "of", "to", "about", "with", "for", "from")  # ("Fresh from ...,", audit 23)
         if lw in _LEAD_ADVERBS and text[ws[0].end():ws[0].end() + 1] != ",":
             # "Later the governor hit back ...": a one-word adverb, no comma to look for; but
@@ -2402,12 +2410,15 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
     k = bisect_right(st.sent_starts, pos) - 2
     pron = _PRONOUN_OF_GENDER[gender]
     for _ in range(3):
+        k = _quote_opening_sentence(st, k)
         # ('Brenda Williams had plenty to say. Had she ever been ...? Did she know any? "...,"
         # she said': sentences that only go on about the same "she" lead back to her)
         if k < 1 or not pron.search(text, *st.sents[k]):
             break
         ms = _main_subject(text, *st.sents[k])
-        same = ms is not None and ms[2] == "pronoun" and pron.fullmatch(text, ms[0], ms[1]) is not None
+        same = ms is not None and (ms[2] == "pronoun" and pron.fullmatch(text, ms[0], ms[1]) is not None or
+                                   (pm := pron.match(text, ms[0], ms[1])) is not None and text[pm.end():pm.end() + 1] in "’'")
+        # ("He’s taken plenty and expects ...": the same "he", contracted)
         if _QUOTE_CHAR_RE.search(text, *st.sents[k]) and not (same and not text[st.sents[k][0]:ms[0]].strip()):
             break  # (but 'She has emerged as a kind of "Mitt-igator," ...' is about her too)
         if ms is not None and text[ms[0]:ms[1]].rstrip(".") not in ("No", "Yes") and not same:
@@ -2471,6 +2482,23 @@ def _subject_antecedent(st: _State, pos: int, gender: str, ref: _Speaker | None)
         # apposition: "Genevieve Bonadies Torres, an attorney with ...")
         return None
     return sp
+
+
+def _quote_opening_sentence(st: _State, k: int) -> int:
+    """Sentence ``k``, or, when it is the last sentence of a curly-quoted quote of several
+    ('He’s taken plenty and expects plenty more: “There are ... a pariah. Like I am backed by
+    Big Money.”'), the sentence the quote opened in (audit 24): the narration is there."""
+    if k < 1:
+        return k
+    text = st.text
+    a, b = st.sents[k]
+    if text.count("”", a, b) <= text.count("“", a, b):
+        return k
+    for j in range(k - 1, max(0, k - 6) - 1, -1):
+        a, b = st.sents[j]
+        if text.count("“", a, b) > text.count("”", a, b):
+            return j
+    return k
 
 
 def _titled_surname(st: _State, mention: str) -> bool:
