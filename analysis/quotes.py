@@ -4338,6 +4338,8 @@ def _attr_colon(st, span: _Span, sents, spans, p) -> tuple | None:
         if c < 0:
             return None
         vpos = c + 1
+    if text[vpos:vpos + 1] in "’'" and (ca := _WORD_RE.match(text, vpos + 1, j - 1)) is not None:
+        vpos = ca.end()  # ("He’s taken plenty ...: “...”": past the contracted auxiliary)
     verb = _WORD_RE.search(text, vpos, j - 1)
     while verb is not None and _is_aux(verb.group(0)):
         verb = _WORD_RE.search(text, verb.end(), j - 1)
@@ -6053,6 +6055,9 @@ def _main_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     if a is None:
         return None
     a, _ = _trim_np(text, a, hi, time_end=False)  # (the rest of the sentence: only its start serves)
+    if text[a:a + 1] in "HhSsTtWwIY" and (mc := _PRONOUN_CONTRACTION_RE.match(text, a, hi)) is not None and \
+            text[mc.end():mc.end() + 1] == " ":
+        return mc.start(1), mc.end(1), "pronoun"  # ("He’s taken plenty and expects ...", audit 24)
     # (at most 7 words after a quantity of at most 4 are read: the first 12 serve)
     ws = list(islice(_WORD_RE.finditer(text, a, a + 200 if a + 200 < hi else hi), 12))
     q = _QUANTITY_RE.match(text, a, hi)
