@@ -7659,14 +7659,14 @@ def _make_reported(st: _State, r: _Reported) -> Quote | None:
 
 # cues that an event or a thing can "do" in the writer's reading, and the heads of such subjects
 # (not "The data suggest", "A poll indicates": evidence that speaks for its authors)
-_INFERENCE_CUES = frozenset("suggest imply predict urge signal indicate".split())
+_INFERENCE_CUES = frozenset("suggest imply predict urge signal indicate promise explain".split())
 _INANIMATE_HEADS = frozenset(
     "trip decision headline trend factor move lag choice timing fact history record pattern silence absence "
     "behavior behaviour caution shift change decline rise increase drop gap reaction appointment nomination "
     "resignation departure visit actions action episode incident scandal events turnout performance outcome "
     "win loss victory defeat deal tone language rhetoric strategy approach market markets economy "
     "slowdown growth willingness reluctance refusal failure success lineup mood fight controversy situation "
-    "experience precedent circumstances timeline momentum".split())
+    "experience experiences precedent circumstances timeline momentum election elections midterms this that".split())
 
 
 def _inanimate_subject(words: list[str]) -> bool:
