@@ -7532,15 +7532,19 @@ def _cut_tail(text: str, a: int, b: int) -> int:
     return b
 
 
-# the writer's turn after a report: an impersonal doubt ("though it was unclear when"), or a
-# new subject's report or refusal ("but the movement wouldn't discuss", "though a spokeswoman
-# for Cruz said")
+# the writer's turn after a report: an impersonal doubt ("though it was unclear when"), a new
+# subject's report or refusal ("but the movement wouldn't discuss", "though a spokeswoman for
+# Cruz said"), or a fact-check
 _WRITER_TURN_RE = re.compile(
     r",\s+(?:(?:though|although|even\s+though|but)\s+(?:(?:it|there)\s+(?:is|was|remains|remained|appears|appeared|"
     r"seems|seemed)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain|unknown|to\s+be\s+seen)\b|"
     r"(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?(?:said|says|added|noted|told|declined|refused)\b)|"
     r"(?:though|although|even\s+though)\s+(?:(?!(?:and|or|that|who|which|if|when)\b)[\w.'’-]+\s+){1,4}?"
-    r"(?:did\s+not|didn't|didn’t|would\s+not|wouldn't|wouldn’t)\b)")
+    r"(?:did\s+not|didn't|didn’t|would\s+not|wouldn't|wouldn’t)\b|"
+    # a fact-check ("..., despite very little evidence of such fraud", audit 24)
+    r"despite\s+(?:very\s+)?(?:little|no|scant|scarce|a\s+lack\s+of|the\s+lack\s+of|the\s+absence\s+of)\s+"
+    r"(?:[a-z]+\s+)?(?:evidence|proof|indication|sign)s?\b|"
+    r"despite\s+(?:[\w-]+\s+){1,6}?(?:contradicting|contradict|refuting|debunking|to\s+the\s+contrary)\b)")
 
 
 # the writer's turn after a dash: an objection ("— but the numbers ... aren't on his side") or
