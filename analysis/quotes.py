@@ -6168,6 +6168,11 @@ _AS_AFTER_RE = re.compile(r"\s+as\b")
 _ALSO_REFERRED_RE = re.compile(r"(?:\balso|\b(?:is|are|was|were|be|been|being|often|sometimes))\s+$")
 # ("Multiple media reports have confirmed", "Early reports suggest", "Follow-up reports highlighted")
 _AUX_AFTER_NOUN_RE = re.compile(r"\s+(?:have|are|were|do|did|suggest|say|show|indicate|reveal|claim|[a-z]{3,}ed)\b(?!\s+by\b)")
+# a fronted or parenthetical phrase: the preposition opens its clause ("Among his past claims,",
+# ", despite Republican claims,"; not "As member-station KUT in Austin reports,")
+_PREP_NOUN_BEFORE_RE = re.compile(
+    r"(?:^|[,;:—(]\s*|[.!?]\s+)(?:[Aa]mong|[Oo]f|[Ii]n|[Aa]mid|[Dd]espite|[Bb]eyond|[Bb]esides|[Ll]ike|[Aa]fter|[Ff]ollowing)\s+"
+    r"(?:(?:his|her|their|its|the|these|those|such|many|some|other|all)\s+)?(?:[\w-]+\s+){0,2}$")
 # cue forms that are also plural nouns (not "says": 'the ones State now says are “top secret”')
 _PLURAL_NOUN_CUES = frozenset(
     "reports claims estimates calls comments remarks promises pledges threats complaints demands questions "
@@ -6252,6 +6257,8 @@ def _reported(st: _State, s, m: re.Match, entry: _Cue, spans, para) -> _Reported
         return None  # "as opposed to attacking his rivals"
     if form in _PLURAL_NOUN_CUES and _AUX_AFTER_NOUN_RE.match(text, ce, hi):
         return None  # "Multiple media reports have confirmed ...": a plural noun, the subject
+    if form in _PLURAL_NOUN_CUES and text[ce:ce + 1] == "," and _PREP_NOUN_BEFORE_RE.search(text, max(lo, cs - 40), cs):
+        return None  # "Among his past claims, the president has said": a noun in a fronted phrase (audit 24)
     if form == "say" and text[cs - 2:cs] == ", " and text[ce:ce + 1] == ",":
         return None  # "unlike, say, Ted Cruz": a discourse marker
     if form in ("went on", "goes on", "go on", "going on") and _DET_AFTER_RE.match(text, ce, hi):
