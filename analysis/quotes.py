@@ -2235,6 +2235,17 @@ def _speaker(st: _State, a: int, b: int, shape: str) -> _Speaker:
             # (not "A spokesperson for Cassidy": no name of Cassidy's; "Donald Trump Jr." is
             # "Trump Jr.", not "Jr.")
             st.names[" ".join(full[-2:]) if full[-1] in _NAME_SUFFIXES else full[-1]] = name
+    elif shape == "name" and not anonymous and " and " in name:
+        # joint speakers ("Christie and Rand Paul"): each full name is still the full name of its
+        # surname ("Mr. Paul’s reasons ...; he says")
+        for part in name.split(" and "):
+            part = _person_name(st, part.split()) or ""  # (without titles: "Justices Samuel Alito")
+            full = part.split()
+            if len(full) >= 2 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in full) and \
+                    full[-1] not in _NAME_SUFFIXES and not full[-1].endswith("s") and \
+                    full[0].lower().removesuffix("s") not in titles and \
+                    not any(w.lower() in roles.get("roles", ()) or w.lower() in roles.get("organizations", ()) for w in full):
+                st.names[full[-1]] = part  # (not "House Republicans", "Supreme Court", "Justices Scalia")
     # (a gender only matters for the antecedents of "he" and "she": persons and bare surnames)
     gender = _gender(surface, name) if not anonymous and (person or " " not in name) and " and " not in name \
         else None
@@ -3366,6 +3377,9 @@ def _person_name(st: _State, words: list[str]) -> str | None:
             run.append(w)
         elif w == "and" and run and i and words[i - 1][:1].isupper():
             run.append(w)  # "Lee and Park", "Frank Newport and Jim Harter": joint speakers
+        elif w in _COURTESY_TITLES and run and run[-1] != "and" and i >= 2 and words[i - 1] == "and" and \
+                words[i - 2][:1].isupper():
+            continue  # "Mr. Crane and Mr. Judd": the second title, between joint speakers (audit 24)
         elif w == "&" and run and i and words[i - 1][:1].isupper():
             run.append(w)  # "Fox & Friends", "Johnson & Johnson": one name
         elif w in _NAME_PARTICLES and run and i and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_PARTICLES):
@@ -3375,6 +3389,8 @@ def _person_name(st: _State, words: list[str]) -> str | None:
     if not run or len(run) == 1 and (run[0] in _TIME_WORDS or run[0] == "TV" and len(words) > 1):
         return None  # ("legal scholars I consulted Saturday": a day is no name; "Syrian state TV" is the whole phrase, audit 23)
     run.reverse()
+    if len(run) > 2 and run[0] in ("Both", "Either", "Neither"):
+        run = run[1:]  # ("Both Manchin and Sen. Joe Donnelly")
     k = len(words) - len(run) - 1
     if k >= 0 and words[k] == "of" and len(run) <= 2:
         return None  # "Supporters of Putin" ("Chief of Staff Mick Mulvaney" is cut below)
